@@ -1,0 +1,64 @@
+import { randomUUID } from 'node:crypto';
+import express, { type Express } from 'express';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './app-deps';
+import { pathOnly } from './logging/create-logger';
+import { readSession } from './http/middleware/authenticate';
+import { csrfProtection } from './http/middleware/csrf-protection';
+import { errorHandler, notFoundHandler } from './http/middleware/error-handler';
+import { sessionTokenOptions } from './security/session-token-options';
+import { healthRoutes } from './routes/health-routes';
+import { authRoutes } from './routes/auth-routes';
+import { adminUserRoutes } from './routes/admin-user-routes';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** Paths that authenticate by other means than the session (Zoom signs its webhooks). */
+export const CSRF_EXEMPT_PATHS = ['/api/zoom/webhook'];
+
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', deps.env.TRUST_PROXY);
+
+  app.use(
+    pinoHttp({
+      logger: deps.logger,
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      // Only method, path and status: headers carry cookies, query strings carry OAuth codes.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(helmet());
+  app.use(cookieParser());
+  app.use(
+    express.json({
+      limit: '100kb',
+      // Zoom's webhook signature covers the exact bytes it sent.
+      verify: (req, _res, buffer) => {
+        (req as express.Request).rawBody = buffer;
+      },
+    }),
+  );
+  app.use(readSession(sessionTokenOptions(deps.env)));
+  app.use(csrfProtection({ allowedOrigins: [deps.env.WEB_APP_URL, `http://localhost:${deps.env.PORT}`], exemptPaths: CSRF_EXEMPT_PATHS }));
+
+  app.use(healthRoutes(deps));
+  app.use(authRoutes(deps));
+  app.use(adminUserRoutes(deps));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.logger));
+  return app;
+}

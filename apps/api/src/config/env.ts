@@ -1,0 +1,122 @@
+import { z } from 'zod';
+
+/** Values that only ever appear in .env.example and demo mode; production refuses them. */
+export const DEMO_SECRETS = {
+  JWT_SECRET: 'demo-jwt-secret-change-me-0123456789abcdef',
+  // base64 of 32 bytes; "demo" key id so it is recognisable in stored envelopes
+  TOKEN_ENCRYPTION_KEYS: 'demo:ZGVtby1rZXktbm90LWZvci1wcm9kdWN0aW9uLTAwMDE=',
+  ZOOM_WEBHOOK_SECRET_TOKEN: 'sim-webhook-secret-token',
+  OAUTH_STATE_SECRET: 'demo-oauth-state-secret-0123456789abcdef',
+} as const;
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((value) => value === 'true' || value === '1');
+
+const url = (example: string) => z.url({ message: `must be a URL, e.g. ${example}` });
+
+/** `id:base64key,id2:base64key2`; the first entry is the current key, the rest only decrypt. */
+const keyringSchema = z
+  .string()
+  .min(1)
+  .transform((raw, ctx) => {
+    const keys: { id: string; key: Buffer }[] = [];
+    for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+      const [id, encoded] = entry.split(':');
+      const key = encoded ? Buffer.from(encoded, 'base64') : Buffer.alloc(0);
+      if (!id || !/^[A-Za-z0-9_-]{1,32}$/.test(id) || key.length !== 32) {
+        ctx.addIssue({ code: 'custom', message: 'each entry must be `keyId:<base64 of 32 random bytes>` (generate with: openssl rand -base64 32)' });
+        return z.NEVER;
+      }
+      keys.push({ id, key });
+    }
+    if (keys.length === 0) {
+      ctx.addIssue({ code: 'custom', message: 'needs at least one `keyId:<base64 key>` entry' });
+      return z.NEVER;
+    }
+    if (new Set(keys.map((k) => k.id)).size !== keys.length) {
+      ctx.addIssue({ code: 'custom', message: 'key ids must be unique' });
+      return z.NEVER;
+    }
+    return keys;
+  });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  DEMO_MODE: booleanFlag.default(false),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(5000),
+  WEB_APP_URL: url('http://localhost:5173').default('http://localhost:5173'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: booleanFlag.default(false),
+
+  MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  JWT_ISSUER: z.string().min(1).default('interview-crm'),
+  JWT_AUDIENCE: z.string().min(1).default('interview-crm-web'),
+  SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+
+  TOKEN_ENCRYPTION_KEYS: keyringSchema,
+  OAUTH_STATE_SECRET: z.string().min(32, 'must be at least 32 characters'),
+
+  ZOOM_CLIENT_ID: z.string().min(1).optional(),
+  ZOOM_CLIENT_SECRET: z.string().min(1).optional(),
+  ZOOM_REDIRECT_URI: url('http://localhost:5000/api/zoom/callback').default('http://localhost:5000/api/zoom/callback'),
+  ZOOM_ACCOUNT_ID: z.string().min(1).optional(),
+  ZOOM_S2S_CLIENT_ID: z.string().min(1).optional(),
+  ZOOM_S2S_CLIENT_SECRET: z.string().min(1).optional(),
+  ZOOM_USER_ID: z.string().min(1).default('me'),
+  ZOOM_OAUTH_BASE_URL: url('https://zoom.us').default('https://zoom.us'),
+  ZOOM_API_BASE_URL: url('https://api.zoom.us/v2').default('https://api.zoom.us/v2'),
+  ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),
+  ZOOM_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  ZOOM_IDLE_REFRESH_HOURS: z.coerce.number().min(0.001).default(24 * 7),
+  BACKGROUND_JOBS: booleanFlag.default(true),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class EnvError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'EnvError';
+  }
+}
+
+/** Parse and check the environment once; every problem is reported together, by variable name. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production') {
+    if (env.DEMO_MODE) problems.push('DEMO_MODE: demo mode never runs with NODE_ENV=production');
+    if (env.JWT_SECRET === DEMO_SECRETS.JWT_SECRET) problems.push('JWT_SECRET: the demo secret is not allowed in production');
+    if (env.OAUTH_STATE_SECRET === DEMO_SECRETS.OAUTH_STATE_SECRET) problems.push('OAUTH_STATE_SECRET: the demo secret is not allowed in production');
+    if (env.TOKEN_ENCRYPTION_KEYS.some((k) => k.id === 'demo' || k.key.equals(demoKey()))) {
+      problems.push('TOKEN_ENCRYPTION_KEYS: the demo key is not allowed in production');
+    }
+    if (env.ZOOM_WEBHOOK_SECRET_TOKEN === DEMO_SECRETS.ZOOM_WEBHOOK_SECRET_TOKEN) {
+      problems.push('ZOOM_WEBHOOK_SECRET_TOKEN: the demo secret is not allowed in production');
+    }
+    if (!env.MONGODB_URI) problems.push('MONGODB_URI: production needs a MongoDB; the in-memory store loses everything on restart');
+  }
+  if (Boolean(env.ZOOM_CLIENT_ID) !== Boolean(env.ZOOM_CLIENT_SECRET)) {
+    problems.push('ZOOM_CLIENT_ID / ZOOM_CLIENT_SECRET: set both or neither');
+  }
+  const s2s = [env.ZOOM_ACCOUNT_ID, env.ZOOM_S2S_CLIENT_ID, env.ZOOM_S2S_CLIENT_SECRET];
+  if (s2s.some(Boolean) && !s2s.every(Boolean)) {
+    problems.push('ZOOM_ACCOUNT_ID / ZOOM_S2S_CLIENT_ID / ZOOM_S2S_CLIENT_SECRET: set all three or none');
+  }
+  if (problems.length > 0) throw new EnvError(problems);
+  return env;
+}
+
+function demoKey(): Buffer {
+  return Buffer.from(DEMO_SECRETS.TOKEN_ENCRYPTION_KEYS.split(':')[1] ?? '', 'base64');
+}

@@ -1,0 +1,59 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { ROLES } from '@crm/shared/auth';
+import { ZOOM_CONNECTION_STATES } from '@crm/shared/zoom-connection';
+
+export interface UserDocument {
+  _id: string;
+  name: string;
+  email: string;
+  emailLower: string;
+  role: (typeof ROLES)[number];
+  passwordHash: string;
+  createdAt: Date;
+  // The design note's fields. Token values are encrypted envelopes, never plaintext.
+  zoomAccessToken: string | null;
+  zoomRefreshToken: string | null;
+  zoomTokenExpiry: Date | null;
+  zoomUserId: string | null;
+  zoomEmail: string | null;
+  zoomConnected: boolean;
+  zoomConnectedAt: Date | null;
+  zoomAccountId: string | null;
+  zoomConnectionState: (typeof ZOOM_CONNECTION_STATES)[number];
+  zoomScopes: string[];
+  zoomLastRefreshAt: Date | null;
+  zoomLastProblem: string | null;
+  [extra: string]: unknown;
+}
+
+export function userModel(connection: Connection): Model<UserDocument> {
+  const schema = new Schema<UserDocument>(
+    {
+      _id: { type: String, required: true },
+      name: { type: String, required: true },
+      email: { type: String, required: true },
+      emailLower: { type: String, required: true },
+      role: { type: String, enum: ROLES, required: true },
+      passwordHash: { type: String, required: true, select: false },
+      createdAt: { type: Date, required: true },
+      zoomAccessToken: { type: String, default: null, select: false },
+      zoomRefreshToken: { type: String, default: null, select: false },
+      zoomTokenExpiry: { type: Date, default: null },
+      zoomUserId: { type: String, default: null },
+      zoomEmail: { type: String, default: null },
+      zoomConnected: { type: Boolean, default: false },
+      zoomConnectedAt: { type: Date, default: null },
+      zoomAccountId: { type: String, default: null },
+      zoomConnectionState: { type: String, enum: ZOOM_CONNECTION_STATES, default: 'not_connected' },
+      zoomScopes: { type: [String], default: [] },
+      zoomLastRefreshAt: { type: Date, default: null },
+      zoomLastProblem: { type: String, default: null },
+    },
+    { collection: 'users', versionKey: false, strict: false },
+  );
+  schema.index({ emailLower: 1 }, { unique: true });
+  // One Zoom user may back at most one CRM user.
+  schema.index({ zoomUserId: 1 }, { unique: true, partialFilterExpression: { zoomUserId: { $type: 'string' } } });
+  schema.index({ role: 1 });
+  return connection.models.User ?? connection.model<UserDocument>('User', schema);
+}

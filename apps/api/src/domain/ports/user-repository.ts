@@ -1,0 +1,61 @@
+import type { Role } from '@crm/shared/auth';
+import type { ZoomConnectionState } from '@crm/shared/zoom-connection';
+
+/** A CRM user as the domain sees it: never carries the password hash or Zoom tokens. */
+export interface UserRecord {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  createdAt: Date;
+  // The design note's Zoom fields (token fields live apart, see UserZoomTokens).
+  zoomConnected: boolean;
+  zoomConnectionState: ZoomConnectionState;
+  zoomUserId: string | null;
+  zoomEmail: string | null;
+  zoomAccountId: string | null;
+  zoomConnectedAt: Date | null;
+  zoomScopes: string[];
+  zoomLastRefreshAt: Date | null;
+  zoomLastProblem: string | null;
+}
+
+export interface NewUser {
+  name: string;
+  email: string;
+  role: Role;
+  passwordHash: string;
+}
+
+export interface UserCredentials {
+  user: UserRecord;
+  passwordHash: string;
+}
+
+export interface UserRepository {
+  /** Throws DuplicateEmailError when the (case-insensitive) email exists. */
+  create(input: NewUser): Promise<UserRecord>;
+  findById(id: string): Promise<UserRecord | null>;
+  findByEmail(email: string): Promise<UserRecord | null>;
+  findCredentialsByEmail(email: string): Promise<UserCredentials | null>;
+  list(filter?: { role?: Role }): Promise<UserRecord[]>;
+}
+
+export class DuplicateEmailError extends Error {
+  constructor() {
+    super('A user with this email already exists');
+    this.name = 'DuplicateEmailError';
+  }
+}
+
+export const NO_ZOOM_CONNECTION = {
+  zoomConnected: false,
+  zoomConnectionState: 'not_connected',
+  zoomUserId: null,
+  zoomEmail: null,
+  zoomAccountId: null,
+  zoomConnectedAt: null,
+  zoomScopes: [],
+  zoomLastRefreshAt: null,
+  zoomLastProblem: null,
+} as const satisfies Partial<UserRecord>;

@@ -1,0 +1,32 @@
+import { timingSafeEqual } from 'node:crypto';
+import type { RequestHandler } from 'express';
+import { CSRF_HEADER } from '@crm/shared/auth';
+import { AppError } from '../../errors/app-error';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Two layers a cross-site form cannot pass: a foreign Origin is refused outright, and a signed-in
+ * state-changing request must echo the session's CSRF secret in a header (forms cannot set headers).
+ * Requests without a session (login) are covered by requiring a JSON body, which forms cannot send.
+ */
+export function csrfProtection(options: { allowedOrigins: string[]; exemptPaths: string[] }): RequestHandler {
+  const allowed = new Set(options.allowedOrigins.map((origin) => new URL(origin).origin));
+  return (req, _res, next) => {
+    if (SAFE_METHODS.has(req.method) || options.exemptPaths.includes(req.path)) return next();
+    const origin = req.get('origin');
+    if (origin && !allowed.has(origin)) {
+      return next(new AppError({ code: 'csrf_failed', status: 403, message: 'Cross-site request refused' }));
+    }
+    if (!req.is('application/json') && (req.get('content-length') ?? '0') !== '0') {
+      return next(new AppError({ code: 'unsupported_media_type', status: 415, message: 'Send the body as application/json' }));
+    }
+    if (req.session) {
+      const sent = req.get(CSRF_HEADER) ?? '';
+      const expected = req.session.csrf;
+      const ok = sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+      if (!ok) return next(new AppError({ code: 'csrf_failed', status: 403, message: `Missing or wrong ${CSRF_HEADER} header` }));
+    }
+    next();
+  };
+}

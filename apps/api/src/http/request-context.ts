@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import type { SessionClaims } from '../security/session-tokens';
+import { AppError } from '../errors/app-error';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    interface Request {
+      session?: SessionClaims;
+      rawBody?: Buffer;
+    }
+  }
+}
+
+/** Who is acting and from where: what domain code needs for audit events, without seeing `req`. */
+export interface RequestContext {
+  requestId: string | null;
+  ip: string | null;
+  actorUserId: string | null;
+}
+
+export function requestContext(req: Request): RequestContext {
+  return { requestId: typeof req.id === 'string' ? req.id : null, ip: req.ip ?? null, actorUserId: req.session?.userId ?? null };
+}
+
+export function requireSession(req: Request): SessionClaims {
+  if (!req.session) throw new AppError({ code: 'unauthenticated', status: 401, message: 'Sign in first' });
+  return req.session;
+}

@@ -1,0 +1,44 @@
+import pino, { type DestinationStream, type Logger } from 'pino';
+
+/**
+ * Key names whose values never reach a log line, wherever they sit. pino's redact paths do not
+ * take "any key matching *token*", so the censoring serializer below walks objects by key name.
+ */
+const SECRET_KEY = /(token|authorization|cookie|password|secret|^code$|code_verifier|start_url|startUrl|zak|session|csrf)/i;
+
+export function redactSecrets(value: unknown, depth = 0): unknown {
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1));
+  if (value instanceof Error) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value)) {
+    out[key] = SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner, depth + 1);
+  }
+  return out;
+}
+
+/** Query strings can carry OAuth codes and state; log the path only. */
+export function pathOnly(url: string | undefined): string {
+  return (url ?? '').split('?')[0] ?? '';
+}
+
+export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+  return pino(
+    {
+      level: options.level,
+      base: undefined,
+      formatters: {
+        log: (object) => redactSecrets(object) as Record<string, unknown>,
+      },
+      serializers: {
+        err: (err: Error & { response?: unknown; config?: unknown }) => ({
+          type: err.name,
+          message: err.message,
+          // axios errors carry request config (headers with bearer tokens) and response bodies: drop them.
+          stack: err.stack,
+        }),
+      },
+    },
+    options.destination,
+  );
+}

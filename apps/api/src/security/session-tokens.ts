@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+import type { Role } from '@crm/shared/auth';
+
+export interface SessionClaims {
+  userId: string;
+  role: Role;
+  csrf: string;
+  expiresAt: Date;
+}
+
+export interface SessionTokenOptions {
+  secret: string;
+  issuer: string;
+  audience: string;
+  ttlMinutes: number;
+}
+
+export type SessionVerification = { ok: true; claims: SessionClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+const ALGORITHM = 'HS256';
+
+export function issueSessionToken(options: SessionTokenOptions, user: { id: string; role: Role }): { token: string; claims: SessionClaims } {
+  const csrf = randomBytes(24).toString('base64url');
+  const token = jwt.sign({ role: user.role, csrf }, options.secret, {
+    algorithm: ALGORITHM,
+    subject: user.id,
+    issuer: options.issuer,
+    audience: options.audience,
+    expiresIn: options.ttlMinutes * 60,
+  });
+  const expiresAt = new Date(Date.now() + options.ttlMinutes * 60_000);
+  return { token, claims: { userId: user.id, role: user.role, csrf, expiresAt } };
+}
+
+export function verifySessionToken(options: SessionTokenOptions, token: string): SessionVerification {
+  try {
+    // Pinning the algorithm list is what rejects `alg: none` and algorithm-confusion tokens.
+    const payload = jwt.verify(token, options.secret, {
+      algorithms: [ALGORITHM],
+      issuer: options.issuer,
+      audience: options.audience,
+    });
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.csrf !== 'string' || typeof payload.exp !== 'number') {
+      return { ok: false, reason: 'invalid' };
+    }
+    const role = payload.role;
+    if (role !== 'interviewer' && role !== 'recruiter' && role !== 'admin') return { ok: false, reason: 'invalid' };
+    return { ok: true, claims: { userId: payload.sub, role, csrf: payload.csrf, expiresAt: new Date(payload.exp * 1000) } };
+  } catch (error) {
+    return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
+  }
+}

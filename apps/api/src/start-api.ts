@@ -1,0 +1,41 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DestinationStream } from 'pino';
+import type { Env } from './config/env';
+import type { Store } from './domain/ports/store';
+import { createApp } from './app';
+import { createLogger } from './logging/create-logger';
+import { createStore } from './data/create-store';
+import { seedDemoUsers } from './demo/seed-demo-users';
+import type { AppDeps } from './app-deps';
+
+export interface RunningApi {
+  url: string;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/** Wires the real dependencies and listens. Tests pass `store` to share one store between instances. */
+export async function startApi(env: Env, options: { store?: Store; logDestination?: DestinationStream } = {}): Promise<RunningApi> {
+  const logger = createLogger({ level: env.LOG_LEVEL, destination: options.logDestination });
+  const store = options.store ?? (await createStore(env, logger));
+  if (env.DEMO_MODE) await seedDemoUsers(store.users);
+  const deps: AppDeps = { env, logger, store };
+  const app = createApp(deps);
+  const server: Server = await new Promise((resolve, reject) => {
+    const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+    listening.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${env.HOST}:${port}`;
+  logger.info({ url, store: store.kind, demo: env.DEMO_MODE }, 'API listening');
+  return {
+    url,
+    deps,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (!options.store) await store.close();
+    },
+  };
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+
+export const ROLES = ['interviewer', 'recruiter', 'admin'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Header the web app echoes from the readable CSRF cookie on every state-changing request. */
+export const CSRF_HEADER = 'x-csrf-token';
+export const CSRF_COOKIE = 'crm_csrf';
+export const SESSION_COOKIE = 'crm_session';
+
+const email = z.string().trim().max(254).pipe(z.email()).transform((value) => value.toLowerCase());
+
+export const loginRequestSchema = z.strictObject({
+  email,
+  password: z.string().min(1).max(200),
+});
+export type LoginRequest = z.infer<typeof loginRequestSchema>;
+
+export const publicUserSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  role: roleSchema,
+  createdAt: z.string(),
+});
+export type PublicUser = z.infer<typeof publicUserSchema>;
+
+export const sessionResponseSchema = z.object({
+  user: publicUserSchema,
+  /** ISO time the session cookie stops being accepted, so the web app can send the user back to sign-in. */
+  expiresAt: z.string(),
+  csrfToken: z.string(),
+});
+export type SessionResponse = z.infer<typeof sessionResponseSchema>;
+
+export const createUserRequestSchema = z.strictObject({
+  name: z.string().trim().min(1).max(120),
+  email,
+  role: roleSchema,
+  password: z.string().min(12, 'Use at least 12 characters').max(200),
+});
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+export const userListResponseSchema = z.object({ users: z.array(publicUserSchema) });
+export type UserListResponse = z.infer<typeof userListResponseSchema>;
+
+export const authEndpoints = {
+  login: { method: 'POST', path: '/api/auth/login', body: loginRequestSchema, response: sessionResponseSchema },
+  logout: { method: 'POST', path: '/api/auth/logout' },
+  me: { method: 'GET', path: '/api/auth/me', response: sessionResponseSchema },
+  listUsers: { method: 'GET', path: '/api/admin/users', response: userListResponseSchema },
+  createUser: { method: 'POST', path: '/api/admin/users', body: createUserRequestSchema, response: z.object({ user: publicUserSchema }) },
+} as const;

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+
+/** Every machine-readable error code the API can answer with. Codes are snake_case and stable. */
+export const ERROR_CODES = [
+  // request shape
+  'validation_failed',
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_media_type',
+  'not_found',
+  'route_not_found',
+  'method_not_allowed',
+  // auth
+  'unauthenticated',
+  'session_expired',
+  'invalid_credentials',
+  'forbidden',
+  'csrf_failed',
+  'rate_limited',
+  'email_taken',
+  // zoom connection
+  'zoom_not_connected',
+  'zoom_not_configured',
+  'zoom_unavailable',
+  'zoom_token_rejected',
+  'zoom_account_in_use',
+  'webhook_signature_invalid',
+  // interviews and meetings
+  'interviewer_invalid',
+  'interview_not_found',
+  'interview_cancelled',
+  'meeting_failed',
+  'conflict',
+  // catch-all
+  'internal_error',
+  'service_unavailable',
+] as const;
+
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z.unknown().optional(),
+  }),
+});
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
