@@ -1,0 +1,16 @@
+import type { ZoomSecret } from '../../zoom/zoom-secret';
+
+export type UserAccessTokenResult =
+  | { ok: true; accessToken: ZoomSecret; zoomUserId: string; zoomEmail: string | null }
+  | { ok: false; reason: 'not_connected' | 'needs_reconnect' | 'refresh_failed' | 'zoom_unavailable' };
+
+/**
+ * What meeting code needs from a user's Zoom connection. Implemented by the connection lifecycle
+ * (refresh-ahead-of-expiry, one refresh in flight per user across processes).
+ */
+export interface ZoomUserTokens {
+  /** A usable access token for the user's own Zoom account; refreshes when near expiry or when forced. */
+  getAccessToken(userId: string, options?: { forceRefresh?: boolean }): Promise<UserAccessTokenResult>;
+  /** Zoom refused the user's token even after a refresh: mark the connection needs_reconnect with this reason. */
+  markRejected(userId: string, reason: string): Promise<void>;
+}
