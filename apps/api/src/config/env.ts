@@ -72,6 +72,12 @@ const envSchema = z.object({
   ZOOM_API_BASE_URL: url('https://api.zoom.us/v2').default('https://api.zoom.us/v2'),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),
   ZOOM_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  /** Tries per Zoom REST call (first try included) before a meeting change is queued for the worker. */
+  ZOOM_HTTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  /** First retry backoff; doubles per attempt, with jitter; Retry-After wins when longer. */
+  ZOOM_HTTP_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /** How often the background worker looks for pending meeting changes. */
+  MEETING_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   ZOOM_IDLE_REFRESH_HOURS: z.coerce.number().min(0.001).default(24 * 7),
   BACKGROUND_JOBS: booleanFlag.default(true),
 });
@@ -87,7 +93,11 @@ export class EnvError extends Error {
 
 /** Parse and check the environment once; every problem is reported together, by variable name. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  const cleaned: Record<string, string | undefined> = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ''));
+  // Demo mode runs with no configuration at all; production refuses both demo mode and these values below.
+  if (cleaned.DEMO_MODE === 'true' || cleaned.DEMO_MODE === '1') {
+    for (const [name, value] of Object.entries(DEMO_SECRETS)) cleaned[name] ??= value;
+  }
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
     throw new EnvError(parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`));

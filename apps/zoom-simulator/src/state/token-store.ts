@@ -141,7 +141,9 @@ export class TokenStore {
     const now = this.now();
     for (const record of this.accessTokens.values()) {
       const grant = this.grants.get(record.grantId);
-      if (zoomUserId === undefined || grant?.zoomUserId === zoomUserId) record.expiresAt = Math.min(record.expiresAt, now);
+      // Naming a user targets their user-app tokens only; account tokens carry the owner's id but are not theirs.
+      const matches = zoomUserId === undefined || (grant?.kind === 'user' && grant.zoomUserId === zoomUserId);
+      if (matches) record.expiresAt = Math.min(record.expiresAt, now);
     }
   }
 

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { ActiveFault, FaultRule } from '../faults/fault-injector';
+import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedMeeting } from '../state/meeting-store';
+import type { GrantCounts, RecordedRequest, SpecViolation } from '../state/request-log';
+import { resetSimulatorState, type SimulatorState } from '../state/simulator-state';
+import { encryptPlainToken, postSignedWebhook, type WebhookDelivery } from '../webhooks/send-webhook';
+
+export interface WebhookOptions {
+  /** Defaults to the simulator's configured webhook url. */
+  url?: string;
+  secretToken?: string;
+  /** Seconds since the epoch for x-zm-request-timestamp; defaults to the simulator clock. */
+  timestamp?: number;
+}
+
+export interface UrlValidationDelivery extends WebhookDelivery {
+  plainToken: string;
+  /** Whether the receiver answered with the right encryptedToken, as Zoom checks it. */
+  encryptedTokenValid: boolean;
+}
+
+export interface SimulatorStats {
+  tokenGrantCounts: GrantCounts;
+  tokenRequestCounts: GrantCounts;
+  requestCount: number;
+  requestCountsByEndpoint: Record<string, number>;
+  specViolationCount: number;
+  meetingCount: number;
+  activeFaults: number;
+}
+
+export interface ZoomSimulatorControl {
+  requests(): RecordedRequest[];
+  tokenGrantCounts(): GrantCounts;
+  tokenRequestCounts(): GrantCounts;
+  specViolations(): SpecViolation[];
+  /** Deleted meetings are included, marked `deleted: true`. */
+  meetings(filter?: { hostId?: string }): SimulatedMeeting[];
+  users(): SimulatedZoomUser[];
+  stats(): SimulatorStats;
+  injectFault(rule: FaultRule): string;
+  faults(): ActiveFault[];
+  clearFaults(): void;
+  setAccessTokenTtlSeconds(seconds: number): void;
+  expireAccessTokens(zoomUserId?: string): void;
+  rotateRefreshTokenElsewhere(zoomUserId: string): { rotated: boolean };
+  /** In-process only: every access token, refresh token and authorization code ever issued, for leak scans. */
+  issuedSecrets(): string[];
+  sendDeauthorization(zoomUserId: string, options?: WebhookOptions): Promise<WebhookDelivery>;
+  sendUrlValidation(options?: WebhookOptions & { plainToken?: string }): Promise<UrlValidationDelivery>;
+  reset(): void;
+}
+
+export function createSimulatorControl(state: SimulatorState): ZoomSimulatorControl {
+  const webhookTarget = (options: WebhookOptions) => {
+    const url = options.url ?? state.options.webhook.url;
+    if (!url) throw new Error('No webhook url: pass { url } or configure options.webhook.url');
+    return {
+      url,
+      secretToken: options.secretToken ?? state.options.webhook.secretToken,
+      timestampSeconds: options.timestamp ?? Math.floor(state.now() / 1000),
+    };
+  };
+
+  const control: ZoomSimulatorControl = {
+    requests: () => state.log.requests(),
+    tokenGrantCounts: () => state.log.tokenGrantCounts(),
+    tokenRequestCounts: () => state.log.tokenRequestCounts(),
+    specViolations: () => state.log.specViolations(),
+    meetings: (filter = {}) =>
+      state.meetings.list({ includeDeleted: true, ...(filter.hostId === undefined ? {} : { hostId: filter.hostId }) }).map((m) => structuredClone(m)),
+    users: () => state.users.all(),
+    stats: () => ({
+      tokenGrantCounts: state.log.tokenGrantCounts(),
+      tokenRequestCounts: state.log.tokenRequestCounts(),
+      requestCount: state.log.requests().length,
+      requestCountsByEndpoint: state.log.requestCountsByEndpoint(),
+      specViolationCount: state.log.specViolations().length,
+      meetingCount: state.meetings.list().length,
+      activeFaults: state.faults.list().length,
+    }),
+    injectFault: (rule) => state.faults.add(rule),
+    faults: () => state.faults.list(),
+    clearFaults: () => state.faults.clear(),
+    setAccessTokenTtlSeconds: (seconds) => {
+      if (!Number.isFinite(seconds) || seconds <= 0) throw new Error('Access token TTL must be a positive number of seconds');
+      state.accessTokenTtlSeconds = seconds;
+    },
+    expireAccessTokens: (zoomUserId) => state.tokens.expireAccessTokens(zoomUserId),
+    rotateRefreshTokenElsewhere: (zoomUserId) => ({ rotated: state.tokens.rotateRefreshTokenElsewhere(zoomUserId) }),
+    issuedSecrets: () => state.secrets.all(),
+
+    async sendDeauthorization(zoomUserId, options = {}) {
+      const user = state.users.byId(zoomUserId);
+      if (!user) throw new Error(`Unknown Zoom user ${zoomUserId}`);
+      const target = webhookTarget(options);
+      const { clientId } = state.options.userApp;
+      // Zoom revokes the app's tokens before telling the app it was removed.
+      state.tokens.revokeUserGrants(user.id, clientId);
+      const nowMs = state.now();
+      const event = {
+        event: 'app_deauthorized',
+        event_ts: nowMs,
+        payload: {
+          account_id: user.accountId,
+          user_id: user.id,
+          signature: randomBytes(32).toString('hex'),
+          deauthorization_time: new Date(nowMs).toISOString(),
+          client_id: clientId,
+        },
+      };
+      return postSignedWebhook({ ...target, event });
+    },
+
+    async sendUrlValidation(options = {}) {
+      const target = webhookTarget(options);
+      const plainToken = options.plainToken ?? randomBytes(16).toString('base64url');
+      const event = { payload: { plainToken }, event_ts: state.now(), event: 'endpoint.url_validation' };
+      const delivery = await postSignedWebhook({ ...target, event });
+      const answer = delivery.body as { plainToken?: unknown; encryptedToken?: unknown } | null;
+      const encryptedTokenValid =
+        delivery.status === 200 && answer?.plainToken === plainToken && answer?.encryptedToken === encryptPlainToken(target.secretToken, plainToken);
+      return { ...delivery, plainToken, encryptedTokenValid };
+    },
+
+    reset: () => resetSimulatorState(state),
+  };
+  return control;
+}

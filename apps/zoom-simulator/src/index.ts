@@ -1,0 +1,16 @@
+export { createZoomSimulator } from './create-zoom-simulator';
+export { startZoomSimulator, type RunningZoomSimulator } from './start-zoom-simulator';
+export { DEFAULT_SIMULATED_USERS } from './default-users';
+export type { SimulatedZoomUser, ZoomSimulatorOptions } from './simulator-options';
+export type {
+  SimulatorStats,
+  UrlValidationDelivery,
+  WebhookOptions,
+  ZoomSimulatorControl,
+} from './control/zoom-simulator-control';
+export type { EndpointKey } from './endpoint-keys';
+export type { ActiveFault, FaultRule } from './faults/fault-injector';
+export type { SimulatedMeeting } from './state/meeting-store';
+export type { GrantCounts, RecordedRequest, SpecViolation } from './state/request-log';
+export type { WebhookDelivery } from './webhooks/send-webhook';
+export { signWebhook } from './webhooks/send-webhook';

@@ -1,0 +1,31 @@
+import { parseSimulatorEnv, type SimulatorEnv } from './config/env';
+import { startZoomSimulator } from './start-zoom-simulator';
+
+async function main(): Promise<void> {
+  let env: SimulatorEnv;
+  try {
+    env = parseSimulatorEnv(process.env);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  }
+  const simulator = await startZoomSimulator({
+    port: env.port,
+    host: '127.0.0.1',
+    logRequests: env.logRequests,
+    ...(env.redirectUris ? { userApp: { clientId: 'sim-user-client-id', clientSecret: 'sim-user-client-secret', redirectUris: env.redirectUris } } : {}),
+    webhook: { ...(env.webhookUrl ? { url: env.webhookUrl } : {}), secretToken: env.webhookSecretToken ?? 'sim-webhook-secret-token' },
+  });
+  console.log(`Zoom simulator listening on ${simulator.url} (REST: ${simulator.url}/v2, control: ${simulator.url}/__sim)`);
+
+  const stop = () => {
+    simulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+void main();

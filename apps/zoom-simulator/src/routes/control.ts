@@ -1,0 +1,94 @@
+import express, { Router, type Response } from 'express';
+import type { ZoomSimulatorControl } from '../control/zoom-simulator-control';
+import { describeInvalidFaultRule, type FaultRule } from '../faults/fault-injector';
+import { stringParam } from './request-context';
+
+/** /__sim: the control API over HTTP for browser tests and other processes. issuedSecrets stays in-process. */
+export function controlRouter(control: ZoomSimulatorControl): Router {
+  const router = Router();
+  router.use(express.json());
+
+  router.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  router.get('/requests', (_req, res) => {
+    res.json(control.requests());
+  });
+  router.get('/stats', (_req, res) => {
+    res.json(control.stats());
+  });
+  router.get('/violations', (_req, res) => {
+    res.json(control.specViolations());
+  });
+  router.get('/meetings', (req, res) => {
+    const hostId = stringParam(req.query.hostId);
+    res.json(control.meetings(hostId === undefined ? {} : { hostId }));
+  });
+  router.get('/users', (_req, res) => {
+    res.json(control.users());
+  });
+
+  router.get('/faults', (_req, res) => {
+    res.json(control.faults());
+  });
+  router.post('/faults', (req, res) => {
+    const problem = describeInvalidFaultRule(req.body);
+    if (problem) return void res.status(400).json({ error: problem });
+    res.status(201).json({ id: control.injectFault(req.body as FaultRule) });
+  });
+  router.delete('/faults', (_req, res) => {
+    control.clearFaults();
+    res.status(204).end();
+  });
+
+  router.post('/reset', (_req, res) => {
+    control.reset();
+    res.status(204).end();
+  });
+  router.post('/access-token-ttl', (req, res) => {
+    const seconds = (req.body as { seconds?: unknown } | undefined)?.seconds;
+    if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) {
+      return void res.status(400).json({ error: 'Send {"seconds": <positive number>}' });
+    }
+    control.setAccessTokenTtlSeconds(seconds);
+    res.status(204).end();
+  });
+  router.post('/expire-access-tokens', (req, res) => {
+    control.expireAccessTokens(stringParam((req.body as { zoomUserId?: unknown } | undefined)?.zoomUserId));
+    res.status(204).end();
+  });
+  router.post('/users/:id/rotate-refresh-token', (req, res) => {
+    res.json(control.rotateRefreshTokenElsewhere(req.params.id));
+  });
+
+  router.post('/webhooks/app-deauthorized', async (req, res) => {
+    const body = (req.body ?? {}) as { zoomUserId?: unknown; url?: unknown; timestamp?: unknown };
+    const zoomUserId = stringParam(body.zoomUserId);
+    if (!zoomUserId || !control.users().some((u) => u.id === zoomUserId)) {
+      return void res.status(404).json({ error: `Unknown zoomUserId ${JSON.stringify(body.zoomUserId)}` });
+    }
+    await deliver(res, () => control.sendDeauthorization(zoomUserId, webhookOptions(body)));
+  });
+  router.post('/webhooks/url-validation', async (req, res) => {
+    const body = (req.body ?? {}) as { url?: unknown; timestamp?: unknown };
+    await deliver(res, () => control.sendUrlValidation(webhookOptions(body)));
+  });
+
+  return router;
+}
+
+function webhookOptions(body: { url?: unknown; timestamp?: unknown }) {
+  return {
+    ...(typeof body.url === 'string' ? { url: body.url } : {}),
+    ...(typeof body.timestamp === 'number' ? { timestamp: body.timestamp } : {}),
+  };
+}
+
+async function deliver(res: Response, send: () => Promise<unknown>): Promise<void> {
+  try {
+    res.json(await send());
+  } catch (error) {
+    // A missing url or an unreachable receiver is the caller's setup problem, not a simulator crash.
+    res.status(400).json({ error: error instanceof Error ? error.message : String(error) });
+  }
+}

@@ -1,0 +1,154 @@
+import { randomBytes } from 'node:crypto';
+import { Router, type Request, type Response } from 'express';
+import type { EndpointKey } from '../endpoint-keys';
+import { applyMeetingUpdate, buildMeeting, toMeetingListItem, toMeetingResponse, type MeetingRequestBody } from '../meeting-resource';
+import type { SimulatedZoomUser } from '../simulator-options';
+import { validateMeetingRequest } from '../spec/validate-meeting-request';
+import type { SimulatorState } from '../state/simulator-state';
+import { invalidJsonBody } from '../zoom-error-bodies';
+import { resolveMeeting, resolveTargetUser } from './access-control';
+import { principalWithScope } from './bearer-auth';
+import { baseUrlOf, pathOf, requestContext, stringParam } from './request-context';
+
+const MAX_PAGE_SIZE = 300;
+
+export function meetingsRouter(state: SimulatorState): Router {
+  const router = Router();
+
+  router.post('/users/:userId/meetings', (req, res) => {
+    const principal = principalWithScope(res, 'meetings.create');
+    if (!principal) return;
+    const host = resolveTargetUser(state, principal, req.params.userId);
+    if (!host.ok) return void res.status(host.status).json(host.body);
+    noteHost(res, host.value);
+
+    const body = validBody(state, req, res, 'meetings.create');
+    if (!body || !withinDailyLimit(state, res, host.value)) return;
+
+    const meeting = buildMeeting({
+      id: state.meetings.newMeetingId(),
+      host: host.value,
+      body,
+      baseUrl: baseUrlOf(req),
+      now: state.now(),
+      startToken: randomBytes(96).toString('base64url'),
+    });
+    state.meetings.add(meeting);
+    res.status(201).json(toMeetingResponse(meeting));
+  });
+
+  router.get('/users/:userId/meetings', (req, res) => {
+    const principal = principalWithScope(res, 'meetings.list');
+    if (!principal) return;
+    const host = resolveTargetUser(state, principal, req.params.userId);
+    if (!host.ok) return void res.status(host.status).json(host.body);
+    noteHost(res, host.value);
+
+    const now = state.now();
+    const type = stringParam(req.query.type) ?? 'scheduled';
+    const all = state.meetings.list({ hostId: host.value.id }).filter((m) => {
+      const startsMs = Date.parse(m.start_time);
+      if (type === 'live') return false;
+      if (type === 'upcoming' || type === 'upcoming_meetings') return startsMs + m.duration * 60_000 >= now;
+      if (type === 'previous_meetings') return startsMs + m.duration * 60_000 < now;
+      return true;
+    });
+    const pageSize = Math.min(MAX_PAGE_SIZE, Math.max(1, Number(stringParam(req.query.page_size) ?? 30) || 30));
+    const offset = decodePageToken(stringParam(req.query.next_page_token));
+    const page = all.slice(offset, offset + pageSize);
+    const nextOffset = offset + page.length;
+    res.json({
+      page_size: pageSize,
+      total_records: all.length,
+      next_page_token: nextOffset < all.length ? Buffer.from(String(nextOffset)).toString('base64url') : '',
+      meetings: page.map(toMeetingListItem),
+    });
+  });
+
+  router.get('/meetings/:meetingId', (req, res) => {
+    const principal = principalWithScope(res, 'meetings.get');
+    if (!principal) return;
+    const meeting = resolveMeeting(state, principal, req.params.meetingId);
+    if (!meeting.ok) return void res.status(meeting.status).json(meeting.body);
+    requestContext(res).details.zoomUserId = meeting.value.host_id;
+    res.json(toMeetingResponse(meeting.value));
+  });
+
+  router.patch('/meetings/:meetingId', (req, res) => {
+    const principal = principalWithScope(res, 'meetings.update');
+    if (!principal) return;
+    const meeting = resolveMeeting(state, principal, req.params.meetingId);
+    if (!meeting.ok) return void res.status(meeting.status).json(meeting.body);
+    const host = state.users.byId(meeting.value.host_id);
+    if (host) noteHost(res, host);
+
+    const body = validBody(state, req, res, 'meetings.update');
+    if (!body || (host && !withinDailyLimit(state, res, host))) return;
+    applyMeetingUpdate(meeting.value, body, baseUrlOf(req));
+    res.status(204).end();
+  });
+
+  router.delete('/meetings/:meetingId', (req, res) => {
+    const principal = principalWithScope(res, 'meetings.delete');
+    if (!principal) return;
+    const meeting = resolveMeeting(state, principal, req.params.meetingId);
+    if (!meeting.ok) return void res.status(meeting.status).json(meeting.body);
+    requestContext(res).details.zoomUserId = meeting.value.host_id;
+    meeting.value.deleted = true;
+    meeting.value.deleted_at = new Date(state.now()).toISOString();
+    res.status(204).end();
+  });
+
+  return router;
+}
+
+function noteHost(res: Response, host: SimulatedZoomUser): void {
+  const context = requestContext(res);
+  context.details.zoomUserId = host.id;
+  context.details.accountId = host.accountId;
+}
+
+/** The body if it satisfies Zoom's schema; otherwise answers 400 code 300 and records a spec violation. */
+function validBody(state: SimulatorState, req: Request, res: Response, endpoint: 'meetings.create' | 'meetings.update'): MeetingRequestBody | undefined {
+  const body: unknown = req.body;
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    recordInvalidJson(state, req, endpoint);
+    res.status(400).json(invalidJsonBody());
+    return undefined;
+  }
+  const result = validateMeetingRequest(endpoint === 'meetings.create' ? 'create' : 'update', body);
+  if (!result.valid) {
+    state.log.recordViolation({ at: state.now(), endpoint, path: pathOf(req), errors: result.issues });
+    res.status(400).json({ code: 300, message: 'Validation Failed.', errors: result.issues.map(({ field, message }) => ({ field, message })) });
+    return undefined;
+  }
+  return body as MeetingRequestBody;
+}
+
+export function recordInvalidJson(state: SimulatorState, req: Request, endpoint: EndpointKey): void {
+  state.log.recordViolation({
+    at: state.now(),
+    endpoint,
+    path: pathOf(req),
+    errors: [{ field: '', message: 'Request Body should be a valid JSON object.', source: 'zoom-docs', keyword: 'type' }],
+  });
+}
+
+function withinDailyLimit(state: SimulatorState, res: Response, host: SimulatedZoomUser): boolean {
+  const decision = state.quota.consume(host.id);
+  if (decision.allowed) return true;
+  res
+    .status(429)
+    .set('Retry-After', String(decision.retryAfterSeconds))
+    .json({
+      code: 429,
+      message: `You have exceeded the daily rate limit of (${decision.limit}) for Create/Update meeting API requests for the host ${host.email}. Try again later.`,
+    });
+  return false;
+}
+
+function decodePageToken(token: string | undefined): number {
+  if (!token) return 0;
+  const offset = Number(Buffer.from(token, 'base64url').toString('utf8'));
+  return Number.isInteger(offset) && offset >= 0 ? offset : 0;
+}

@@ -1,0 +1,145 @@
+/**
+ * Demo mode: the Zoom simulator, the API on the embedded in-memory store with seeded demo users,
+ * and the web app, started together. Browser tests start exactly this stack.
+ *
+ * Ports: DEMO_API_PORT (5000, the design note's redirect URI), DEMO_WEB_PORT (5173), DEMO_SIM_PORT (9090).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { startZoomSimulator } from '@crm/zoom-simulator';
+
+const ROOT = resolve(__dirname, '..');
+const DEMO_PASSWORD = 'demo-password-1';
+const DEMO_LOGINS = [
+  ['admin@example.com', 'admin'],
+  ['recruiter@example.com', 'recruiter'],
+  ['recruiter2@example.com', 'recruiter'],
+  ['interviewer@example.com', 'interviewer'],
+  ['interviewer2@example.com', 'interviewer'],
+  ['interviewer3@example.com', 'interviewer'],
+] as const;
+
+const USER_APP = { clientId: 'sim-user-client-id', clientSecret: 'sim-user-client-secret' };
+const S2S_APP = { accountId: 'sim-account-001', clientId: 'sim-s2s-client-id', clientSecret: 'sim-s2s-client-secret' };
+const WEBHOOK_SECRET = 'sim-webhook-secret-token';
+
+function port(name: string, fallback: number): number {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    console.error(`${name} must be a port number (1-65535), got "${process.env[name]}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+async function waitForHttp(url: string, what: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      const response = await fetch(url);
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`${what} did not answer at ${url} within ${timeoutMs / 1000}s`);
+}
+
+function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
+  const child = spawn('pnpm', args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const prefix = `[${name}] `;
+  const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n')) if (line.trim()) target.write(prefix + line + '\n');
+  };
+  child.stdout?.on('data', forward(process.stdout));
+  child.stderr?.on('data', forward(process.stderr));
+  return child;
+}
+
+async function main(): Promise<void> {
+  if (process.env.NODE_ENV === 'production') {
+    console.error('Refusing to start demo mode with NODE_ENV=production: demo mode uses public secrets and an in-memory store.');
+    process.exit(1);
+  }
+  const apiPort = port('DEMO_API_PORT', 5000);
+  const webPort = port('DEMO_WEB_PORT', 5173);
+  const simPort = port('DEMO_SIM_PORT', 9090);
+  const apiUrl = `http://localhost:${apiPort}`;
+  const webUrl = `http://localhost:${webPort}`;
+
+  const simulator = await startZoomSimulator({
+    port: simPort,
+    host: '127.0.0.1',
+    userApp: { ...USER_APP, redirectUris: [`${apiUrl}/api/zoom/callback`] },
+    serverToServerApp: S2S_APP,
+    webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: WEBHOOK_SECRET },
+  });
+
+  const children: ChildProcess[] = [];
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const child of children) child.kill('SIGTERM');
+    await simulator.close();
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stop(0));
+  process.once('SIGTERM', () => void stop(0));
+
+  const api = run('api', ['--filter', '@crm/api', 'start'], {
+    NODE_ENV: 'development',
+    DEMO_MODE: 'true',
+    HOST: '127.0.0.1',
+    PORT: String(apiPort),
+    WEB_APP_URL: webUrl,
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ZOOM_CLIENT_ID: USER_APP.clientId,
+    ZOOM_CLIENT_SECRET: USER_APP.clientSecret,
+    ZOOM_REDIRECT_URI: `${apiUrl}/api/zoom/callback`,
+    ZOOM_ACCOUNT_ID: S2S_APP.accountId,
+    ZOOM_S2S_CLIENT_ID: S2S_APP.clientId,
+    ZOOM_S2S_CLIENT_SECRET: S2S_APP.clientSecret,
+    ZOOM_USER_ID: 'zoom-admin@example.com',
+    ZOOM_OAUTH_BASE_URL: simulator.url,
+    ZOOM_API_BASE_URL: `${simulator.url}/v2`,
+    ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET,
+    MONGODB_URI: '',
+  });
+  const web = run('web', ['--filter', '@crm/web', 'dev'], {
+    WEB_PORT: String(webPort),
+    VITE_API_PROXY_TARGET: `http://127.0.0.1:${apiPort}`,
+  });
+  children.push(api, web);
+  for (const [name, child] of [['API', api], ['web app', web]] as const) {
+    child.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`The ${name} exited (code ${code}); stopping demo mode.`);
+        void stop(1);
+      }
+    });
+  }
+
+  await waitForHttp(`http://127.0.0.1:${apiPort}/api/health`, 'The API');
+  await waitForHttp(webUrl, 'The web app');
+
+  console.log(
+    [
+      '',
+      'Demo mode is running (in-memory store: nothing is persisted). Press Ctrl+C to stop.',
+      `  Web app:         ${webUrl}`,
+      `  API:             ${apiUrl}  (health: ${apiUrl}/api/health)`,
+      `  Zoom simulator:  ${simulator.url}  (inspection: ${simulator.url}/__sim/stats)`,
+      '',
+      `Demo logins (password for all: ${DEMO_PASSWORD}):`,
+      ...DEMO_LOGINS.map(([email, role]) => `  ${email.padEnd(26)} ${role}`),
+      '',
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error('Demo mode failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});
