@@ -12,6 +12,11 @@ import { sessionTokenOptions } from './security/session-token-options';
 import { healthRoutes } from './routes/health-routes';
 import { authRoutes } from './routes/auth-routes';
 import { adminUserRoutes } from './routes/admin-user-routes';
+import { adminZoomRoutes } from './routes/admin-zoom-routes';
+import { zoomConnectionRoutes } from './routes/zoom-connection-routes';
+import { zoomWebhookRoutes } from './routes/zoom-webhook-routes';
+import { interviewRoutes } from './routes/interview-routes';
+import { meetingSettingsRoutes } from './routes/meeting-settings-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -57,6 +62,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(deps));
   app.use(authRoutes(deps));
   app.use(adminUserRoutes(deps));
+  app.use(zoomWebhookRoutes(deps));
+  app.use(zoomConnectionRoutes(deps));
+  app.use(adminZoomRoutes(deps));
+  app.use(interviewRoutes(deps));
+  app.use(meetingSettingsRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,13 +1,27 @@
 import type { Store } from '../../domain/ports/store';
 import { MemoryAuditRepository } from './memory-audit-repository';
+import { MemoryCachedSecretRepository } from './memory-cached-secret-repository';
+import { MemoryInterviewRepository } from './memory-interview-repository';
+import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
+import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
+import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
 import { MemoryUserRepository } from './memory-user-repository';
+import { MemoryZoomConnectionRepository } from './memory-zoom-connection-repository';
 
 /** The embedded store for demo mode and tests. Data lives in this process only and is lost on exit. */
 export function createMemoryStore(): Store {
+  // Users and Zoom connections are two views of the same user documents, as in MongoDB.
+  const users = new MemoryUserRepository();
   return {
     kind: 'memory',
-    users: new MemoryUserRepository(),
+    users,
     audit: new MemoryAuditRepository(),
+    zoomConnections: new MemoryZoomConnectionRepository(users.documents),
+    oauthStates: new MemoryOAuthStateRepository(),
+    jobLeases: new MemoryJobLeaseRepository(),
+    interviews: new MemoryInterviewRepository(),
+    meetingDefaults: new MemoryMeetingDefaultsRepository(),
+    cachedSecrets: new MemoryCachedSecretRepository(),
     async ping() {},
     async close() {},
   };

@@ -23,6 +23,10 @@ export interface UserDocument {
   zoomScopes: string[];
   zoomLastRefreshAt: Date | null;
   zoomLastProblem: string | null;
+  // Refresh coordination: bumped on every token write (compare-and-swap), and a lease one process holds while refreshing.
+  zoomTokenVersion: number;
+  zoomRefreshLeaseOwner: string | null;
+  zoomRefreshLeaseExpiresAt: Date | null;
   [extra: string]: unknown;
 }
 
@@ -48,6 +52,9 @@ export function userModel(connection: Connection): Model<UserDocument> {
       zoomScopes: { type: [String], default: [] },
       zoomLastRefreshAt: { type: Date, default: null },
       zoomLastProblem: { type: String, default: null },
+      zoomTokenVersion: { type: Number, default: 0 },
+      zoomRefreshLeaseOwner: { type: String, default: null },
+      zoomRefreshLeaseExpiresAt: { type: Date, default: null },
     },
     { collection: 'users', versionKey: false, strict: false },
   );
@@ -55,5 +62,6 @@ export function userModel(connection: Connection): Model<UserDocument> {
   // One Zoom user may back at most one CRM user.
   schema.index({ zoomUserId: 1 }, { unique: true, partialFilterExpression: { zoomUserId: { $type: 'string' } } });
   schema.index({ role: 1 });
+  schema.index({ zoomConnectionState: 1, zoomLastRefreshAt: 1 });
   return connection.models.User ?? connection.model<UserDocument>('User', schema);
 }

@@ -1,4 +1,10 @@
 import type { AuditRepository } from './audit-repository';
+import type { CachedSecretRepository } from './cached-secret-repository';
+import type { InterviewRepository } from './interview-repository';
+import type { MeetingDefaultsRepository } from './meeting-defaults-repository';
+import type { JobLeaseRepository } from './job-lease-repository';
+import type { OAuthStateRepository } from './oauth-state-repository';
+import type { ZoomConnectionRepository } from './zoom-connection-repository';
 import type { UserRepository } from './user-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
@@ -6,6 +12,13 @@ export interface Store {
   kind: 'memory' | 'mongodb';
   users: UserRepository;
   audit: AuditRepository;
+  zoomConnections: ZoomConnectionRepository;
+  oauthStates: OAuthStateRepository;
+  jobLeases: JobLeaseRepository;
+  interviews: InterviewRepository;
+  meetingDefaults: MeetingDefaultsRepository;
+  /** Secrets every process shares, e.g. the Server-to-Server access token (encrypted). */
+  cachedSecrets: CachedSecretRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  InterviewDetails,
+  InterviewListFilter,
+  InterviewRecord,
+  InterviewRepository,
+  MeetingHostCount,
+  MeetingPatch,
+  MeetingRecord,
+  NewInterview,
+} from '../../domain/ports/interview-repository';
+
+function endOf(startTime: Date, durationMinutes: number): Date {
+  return new Date(startTime.getTime() + durationMinutes * 60_000);
+}
+
+function claimFree(meeting: MeetingRecord, now: Date): boolean {
+  return meeting.claimedBy === null || meeting.claimExpiresAt === null || meeting.claimExpiresAt.getTime() <= now.getTime();
+}
+
+/** Every method runs synchronously between awaits, so each is atomic just as a single MongoDB update is. */
+export class MemoryInterviewRepository implements InterviewRepository {
+  private readonly documents = new Map<string, InterviewRecord>();
+
+  async create(input: NewInterview): Promise<InterviewRecord> {
+    const now = new Date();
+    const { claim, ...details } = input;
+    const record: InterviewRecord = {
+      ...details,
+      id: randomUUID(),
+      endTime: endOf(input.startTime, input.durationMinutes),
+      status: 'scheduled',
+      createdAt: now,
+      updatedAt: now,
+      revision: 1,
+      meeting: {
+        status: 'pending',
+        pendingAction: 'create',
+        zoomMeetingId: null,
+        joinUrl: null,
+        startUrlEnvelope: null,
+        password: null,
+        hostSource: null,
+        hostReason: null,
+        hostZoomUserId: null,
+        hostZoomEmail: null,
+        syncedRevision: 0,
+        deletedInZoom: false,
+        createdInZoomAt: null,
+        lastError: null,
+        attempts: 0,
+        nextAttemptAt: now,
+        claimedBy: claim.owner,
+        claimExpiresAt: claim.expiresAt,
+      },
+    };
+    this.documents.set(record.id, structuredClone(record));
+    return record;
+  }
+
+  async findById(id: string): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    return doc ? structuredClone(doc) : null;
+  }
+
+  async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
+    const now = filter.now.getTime();
+    const matches = [...this.documents.values()].filter(
+      (doc) =>
+        (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
+        (filter.includeCancelled || doc.status !== 'cancelled') &&
+        (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)),
+    );
+    const direction = filter.when === 'past' ? -1 : 1;
+    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime()) || a.id.localeCompare(b.id));
+    return structuredClone(matches.slice(0, filter.limit));
+  }
+
+  async updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc || doc.status === 'cancelled') return null;
+    const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
+    Object.assign(doc, structuredClone(defined));
+    doc.endTime = endOf(doc.startTime, doc.durationMinutes);
+    doc.updatedAt = options.now;
+    if (options.bumpRevision) {
+      doc.revision += 1;
+      owePending(doc, options.now);
+    }
+    return structuredClone(doc);
+  }
+
+  async cancel(id: string, now: Date): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc || doc.status === 'cancelled') return null;
+    doc.status = 'cancelled';
+    doc.updatedAt = now;
+    doc.revision += 1;
+    owePending(doc, now);
+    return structuredClone(doc);
+  }
+
+  async claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc || !claimFree(doc.meeting, now)) return null;
+    doc.meeting.claimedBy = owner;
+    doc.meeting.claimExpiresAt = expiresAt;
+    return structuredClone(doc);
+  }
+
+  async claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
+    const due = [...this.documents.values()]
+      .filter((doc) => doc.meeting.status === 'pending' && doc.meeting.nextAttemptAt !== null && doc.meeting.nextAttemptAt <= now && claimFree(doc.meeting, now))
+      .sort((a, b) => a.meeting.nextAttemptAt!.getTime() - b.meeting.nextAttemptAt!.getTime());
+    const doc = due[0];
+    if (!doc) return null;
+    doc.meeting.claimedBy = owner;
+    doc.meeting.claimExpiresAt = expiresAt;
+    return structuredClone(doc);
+  }
+
+  async patchMeeting(id: string, owner: string, patch: MeetingPatch): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc || doc.meeting.claimedBy !== owner) return null;
+    Object.assign(doc.meeting, structuredClone(patch));
+    return structuredClone(doc);
+  }
+
+  async release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc || doc.meeting.claimedBy !== owner) return null;
+    if (doc.revision === revision) {
+      Object.assign(doc.meeting, structuredClone(patch));
+    } else {
+      owePending(doc, new Date());
+    }
+    doc.meeting.claimedBy = null;
+    doc.meeting.claimExpiresAt = null;
+    return structuredClone(doc);
+  }
+
+  async countMeetingHosts(since: Date): Promise<MeetingHostCount[]> {
+    const counts = new Map<string, MeetingHostCount>();
+    for (const doc of this.documents.values()) {
+      const { hostSource, hostReason, createdInZoomAt } = doc.meeting;
+      if (!hostSource || !createdInZoomAt || createdInZoomAt < since) continue;
+      const key = JSON.stringify([doc.interviewerId, hostSource, hostReason]);
+      const row = counts.get(key) ?? { interviewerId: doc.interviewerId, hostSource, hostReason, count: 0 };
+      row.count += 1;
+      counts.set(key, row);
+    }
+    return [...counts.values()];
+  }
+}
+
+/** A change Zoom has not seen yet: the meeting is pending and due now (the worker picks it up). */
+function owePending(doc: InterviewRecord, now: Date): void {
+  doc.meeting.status = 'pending';
+  doc.meeting.nextAttemptAt = now;
+  doc.meeting.attempts = 0;
+}

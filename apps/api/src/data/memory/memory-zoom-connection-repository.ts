@@ -1,0 +1,185 @@
+import type {
+  ClearedZoomConnection,
+  EncryptedZoomTokens,
+  NewZoomConnection,
+  SaveConnectionResult,
+  StoredZoomConnection,
+  ZoomConnectionRepository,
+} from '../../domain/ports/zoom-connection-repository';
+import type { MemoryUserDocument } from './memory-user-repository';
+
+/** The token and lease fields, named as on the MongoDB User model. */
+interface ZoomTokenFields {
+  zoomAccessToken?: string | null;
+  zoomRefreshToken?: string | null;
+  zoomTokenExpiry?: Date | null;
+  zoomTokenVersion?: number;
+  zoomRefreshLeaseOwner?: string | null;
+  zoomRefreshLeaseExpiresAt?: Date | null;
+}
+type Doc = MemoryUserDocument & ZoomTokenFields;
+
+function tokensOf(doc: Doc): EncryptedZoomTokens | null {
+  if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
+  return { accessToken: doc.zoomAccessToken, refreshToken: doc.zoomRefreshToken, expiresAt: new Date(doc.zoomTokenExpiry) };
+}
+
+function wipeTokens(doc: Doc): void {
+  doc.zoomAccessToken = null;
+  doc.zoomRefreshToken = null;
+  doc.zoomTokenExpiry = null;
+  doc.zoomTokenVersion = (doc.zoomTokenVersion ?? 0) + 1;
+  doc.zoomRefreshLeaseOwner = null;
+  doc.zoomRefreshLeaseExpiresAt = null;
+}
+
+/** Works on the same documents as MemoryUserRepository; each method runs without an await, so it is atomic. */
+export class MemoryZoomConnectionRepository implements ZoomConnectionRepository {
+  constructor(private readonly documents: Map<string, MemoryUserDocument>) {}
+
+  async saveConnection(userId: string, connection: NewZoomConnection): Promise<SaveConnectionResult> {
+    const doc = this.doc(userId);
+    if (!doc) return { ok: false, reason: 'user_not_found' };
+    const holder = this.findByZoomUserId(connection.zoomUserId);
+    if (holder && holder.id !== userId) return { ok: false, reason: 'zoom_account_in_use' };
+    Object.assign(doc, {
+      zoomConnected: true,
+      zoomConnectionState: 'connected',
+      zoomUserId: connection.zoomUserId,
+      zoomEmail: connection.zoomEmail,
+      zoomAccountId: connection.zoomAccountId,
+      zoomConnectedAt: new Date(connection.connectedAt),
+      zoomScopes: [...connection.scopes],
+      zoomLastRefreshAt: new Date(connection.connectedAt),
+      zoomLastProblem: null,
+      zoomAccessToken: connection.tokens.accessToken,
+      zoomRefreshToken: connection.tokens.refreshToken,
+      zoomTokenExpiry: new Date(connection.tokens.expiresAt),
+      zoomTokenVersion: (doc.zoomTokenVersion ?? 0) + 1,
+      zoomRefreshLeaseOwner: null,
+      zoomRefreshLeaseExpiresAt: null,
+    } satisfies Partial<Doc>);
+    return { ok: true };
+  }
+
+  async getConnection(userId: string): Promise<StoredZoomConnection | null> {
+    const doc = this.doc(userId);
+    if (!doc) return null;
+    return {
+      userId: doc.id,
+      state: doc.zoomConnectionState,
+      zoomUserId: doc.zoomUserId,
+      zoomEmail: doc.zoomEmail,
+      tokens: tokensOf(doc),
+      tokenVersion: doc.zoomTokenVersion ?? 0,
+      refreshLease:
+        doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt
+          ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: new Date(doc.zoomRefreshLeaseExpiresAt) }
+          : null,
+      lastRefreshAt: doc.zoomLastRefreshAt ? new Date(doc.zoomLastRefreshAt) : null,
+    };
+  }
+
+  async acquireRefreshLease(userId: string, owner: string, ttlMs: number): Promise<boolean> {
+    const doc = this.doc(userId);
+    if (!doc) return false;
+    const now = Date.now();
+    const held = doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt && doc.zoomRefreshLeaseExpiresAt.getTime() > now;
+    if (held && doc.zoomRefreshLeaseOwner !== owner) return false;
+    doc.zoomRefreshLeaseOwner = owner;
+    doc.zoomRefreshLeaseExpiresAt = new Date(now + ttlMs);
+    return true;
+  }
+
+  async releaseRefreshLease(userId: string, owner: string): Promise<void> {
+    const doc = this.doc(userId);
+    if (doc && doc.zoomRefreshLeaseOwner === owner) {
+      doc.zoomRefreshLeaseOwner = null;
+      doc.zoomRefreshLeaseExpiresAt = null;
+    }
+  }
+
+  async replaceTokens(userId: string, expectedVersion: number, tokens: EncryptedZoomTokens, scopes: string[], refreshedAt: Date): Promise<boolean> {
+    const doc = this.doc(userId);
+    if (!doc || (doc.zoomTokenVersion ?? 0) !== expectedVersion || doc.zoomConnectionState !== 'connected') return false;
+    Object.assign(doc, {
+      zoomAccessToken: tokens.accessToken,
+      zoomRefreshToken: tokens.refreshToken,
+      zoomTokenExpiry: new Date(tokens.expiresAt),
+      zoomTokenVersion: expectedVersion + 1,
+      zoomScopes: [...scopes],
+      zoomLastRefreshAt: new Date(refreshedAt),
+      zoomRefreshLeaseOwner: null,
+      zoomRefreshLeaseExpiresAt: null,
+    } satisfies Partial<Doc>);
+    return true;
+  }
+
+  async rewrapTokens(userId: string, expectedVersion: number, tokens: EncryptedZoomTokens): Promise<boolean> {
+    const doc = this.doc(userId);
+    if (!doc || (doc.zoomTokenVersion ?? 0) !== expectedVersion || !tokensOf(doc)) return false;
+    doc.zoomAccessToken = tokens.accessToken;
+    doc.zoomRefreshToken = tokens.refreshToken;
+    return true;
+  }
+
+  async markNeedsReconnect(userId: string, reason: string, expectedVersion?: number): Promise<boolean> {
+    const doc = this.doc(userId);
+    if (!doc || doc.zoomConnectionState !== 'connected') return false;
+    if (expectedVersion !== undefined && (doc.zoomTokenVersion ?? 0) !== expectedVersion) return false;
+    wipeTokens(doc);
+    doc.zoomConnected = false;
+    doc.zoomConnectionState = 'needs_reconnect';
+    doc.zoomLastProblem = reason;
+    return true;
+  }
+
+  async clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null> {
+    const doc = this.doc(userId);
+    if (!doc) return null;
+    const cleared: ClearedZoomConnection = {
+      previousState: doc.zoomConnectionState,
+      zoomUserId: doc.zoomUserId,
+      zoomEmail: doc.zoomEmail,
+      tokens: tokensOf(doc),
+    };
+    wipeTokens(doc);
+    Object.assign(doc, {
+      zoomConnected: false,
+      zoomConnectionState: 'not_connected',
+      zoomUserId: null,
+      zoomEmail: null,
+      zoomAccountId: null,
+      zoomConnectedAt: null,
+      zoomScopes: [],
+      zoomLastRefreshAt: null,
+      zoomLastProblem: reason,
+    } satisfies Partial<Doc>);
+    return cleared;
+  }
+
+  async findUserIdByZoomUserId(zoomUserId: string): Promise<string | null> {
+    return this.findByZoomUserId(zoomUserId)?.id ?? null;
+  }
+
+  async listIdleConnections(idleSince: Date, limit: number): Promise<string[]> {
+    return [...this.documents.values()]
+      .filter((doc: Doc) => doc.zoomConnectionState === 'connected' && tokensOf(doc))
+      .filter((doc) => (doc.zoomLastRefreshAt ?? doc.zoomConnectedAt ?? new Date(0)).getTime() < idleSince.getTime())
+      .sort((a, b) => (a.zoomLastRefreshAt?.getTime() ?? 0) - (b.zoomLastRefreshAt?.getTime() ?? 0))
+      .slice(0, limit)
+      .map((doc) => doc.id);
+  }
+
+  async listUserIdsWithTokens(): Promise<string[]> {
+    return [...this.documents.values()].filter((doc: Doc) => tokensOf(doc)).map((doc) => doc.id);
+  }
+
+  private doc(userId: string): Doc | undefined {
+    return this.documents.get(userId);
+  }
+
+  private findByZoomUserId(zoomUserId: string): Doc | undefined {
+    return [...this.documents.values()].find((doc) => doc.zoomUserId === zoomUserId);
+  }
+}

@@ -1,0 +1,63 @@
+import { Schema, type Connection, type Model } from 'mongoose';
+import { HOST_REASONS, HOST_SOURCES, INTERVIEW_STATUSES, MEETING_ACTIONS, MEETING_STATUSES } from '@crm/shared/interviews';
+import type { InterviewRecord } from '../../domain/ports/interview-repository';
+
+export type InterviewDocument = Omit<InterviewRecord, 'id'> & { _id: string };
+
+export function interviewModel(connection: Connection): Model<InterviewDocument> {
+  const meeting = new Schema(
+    {
+      status: { type: String, enum: MEETING_STATUSES, required: true },
+      pendingAction: { type: String, enum: [...MEETING_ACTIONS, null], default: null },
+      // Zoom meeting ids are int64: stored as strings so no driver or JSON layer can round them.
+      zoomMeetingId: { type: String, default: null },
+      joinUrl: { type: String, default: null },
+      startUrlEnvelope: { type: String, default: null },
+      password: { type: String, default: null },
+      hostSource: { type: String, enum: [...HOST_SOURCES, null], default: null },
+      hostReason: { type: String, enum: [...HOST_REASONS, null], default: null },
+      hostZoomUserId: { type: String, default: null },
+      hostZoomEmail: { type: String, default: null },
+      syncedRevision: { type: Number, required: true, default: 0 },
+      deletedInZoom: { type: Boolean, required: true, default: false },
+      createdInZoomAt: { type: Date, default: null },
+      lastError: { type: new Schema({ code: String, message: String, at: Date }, { _id: false }), default: null },
+      attempts: { type: Number, required: true, default: 0 },
+      nextAttemptAt: { type: Date, default: null },
+      claimedBy: { type: String, default: null },
+      claimExpiresAt: { type: Date, default: null },
+    },
+    { _id: false },
+  );
+  const schema = new Schema<InterviewDocument>(
+    {
+      _id: { type: String, required: true },
+      candidateName: { type: String, required: true },
+      candidateEmail: { type: String, required: true },
+      position: { type: String, required: true },
+      interviewerId: { type: String, required: true },
+      startTime: { type: Date, required: true },
+      endTime: { type: Date, required: true },
+      timeZone: { type: String, required: true },
+      durationMinutes: { type: Number, required: true },
+      agenda: { type: String, default: '' },
+      notes: { type: String, default: '' },
+      status: { type: String, enum: INTERVIEW_STATUSES, required: true },
+      createdById: { type: String, required: true },
+      createdAt: { type: Date, required: true },
+      updatedAt: { type: Date, required: true },
+      revision: { type: Number, required: true },
+      meeting: { type: meeting, required: true },
+    },
+    { collection: 'interviews', versionKey: false },
+  );
+  // An interviewer's own list, upcoming or past.
+  schema.index({ interviewerId: 1, endTime: 1 });
+  // Everyone's list for recruiters and admins.
+  schema.index({ endTime: 1, startTime: 1 });
+  // The worker's "next pending meeting due" query.
+  schema.index({ 'meeting.status': 1, 'meeting.nextAttemptAt': 1 });
+  // Meeting analytics over the last 30 days.
+  schema.index({ 'meeting.createdInZoomAt': 1 });
+  return connection.models.Interview ?? connection.model<InterviewDocument>('Interview', schema);
+}

@@ -1,0 +1,211 @@
+import type { Model } from 'mongoose';
+import type {
+  ClearedZoomConnection,
+  EncryptedZoomTokens,
+  NewZoomConnection,
+  SaveConnectionResult,
+  StoredZoomConnection,
+  ZoomConnectionRepository,
+} from '../../domain/ports/zoom-connection-repository';
+import type { UserDocument } from './user-model';
+
+const WITH_TOKENS = '+zoomAccessToken +zoomRefreshToken';
+
+const WIPED_TOKENS = {
+  zoomAccessToken: null,
+  zoomRefreshToken: null,
+  zoomTokenExpiry: null,
+  zoomRefreshLeaseOwner: null,
+  zoomRefreshLeaseExpiresAt: null,
+} as const;
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}
+
+/** Documents written before versioning have no zoomTokenVersion; they count as version 0. */
+function versionIs(expected: number): Record<string, unknown> {
+  return expected === 0 ? { zoomTokenVersion: { $in: [0, null] } } : { zoomTokenVersion: expected };
+}
+
+function tokensOf(doc: Partial<UserDocument>): EncryptedZoomTokens | null {
+  if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
+  return { accessToken: doc.zoomAccessToken, refreshToken: doc.zoomRefreshToken, expiresAt: doc.zoomTokenExpiry };
+}
+
+/** Every state change is one conditional update, so concurrent processes cannot interleave inside it. */
+export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
+  constructor(private readonly model: Model<UserDocument>) {}
+
+  async saveConnection(userId: string, connection: NewZoomConnection): Promise<SaveConnectionResult> {
+    const holder = await this.model.findOne({ zoomUserId: connection.zoomUserId, _id: { $ne: userId } }, { _id: 1 }).lean();
+    if (holder) return { ok: false, reason: 'zoom_account_in_use' };
+    try {
+      const result = await this.model.updateOne(
+        { _id: userId },
+        {
+          $set: {
+            zoomConnected: true,
+            zoomConnectionState: 'connected',
+            zoomUserId: connection.zoomUserId,
+            zoomEmail: connection.zoomEmail,
+            zoomAccountId: connection.zoomAccountId,
+            zoomConnectedAt: connection.connectedAt,
+            zoomScopes: connection.scopes,
+            zoomLastRefreshAt: connection.connectedAt,
+            zoomLastProblem: null,
+            zoomAccessToken: connection.tokens.accessToken,
+            zoomRefreshToken: connection.tokens.refreshToken,
+            zoomTokenExpiry: connection.tokens.expiresAt,
+            zoomRefreshLeaseOwner: null,
+            zoomRefreshLeaseExpiresAt: null,
+          },
+          $inc: { zoomTokenVersion: 1 },
+        },
+      );
+      return result.matchedCount === 1 ? { ok: true } : { ok: false, reason: 'user_not_found' };
+    } catch (error) {
+      // The unique index on zoomUserId settles a race between two users connecting the same Zoom account.
+      if (isDuplicateKey(error)) return { ok: false, reason: 'zoom_account_in_use' };
+      throw error;
+    }
+  }
+
+  async getConnection(userId: string): Promise<StoredZoomConnection | null> {
+    const doc = await this.model.findById(userId).select(WITH_TOKENS).lean<UserDocument>();
+    if (!doc) return null;
+    return {
+      userId: doc._id,
+      state: doc.zoomConnectionState ?? 'not_connected',
+      zoomUserId: doc.zoomUserId ?? null,
+      zoomEmail: doc.zoomEmail ?? null,
+      tokens: tokensOf(doc),
+      tokenVersion: doc.zoomTokenVersion ?? 0,
+      refreshLease:
+        doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt
+          ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: doc.zoomRefreshLeaseExpiresAt }
+          : null,
+      lastRefreshAt: doc.zoomLastRefreshAt ?? null,
+    };
+  }
+
+  async acquireRefreshLease(userId: string, owner: string, ttlMs: number): Promise<boolean> {
+    const now = new Date();
+    const doc = await this.model
+      .findOneAndUpdate(
+        {
+          _id: userId,
+          $or: [{ zoomRefreshLeaseOwner: null }, { zoomRefreshLeaseOwner: owner }, { zoomRefreshLeaseExpiresAt: { $lte: now } }],
+        },
+        { $set: { zoomRefreshLeaseOwner: owner, zoomRefreshLeaseExpiresAt: new Date(now.getTime() + ttlMs) } },
+        { new: true, projection: { _id: 1 } },
+      )
+      .lean();
+    return doc !== null;
+  }
+
+  async releaseRefreshLease(userId: string, owner: string): Promise<void> {
+    await this.model.updateOne(
+      { _id: userId, zoomRefreshLeaseOwner: owner },
+      { $set: { zoomRefreshLeaseOwner: null, zoomRefreshLeaseExpiresAt: null } },
+    );
+  }
+
+  async replaceTokens(userId: string, expectedVersion: number, tokens: EncryptedZoomTokens, scopes: string[], refreshedAt: Date): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: userId, zoomConnectionState: 'connected', ...versionIs(expectedVersion) },
+      {
+        $set: {
+          zoomAccessToken: tokens.accessToken,
+          zoomRefreshToken: tokens.refreshToken,
+          zoomTokenExpiry: tokens.expiresAt,
+          zoomScopes: scopes,
+          zoomLastRefreshAt: refreshedAt,
+          zoomRefreshLeaseOwner: null,
+          zoomRefreshLeaseExpiresAt: null,
+        },
+        $inc: { zoomTokenVersion: 1 },
+      },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async rewrapTokens(userId: string, expectedVersion: number, tokens: EncryptedZoomTokens): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: userId, zoomAccessToken: { $type: 'string' }, zoomRefreshToken: { $type: 'string' }, ...versionIs(expectedVersion) },
+      { $set: { zoomAccessToken: tokens.accessToken, zoomRefreshToken: tokens.refreshToken } },
+    );
+    return result.matchedCount === 1;
+  }
+
+  async markNeedsReconnect(userId: string, reason: string, expectedVersion?: number): Promise<boolean> {
+    const result = await this.model.updateOne(
+      { _id: userId, zoomConnectionState: 'connected', ...(expectedVersion === undefined ? {} : versionIs(expectedVersion)) },
+      {
+        $set: { ...WIPED_TOKENS, zoomConnected: false, zoomConnectionState: 'needs_reconnect', zoomLastProblem: reason },
+        $inc: { zoomTokenVersion: 1 },
+      },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null> {
+    const before = await this.model
+      .findOneAndUpdate(
+        { _id: userId },
+        {
+          $set: {
+            ...WIPED_TOKENS,
+            zoomConnected: false,
+            zoomConnectionState: 'not_connected',
+            zoomUserId: null,
+            zoomEmail: null,
+            zoomAccountId: null,
+            zoomConnectedAt: null,
+            zoomScopes: [],
+            zoomLastRefreshAt: null,
+            zoomLastProblem: reason,
+          },
+          $inc: { zoomTokenVersion: 1 },
+        },
+        { returnDocument: 'before' },
+      )
+      .select(WITH_TOKENS)
+      .lean<UserDocument>();
+    if (!before) return null;
+    return {
+      previousState: before.zoomConnectionState ?? 'not_connected',
+      zoomUserId: before.zoomUserId ?? null,
+      zoomEmail: before.zoomEmail ?? null,
+      tokens: tokensOf(before),
+    };
+  }
+
+  async findUserIdByZoomUserId(zoomUserId: string): Promise<string | null> {
+    const doc = await this.model.findOne({ zoomUserId }, { _id: 1 }).lean<Pick<UserDocument, '_id'>>();
+    return doc?._id ?? null;
+  }
+
+  async listIdleConnections(idleSince: Date, limit: number): Promise<string[]> {
+    const docs = await this.model
+      .find(
+        {
+          zoomConnectionState: 'connected',
+          zoomRefreshToken: { $type: 'string' },
+          $or: [{ zoomLastRefreshAt: { $lt: idleSince } }, { zoomLastRefreshAt: null, zoomConnectedAt: { $lt: idleSince } }],
+        },
+        { _id: 1 },
+      )
+      .sort({ zoomLastRefreshAt: 1 })
+      .limit(limit)
+      .lean<Pick<UserDocument, '_id'>[]>();
+    return docs.map((doc) => doc._id);
+  }
+
+  async listUserIdsWithTokens(): Promise<string[]> {
+    const docs = await this.model
+      .find({ $or: [{ zoomAccessToken: { $type: 'string' } }, { zoomRefreshToken: { $type: 'string' } }] }, { _id: 1 })
+      .lean<Pick<UserDocument, '_id'>[]>();
+    return docs.map((doc) => doc._id);
+  }
+}

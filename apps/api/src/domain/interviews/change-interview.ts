@@ -1,0 +1,38 @@
+import type { UpdateInterviewRequest } from '@crm/shared/interviews';
+import { AppError } from '../../errors/app-error';
+import type { InterviewDetails, InterviewRecord } from '../ports/interview-repository';
+import type { InterviewDeps } from './interview-deps';
+import { syncNow } from './sync-interview-meeting';
+
+/** Fields the Zoom meeting shows (topic is built from candidate and position); notes stay in the CRM. */
+const ZOOM_VISIBLE: (keyof InterviewDetails)[] = ['candidateName', 'position', 'startTime', 'timeZone', 'durationMinutes', 'agenda'];
+
+export async function findInterviewOrThrow(deps: Pick<InterviewDeps, 'interviews'>, id: string): Promise<InterviewRecord> {
+  const interview = await deps.interviews.findById(id);
+  if (!interview) throw new AppError({ code: 'interview_not_found', status: 404, message: 'No such interview' });
+  return interview;
+}
+
+/** Reschedules or edits; the meeting is updated on the account that hosts it (or queued when Zoom is unavailable). */
+export async function rescheduleInterview(deps: InterviewDeps, id: string, input: UpdateInterviewRequest): Promise<InterviewRecord> {
+  const current = await findInterviewOrThrow(deps, id);
+  if (current.status === 'cancelled') throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
+  const changes: Partial<InterviewDetails> = {
+    ...input,
+    startTime: input.startTime === undefined ? undefined : new Date(input.startTime),
+  };
+  const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
+  const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now: deps.now() });
+  if (!updated) throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
+  if (!touchesZoom && updated.meeting.status !== 'failed') return updated;
+  return (await syncNow(deps, id)) ?? updated;
+}
+
+/** Cancels the interview and deletes its meeting where it is hosted; a meeting already gone in Zoom counts as deleted. */
+export async function cancelInterview(deps: InterviewDeps, id: string): Promise<InterviewRecord> {
+  const current = await findInterviewOrThrow(deps, id);
+  if (current.status === 'cancelled') return current;
+  const cancelled = await deps.interviews.cancel(id, deps.now());
+  if (!cancelled) return findInterviewOrThrow(deps, id);
+  return (await syncNow(deps, id)) ?? cancelled;
+}

@@ -1,0 +1,63 @@
+import type { Interview } from '@crm/shared/interviews';
+import type { Role } from '@crm/shared/auth';
+import type { TokenCipher } from '../../security/token-cipher';
+import type { InterviewRecord } from '../ports/interview-repository';
+import type { UserRecord } from '../ports/user-repository';
+import { startUrlContext } from './interview-deps';
+
+export interface Viewer {
+  userId: string;
+  role: Role;
+}
+
+/**
+ * Only admins and the interview's own interviewer (who hosts it, on whichever account) may start
+ * the meeting as host. Everyone else gets no `startUrl` key at all.
+ */
+export function maySeeStartUrl(viewer: Viewer, interview: InterviewRecord): boolean {
+  return viewer.role === 'admin' || (viewer.role === 'interviewer' && viewer.userId === interview.interviewerId);
+}
+
+export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null, viewer: Viewer, cipher: TokenCipher): Interview {
+  const { meeting } = interview;
+  let startUrl: string | undefined;
+  if (meeting.startUrlEnvelope && meeting.status !== 'cancelled' && maySeeStartUrl(viewer, interview)) {
+    try {
+      startUrl = cipher.decrypt(meeting.startUrlEnvelope, startUrlContext(interview.id));
+    } catch {
+      startUrl = undefined;
+    }
+  }
+  return {
+    id: interview.id,
+    candidateName: interview.candidateName,
+    candidateEmail: interview.candidateEmail,
+    position: interview.position,
+    interviewer: interviewer
+      ? { id: interviewer.id, name: interviewer.name, email: interviewer.email }
+      : { id: interview.interviewerId, name: '(removed user)', email: '' },
+    startTime: interview.startTime.toISOString(),
+    timeZone: interview.timeZone,
+    durationMinutes: interview.durationMinutes,
+    agenda: interview.agenda,
+    notes: interview.notes,
+    status: interview.status,
+    createdById: interview.createdById,
+    createdAt: interview.createdAt.toISOString(),
+    updatedAt: interview.updatedAt.toISOString(),
+    meeting: {
+      status: meeting.status,
+      pendingAction: meeting.status === 'pending' || meeting.status === 'failed' ? meeting.pendingAction : null,
+      zoomMeetingId: meeting.zoomMeetingId,
+      joinUrl: meeting.status === 'cancelled' ? null : meeting.joinUrl,
+      ...(startUrl === undefined ? {} : { startUrl }),
+      password: meeting.status === 'cancelled' ? null : meeting.password,
+      hostSource: meeting.hostSource,
+      hostReason: meeting.hostReason,
+      hostZoomEmail: meeting.hostZoomEmail,
+      lastError: meeting.lastError ? { code: meeting.lastError.code, message: meeting.lastError.message, at: meeting.lastError.at.toISOString() } : null,
+      attempts: meeting.attempts,
+      nextAttemptAt: meeting.status === 'pending' && meeting.nextAttemptAt ? meeting.nextAttemptAt.toISOString() : null,
+    },
+  };
+}

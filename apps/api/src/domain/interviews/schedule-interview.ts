@@ -1,0 +1,40 @@
+import type { CreateInterviewInput } from '@crm/shared/interviews';
+import { AppError } from '../../errors/app-error';
+import type { InterviewRecord } from '../ports/interview-repository';
+import type { InterviewDeps } from './interview-deps';
+import { syncInterviewMeeting, syncNow } from './sync-interview-meeting';
+
+/** Allowance for clock skew and slow forms: a start a minute in the past is still accepted. */
+const PAST_GRACE_MS = 60_000;
+
+/**
+ * Saves the interview first (so nothing is lost whatever Zoom does), then creates its meeting right
+ * away. If Zoom cannot be reached the interview stays saved with the meeting `pending` for the worker.
+ */
+export async function scheduleInterview(deps: InterviewDeps, input: CreateInterviewInput, scheduledBy: string): Promise<InterviewRecord> {
+  const interviewer = await deps.users.findById(input.interviewerId);
+  if (!interviewer || interviewer.role !== 'interviewer') {
+    throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
+  }
+  const startTime = new Date(input.startTime);
+  const now = deps.now();
+  if (startTime.getTime() < now.getTime() - PAST_GRACE_MS) {
+    throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
+  }
+  const saved = await deps.interviews.create({
+    candidateName: input.candidateName,
+    candidateEmail: input.candidateEmail,
+    position: input.position,
+    interviewerId: interviewer.id,
+    startTime,
+    timeZone: input.timeZone,
+    durationMinutes: input.durationMinutes,
+    agenda: input.agenda,
+    notes: input.notes,
+    createdById: scheduledBy,
+    claim: { owner: deps.owner, expiresAt: new Date(now.getTime() + deps.claimTtlMs) },
+  });
+  // The record is created already claimed by us: sync directly, no second claim needed.
+  const synced = await syncInterviewMeeting(deps, saved, deps.owner);
+  return synced.meeting.status === 'pending' && synced.meeting.attempts === 0 ? ((await syncNow(deps, saved.id)) ?? synced) : synced;
+}

@@ -1,0 +1,185 @@
+import { ORGANISATION_MEETING_DEFAULTS, type HostReason, type HostSource } from '@crm/shared/interviews';
+import { AppError } from '../../errors/app-error';
+import type { ZoomMeeting } from '../../zoom/zoom-api-client';
+import { isZoomApiError, type ZoomApiError } from '../../zoom/zoom-api-error';
+import type { ZoomSecret } from '../../zoom/zoom-secret';
+import { meetingError } from './meeting-failure';
+import type { MeetingServiceDeps } from './meeting-service-deps';
+import { newPasscode, zoomCreateBody, zoomSchedule, type MeetingData } from './zoom-meeting-body';
+
+export interface CreatedZoomMeeting {
+  meeting: ZoomMeeting;
+  hostSource: HostSource;
+  hostReason: HostReason;
+  /** The Zoom user hosting it: the interviewer's Zoom id, or ZOOM_USER_ID for the system account. */
+  hostZoomUserId: string;
+  hostZoomEmail: string | null;
+}
+
+type InterviewerAttempt = { done: true; created: CreatedZoomMeeting } | { done: false; fallbackReason: Exclude<HostReason, 'connected'> };
+
+export const TOKEN_REJECTED_PROBLEM = 'Zoom rejected this connection even after renewing it. Reconnect Zoom to host interviews from your own account.';
+
+/**
+ * The design note's entry point: `createZoomMeeting(meetingData, hostUserId)`, hostUserId being the
+ * interviewer. Their own Zoom account first; the organisation's Server-to-Server app when theirs
+ * cannot be used, with the reason. Zoom being down is not a reason to move the meeting to the system
+ * account: that error is thrown (retryable) so the meeting is queued and lands where it belongs.
+ */
+export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
+  return async function createZoomMeeting(meetingData: MeetingData, hostUserId: string, options: { mayAlreadyExist?: boolean } = {}): Promise<CreatedZoomMeeting> {
+    if (options.mayAlreadyExist) {
+      const existing = await findEarlierAttempt(deps, meetingData, hostUserId);
+      if (existing) return existing;
+    }
+    const password = newPasscode();
+    const attempt = await createOnInterviewerAccount(deps, meetingData, hostUserId, password);
+    if (attempt.done) return attempt.created;
+    return createOnSystemAccount(deps, meetingData, password, attempt.fallbackReason);
+  };
+}
+
+export type CreateZoomMeeting = ReturnType<typeof makeCreateZoomMeeting>;
+
+async function createOnInterviewerAccount(deps: MeetingServiceDeps, data: MeetingData, hostUserId: string, password: string): Promise<InterviewerAttempt> {
+  const first = await deps.userTokens.getAccessToken(hostUserId);
+  if (!first.ok) return fallbackFor(first.reason);
+  const defaults = (await deps.meetingDefaults.get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS;
+  const body = zoomCreateBody(data, defaults, password);
+  // 'me' is right for a user-level token: it always names the token's own user.
+  const create = (token: ZoomSecret) => deps.zoomApi.createMeeting(token, 'me', body);
+
+  let token = first;
+  for (let refreshed = false; ; refreshed = true) {
+    try {
+      const meeting = await create(token.accessToken);
+      return {
+        done: true,
+        created: { meeting, hostSource: 'interviewer', hostReason: 'connected', hostZoomUserId: meeting.hostId ?? token.zoomUserId, hostZoomEmail: meeting.hostEmail ?? token.zoomEmail },
+      };
+    } catch (error) {
+      if (!isZoomApiError(error)) throw error;
+      if (error.kind === 'daily_limit') return { done: false, fallbackReason: 'interviewer_daily_limit' };
+      if (error.kind !== 'rejected_token') throw meetingError(error, "creating the meeting on the interviewer's Zoom account");
+      if (refreshed) {
+        await deps.userTokens.markRejected(hostUserId, TOKEN_REJECTED_PROBLEM);
+        deps.logger.warn({ userId: hostUserId, zoomCode: error.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
+        return { done: false, fallbackReason: 'interviewer_token_rejected' };
+      }
+      const renewed = await deps.userTokens.getAccessToken(hostUserId, { forceRefresh: true });
+      if (!renewed.ok) {
+        if (renewed.reason === 'zoom_unavailable') throw unavailable('renewing the interviewer token');
+        return { done: false, fallbackReason: 'interviewer_token_rejected' };
+      }
+      token = renewed;
+    }
+  }
+}
+
+function fallbackFor(reason: 'not_connected' | 'needs_reconnect' | 'refresh_failed' | 'zoom_unavailable'): InterviewerAttempt {
+  switch (reason) {
+    case 'not_connected':
+      return { done: false, fallbackReason: 'not_connected' };
+    case 'needs_reconnect':
+      return { done: false, fallbackReason: 'needs_reconnect' };
+    case 'refresh_failed':
+      return { done: false, fallbackReason: 'interviewer_refresh_failed' };
+    case 'zoom_unavailable':
+      // Zoom's token endpoint is down: queue rather than move the meeting off the interviewer's account.
+      throw unavailable("renewing the interviewer's Zoom token");
+  }
+}
+
+async function createOnSystemAccount(deps: MeetingServiceDeps, data: MeetingData, password: string, reason: Exclude<HostReason, 'connected'>): Promise<CreatedZoomMeeting> {
+  const systemToken = deps.systemToken;
+  if (!systemToken) {
+    throw new AppError({
+      code: 'zoom_not_configured',
+      status: 503,
+      message: `The interviewer cannot host (${reason}) and the organisation's Zoom Server-to-Server app is not configured (ZOOM_ACCOUNT_ID, ZOOM_S2S_CLIENT_ID, ZOOM_S2S_CLIENT_SECRET)`,
+      details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null, hostReason: reason },
+    });
+  }
+  const body = zoomCreateBody(data, ORGANISATION_MEETING_DEFAULTS, password);
+  for (let renewed = false; ; renewed = true) {
+    let token: ZoomSecret;
+    try {
+      token = await systemToken.get();
+    } catch (error) {
+      if (isZoomApiError(error)) throw meetingError(error, "getting the organisation's Zoom token");
+      throw error;
+    }
+    try {
+      const meeting = await deps.zoomApi.createMeeting(token, deps.systemHostUserId, body);
+      return {
+        meeting,
+        hostSource: 'system',
+        hostReason: reason,
+        hostZoomUserId: meeting.hostId ?? deps.systemHostUserId,
+        hostZoomEmail: meeting.hostEmail ?? (deps.systemHostUserId.includes('@') ? deps.systemHostUserId : null),
+      };
+    } catch (error) {
+      if (!isZoomApiError(error)) throw error;
+      if (error.kind === 'rejected_token' && !renewed) {
+        // The cached token was revoked or expired early: drop it everywhere and fetch one fresh token.
+        await systemToken.invalidate(token);
+        continue;
+      }
+      throw systemFailure(deps, error);
+    }
+  }
+}
+
+function systemFailure(deps: MeetingServiceDeps, error: ZoomApiError): AppError {
+  if (error.kind === 'not_found') {
+    return new AppError({
+      code: 'zoom_not_configured',
+      status: 503,
+      message: `ZOOM_USER_ID "${deps.systemHostUserId}" is not a user of the organisation's Zoom account`,
+      details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null },
+      cause: error,
+    });
+  }
+  return meetingError(error, "creating the meeting on the organisation's Zoom account");
+}
+
+function unavailable(context: string): AppError {
+  return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom is not reachable right now (${context})`, details: { reason: 'zoom_unavailable', retryable: true, retryAfterMs: null } });
+}
+
+/**
+ * An earlier create may have reached Zoom without us hearing back (timeout, dropped connection, crash).
+ * Before creating again, look on both accounts it could have landed on for a meeting with the same
+ * topic and start time, and adopt it: that is what keeps retries from making duplicates.
+ */
+async function findEarlierAttempt(deps: MeetingServiceDeps, data: MeetingData, hostUserId: string): Promise<CreatedZoomMeeting | null> {
+  const { topic, start_time: startTime } = zoomSchedule(data);
+  const token = await deps.userTokens.getAccessToken(hostUserId);
+  const accounts: Array<{ source: HostSource; reason: HostReason; userId: string; get: () => Promise<ZoomSecret>; email: string | null }> = [];
+  if (token.ok) accounts.push({ source: 'interviewer', reason: 'connected', userId: 'me', get: async () => token.accessToken, email: token.zoomEmail });
+  const systemToken = deps.systemToken;
+  if (systemToken) {
+    const reason = token.ok ? 'interviewer_token_rejected' : fallbackReasonOf(token.reason);
+    accounts.push({ source: 'system', reason, userId: deps.systemHostUserId, get: () => systemToken.get(), email: deps.systemHostUserId.includes('@') ? deps.systemHostUserId : null });
+  }
+  for (const account of accounts) {
+    try {
+      const accessToken = await account.get();
+      const match = (await deps.zoomApi.listUpcomingMeetings(accessToken, account.userId)).find((m) => m.topic === topic && m.startTime === startTime);
+      if (!match) continue;
+      const meeting = await deps.zoomApi.getMeeting(accessToken, match.id);
+      deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');
+      return { meeting, hostSource: account.source, hostReason: account.reason, hostZoomUserId: meeting.hostId ?? account.userId, hostZoomEmail: meeting.hostEmail ?? account.email };
+    } catch (error) {
+      // Not being able to look is not being sure it is absent: creating now could duplicate it.
+      if (isZoomApiError(error)) throw meetingError(error, 'checking whether an earlier attempt created the meeting');
+      throw error;
+    }
+  }
+  return null;
+}
+
+function fallbackReasonOf(reason: 'not_connected' | 'needs_reconnect' | 'refresh_failed' | 'zoom_unavailable'): Exclude<HostReason, 'connected'> {
+  if (reason === 'not_connected' || reason === 'needs_reconnect') return reason;
+  return reason === 'refresh_failed' ? 'interviewer_refresh_failed' : 'interviewer_token_rejected';
+}

@@ -1,0 +1,51 @@
+import { AppError, isAppError } from '../../errors/app-error';
+import { isZoomApiError, type ZoomApiError } from '../../zoom/zoom-api-error';
+
+/** How a failed meeting change should be handled: queue it for the worker, or stop and show why. */
+export interface MeetingFailure {
+  retryable: boolean;
+  /** snake_case, shown as the meeting's lastError.code. */
+  code: string;
+  message: string;
+  retryAfterMs: number | null;
+}
+
+export interface MeetingErrorDetails {
+  retryable: boolean;
+  reason: string;
+  retryAfterMs: number | null;
+}
+
+/** Zoom's failure in the API's own terms: never a 500, and never a header or body from Zoom. */
+export function meetingError(error: ZoomApiError, context: string): AppError {
+  const details = (reason: string, retryable: boolean): MeetingErrorDetails => ({ reason, retryable, retryAfterMs: error.retryAfterMs });
+  switch (error.kind) {
+    case 'unavailable':
+      return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom is not reachable right now (${context})`, details: details('zoom_unavailable', true), cause: error });
+    case 'rate_limited':
+      return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom is rate-limiting us (${context})`, details: details('zoom_rate_limited', true), cause: error });
+    case 'daily_limit':
+      return new AppError({ code: 'zoom_unavailable', status: 503, message: `The Zoom host reached its daily meeting limit (${context})`, details: details('zoom_daily_limit', true), cause: error });
+    case 'outcome_unknown':
+      return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom did not confirm the change (${context})`, details: details('zoom_outcome_unknown', true), cause: error });
+    case 'misconfigured':
+      return new AppError({ code: 'zoom_not_configured', status: 503, message: `The organisation's Zoom app is misconfigured: ${error.message}`, details: details('zoom_not_configured', false), cause: error });
+    default:
+      return new AppError({ code: 'meeting_failed', status: 502, message: `Zoom refused the change (${context}): ${error.message}`, details: details(`zoom_${error.kind}`, false), cause: error });
+  }
+}
+
+export function describeMeetingFailure(error: unknown): MeetingFailure {
+  if (isAppError(error)) {
+    const details = (error.details ?? {}) as Partial<MeetingErrorDetails>;
+    return {
+      retryable: details.retryable ?? error.status >= 500,
+      code: details.reason ?? error.code,
+      message: error.message,
+      retryAfterMs: details.retryAfterMs ?? null,
+    };
+  }
+  if (isZoomApiError(error)) return describeMeetingFailure(meetingError(error, error.operation));
+  // A store or programming error: keep trying rather than lose the change, but say nothing revealing.
+  return { retryable: true, code: 'internal_error', message: 'An unexpected error stopped the meeting change; it will be retried', retryAfterMs: null };
+}

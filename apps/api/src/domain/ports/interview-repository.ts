@@ -1,0 +1,100 @@
+import type { HostReason, HostSource, InterviewStatus, MeetingAction, MeetingStatus } from '@crm/shared/interviews';
+
+/** The Zoom meeting of an interview as stored. The start URL is kept encrypted (it is a host credential). */
+export interface MeetingRecord {
+  status: MeetingStatus;
+  pendingAction: MeetingAction | null;
+  zoomMeetingId: string | null;
+  joinUrl: string | null;
+  /** TokenCipher envelope of Zoom's start_url; never plaintext at rest. */
+  startUrlEnvelope: string | null;
+  password: string | null;
+  hostSource: HostSource | null;
+  hostReason: HostReason | null;
+  hostZoomUserId: string | null;
+  hostZoomEmail: string | null;
+  /** The interview `revision` Zoom last saw; lower than `revision` means an update is owed. */
+  syncedRevision: number;
+  deletedInZoom: boolean;
+  createdInZoomAt: Date | null;
+  lastError: { code: string; message: string; at: Date } | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+  /** Who is talking to Zoom about this meeting right now (a request or the worker), and until when. */
+  claimedBy: string | null;
+  claimExpiresAt: Date | null;
+}
+
+export interface InterviewDetails {
+  candidateName: string;
+  candidateEmail: string;
+  position: string;
+  startTime: Date;
+  timeZone: string;
+  durationMinutes: number;
+  agenda: string;
+  notes: string;
+}
+
+export interface InterviewRecord extends InterviewDetails {
+  id: string;
+  interviewerId: string;
+  /** startTime + duration; what upcoming/past compare against. */
+  endTime: Date;
+  status: InterviewStatus;
+  createdById: string;
+  createdAt: Date;
+  updatedAt: Date;
+  /** Bumped by every change Zoom must see (details that reach the meeting, cancellation). */
+  revision: number;
+  meeting: MeetingRecord;
+}
+
+export interface NewInterview extends InterviewDetails {
+  interviewerId: string;
+  createdById: string;
+  /** The creating request holds the claim, so the worker leaves the meeting alone meanwhile. */
+  claim: { owner: string; expiresAt: Date };
+}
+
+export interface InterviewListFilter {
+  interviewerId?: string;
+  when: 'upcoming' | 'past' | 'all';
+  now: Date;
+  includeCancelled: boolean;
+  limit: number;
+}
+
+export type MeetingPatch = Partial<Omit<MeetingRecord, 'claimedBy' | 'claimExpiresAt'>>;
+
+export interface MeetingHostCount {
+  interviewerId: string;
+  hostSource: HostSource;
+  hostReason: HostReason | null;
+  count: number;
+}
+
+export interface InterviewRepository {
+  create(input: NewInterview): Promise<InterviewRecord>;
+  findById(id: string): Promise<InterviewRecord | null>;
+  /** upcoming: endTime >= now, soonest first; past: endTime < now, latest first; all: soonest first. */
+  list(filter: InterviewListFilter): Promise<InterviewRecord[]>;
+  /** Changes details and, when `bumpRevision`, owes Zoom an update (meeting becomes pending). Null when absent or cancelled. */
+  updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null>;
+  /** Marks the interview cancelled and owes Zoom a delete. Null when absent or already cancelled. */
+  cancel(id: string, now: Date): Promise<InterviewRecord | null>;
+  /** Takes the claim when nobody holds it (or theirs expired). Null when someone else holds it. */
+  claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null>;
+  /** Atomically claims the pending meeting due soonest (nextAttemptAt <= now). */
+  claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null>;
+  /** Writes meeting fields while holding the claim; null when the claim was lost. */
+  patchMeeting(id: string, owner: string, patch: MeetingPatch): Promise<InterviewRecord | null>;
+  /**
+   * Writes the final meeting state and drops the claim, but only if the interview is still at
+   * `revision`; otherwise drops the claim and leaves the meeting pending and due now, so the
+   * newer change is not lost. Returns the stored record either way (null when the claim was lost).
+   */
+  release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null>;
+  /** Meetings created in Zoom since `since`, grouped by interviewer and host. */
+  countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
+}

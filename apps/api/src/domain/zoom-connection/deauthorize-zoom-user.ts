@@ -1,0 +1,28 @@
+import type { RequestContext } from '../../http/request-context';
+import { recordAuditEvent, ZOOM_ACTOR } from '../audit/record-audit-event';
+import { CONNECTION_PROBLEMS, type ZoomConnectionDeps } from './zoom-connection-deps';
+
+/**
+ * Zoom's `app_deauthorized`: the user removed the app in Zoom, and Zoom requires their data be deleted.
+ * A replay finds no user holding that Zoom id any more and does nothing.
+ */
+export async function deauthorizeZoomUser(
+  deps: Pick<ZoomConnectionDeps, 'connections' | 'users' | 'audit' | 'logger'>,
+  event: { zoomUserId: string; zoomAccountId: string | null; deauthorizedAt: string | null },
+  context: RequestContext,
+): Promise<'deauthorized' | 'unknown_user'> {
+  const userId = await deps.connections.findUserIdByZoomUserId(event.zoomUserId);
+  if (!userId) return 'unknown_user';
+  const cleared = await deps.connections.clearConnection(userId, CONNECTION_PROBLEMS.removedInZoom);
+  if (!cleared) return 'unknown_user';
+  const user = await deps.users.findById(userId);
+  await recordAuditEvent(deps.audit, {
+    type: 'zoom.deauthorized',
+    actor: ZOOM_ACTOR,
+    subject: { userId, email: user?.email ?? null },
+    context,
+    details: { zoomUserId: event.zoomUserId, zoomAccountId: event.zoomAccountId, zoomEmail: cleared.zoomEmail, deauthorizedAt: event.deauthorizedAt },
+  });
+  deps.logger.info({ userId, zoomUserId: event.zoomUserId }, 'Zoom app deauthorized by the user in Zoom; connection wiped');
+  return 'deauthorized';
+}

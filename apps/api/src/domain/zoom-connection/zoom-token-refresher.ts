@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Logger } from 'pino';
+import type { TokenCipher } from '../../security/token-cipher';
+import { ZoomOAuthError, type ZoomOAuthClient } from '../../zoom/zoom-oauth-client';
+import { ZoomSecret } from '../../zoom/zoom-secret';
+import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record-audit-event';
+import type { AuditRepository } from '../ports/audit-repository';
+import type { UserRepository } from '../ports/user-repository';
+import type { StoredZoomConnection, ZoomConnectionRepository } from '../ports/zoom-connection-repository';
+import type { UserAccessTokenResult, ZoomUserTokens } from '../ports/zoom-user-tokens';
+import { CONNECTION_PROBLEMS, TOKEN_FIELDS } from './zoom-connection-deps';
+
+export interface ZoomTokenRefresherOptions {
+  connections: ZoomConnectionRepository;
+  users: UserRepository;
+  audit: AuditRepository;
+  cipher: TokenCipher;
+  oauth: ZoomOAuthClient | null;
+  logger: Logger;
+  /** Refresh when less than this is left on the access token. */
+  refreshAheadMs?: number;
+  /** How long one process may hold a user's refresh lease; must outlast one token call. */
+  leaseTtlMs: number;
+  pollIntervalMs?: number;
+}
+
+type Failure = Extract<UserAccessTokenResult, { ok: false }>;
+
+/**
+ * Hands out usable access tokens and refreshes them so a connection is never lost:
+ * - one refresh per user in this process (a map of in-flight promises), and across processes (a lease
+ *   in the store, re-read after acquiring; others wait for the new tokens to appear);
+ * - the rotated refresh token is stored (compare-and-swap on tokenVersion) before the access token is used;
+ * - `invalid_grant` marks the connection needs_reconnect with a reason and an audit event.
+ */
+export class ZoomTokenRefresher implements ZoomUserTokens {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  private readonly inFlight = new Map<string, Promise<UserAccessTokenResult>>();
+  private readonly refreshAheadMs: number;
+  private readonly pollIntervalMs: number;
+
+  constructor(private readonly options: ZoomTokenRefresherOptions) {
+    this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60 * 1000;
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+  }
+
+  async getAccessToken(userId: string, options: { forceRefresh?: boolean } = {}): Promise<UserAccessTokenResult> {
+    const connection = await this.options.connections.getConnection(userId);
+    const unusable = unusableReason(connection);
+    if (unusable) return unusable;
+    if (!options.forceRefresh && this.isFresh(connection!)) return this.usable(connection!);
+    return this.refreshOnce(userId, connection!.tokenVersion);
+  }
+
+  async markRejected(userId: string, reason: string): Promise<void> {
+    if (await this.options.connections.markNeedsReconnect(userId, reason)) {
+      await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
+    }
+  }
+
+  /** Keyed by the token version the caller saw, so a caller holding newer tokens never joins a stale refresh. */
+  private refreshOnce(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+    const key = `${userId}:${seenVersion}`;
+    const existing = this.inFlight.get(key);
+    if (existing) return existing;
+    const refreshing = this.refreshAcrossProcesses(userId, seenVersion).finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, refreshing);
+    return refreshing;
+  }
+
+  private async refreshAcrossProcesses(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+    const { connections, leaseTtlMs } = this.options;
+    // One owner per attempt, so even two attempts in this process (for different versions) exclude each other.
+    const owner = `${this.owner}:${randomUUID()}`;
+    const deadline = Date.now() + 2 * leaseTtlMs + 1000;
+    for (;;) {
+      if (await connections.acquireRefreshLease(userId, owner, leaseTtlMs)) {
+        try {
+          return await this.refreshHoldingLease(userId, seenVersion);
+        } finally {
+          await connections.releaseRefreshLease(userId, owner).catch(() => undefined);
+        }
+      }
+      const outcome = await this.waitForOtherRefresh(userId, seenVersion, deadline);
+      if (outcome) return outcome;
+    }
+  }
+
+  /** Another process holds the lease: poll until its tokens land, or its lease lapses (then try to take over). */
+  private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<UserAccessTokenResult | null> {
+    for (;;) {
+      if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
+      await delay(this.pollIntervalMs);
+      const connection = await this.options.connections.getConnection(userId);
+      const unusable = unusableReason(connection);
+      if (unusable) return unusable;
+      if (connection!.tokenVersion !== seenVersion) return this.usable(connection!);
+      const lease = connection!.refreshLease;
+      if (!lease || lease.expiresAt.getTime() <= Date.now()) return null;
+    }
+  }
+
+  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+    const { connections, cipher, oauth, logger } = this.options;
+    // Re-read: the process that held the lease before us may already have stored new tokens.
+    const connection = await connections.getConnection(userId);
+    const unusable = unusableReason(connection);
+    if (unusable) return unusable;
+    const current = connection!;
+    if (current.tokenVersion !== seenVersion) return this.usable(current);
+    if (!oauth) return { ok: false, reason: 'refresh_failed' };
+
+    let refreshToken: ZoomSecret;
+    try {
+      refreshToken = new ZoomSecret(cipher.decrypt(current.tokens!.refreshToken, { subjectId: userId, field: TOKEN_FIELDS.refresh }));
+    } catch {
+      return this.unreadable(current);
+    }
+
+    let refreshed;
+    try {
+      refreshed = await oauth.refresh(refreshToken);
+    } catch (error) {
+      if (!(error instanceof ZoomOAuthError)) throw error;
+      if (error.kind === 'invalid_grant') return this.giveUp(current, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
+      logger.warn({ zoom: { operation: error.operation, kind: error.kind, status: error.status }, userId }, 'Zoom token refresh failed');
+      return { ok: false, reason: error.kind === 'unavailable' ? 'zoom_unavailable' : 'refresh_failed' };
+    }
+
+    const refreshedAt = new Date();
+    const stored = await connections.replaceTokens(
+      userId,
+      current.tokenVersion,
+      {
+        accessToken: cipher.encrypt(refreshed.accessToken.reveal(), { subjectId: userId, field: TOKEN_FIELDS.access }),
+        refreshToken: cipher.encrypt(refreshed.refreshToken.reveal(), { subjectId: userId, field: TOKEN_FIELDS.refresh }),
+        expiresAt: new Date(refreshedAt.getTime() + refreshed.expiresInSeconds * 1000),
+      },
+      refreshed.scopes,
+      refreshedAt,
+    );
+    if (!stored) {
+      // Only a disconnect or reconnect can move the version while we hold the lease; their tokens win.
+      logger.warn({ userId }, 'refreshed Zoom tokens were not stored: the connection changed meanwhile');
+      const after = await connections.getConnection(userId);
+      return unusableReason(after) ?? this.usable(after!);
+    }
+    return { ok: true, accessToken: refreshed.accessToken, zoomUserId: current.zoomUserId!, zoomEmail: current.zoomEmail };
+  }
+
+  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<UserAccessTokenResult> {
+    const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion);
+    if (marked) {
+      this.options.logger.warn({ userId: connection.userId, ...details }, 'Zoom connection needs reconnecting');
+      await this.auditRefreshFailed(connection.userId, { ...details, reason });
+      return { ok: false, reason: 'needs_reconnect' };
+    }
+    // Someone stored newer tokens between our read and our mark: use theirs.
+    const after = await this.options.connections.getConnection(connection.userId);
+    return unusableReason(after) ?? this.usable(after!);
+  }
+
+  private async auditRefreshFailed(userId: string, details: Record<string, unknown>): Promise<void> {
+    const user = await this.options.users.findById(userId);
+    await recordAuditEvent(this.options.audit, {
+      type: 'zoom.refresh_failed',
+      actor: SYSTEM_ACTOR,
+      subject: { userId, email: user?.email ?? null },
+      details,
+    });
+  }
+
+  /**
+   * Refresh ahead of expiry, but never within more than half the token's lifetime: with tokens shorter
+   * than the window, every fresh token would otherwise look stale and each call would refresh again.
+   */
+  private isFresh(connection: StoredZoomConnection): boolean {
+    const expiresAt = connection.tokens!.expiresAt.getTime();
+    const issuedAt = connection.lastRefreshAt?.getTime() ?? expiresAt - 60 * 60 * 1000;
+    const window = Math.min(this.refreshAheadMs, Math.max(0, expiresAt - issuedAt) / 2);
+    return expiresAt - Date.now() > window;
+  }
+
+  private async usable(connection: StoredZoomConnection): Promise<UserAccessTokenResult> {
+    try {
+      const accessToken = this.options.cipher.decrypt(connection.tokens!.accessToken, { subjectId: connection.userId, field: TOKEN_FIELDS.access });
+      return { ok: true, accessToken: new ZoomSecret(accessToken), zoomUserId: connection.zoomUserId!, zoomEmail: connection.zoomEmail };
+    } catch {
+      return this.unreadable(connection);
+    }
+  }
+
+  /**
+   * Usually a key removed from TOKEN_ENCRYPTION_KEYS too early. The stored connection is left alone:
+   * putting the key back repairs it, whereas wiping it would force every user to reconnect.
+   */
+  private unreadable(connection: StoredZoomConnection): Failure {
+    this.options.logger.error({ userId: connection.userId }, 'stored Zoom tokens could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS');
+    return { ok: false, reason: 'refresh_failed' };
+  }
+}
+
+function unusableReason(connection: StoredZoomConnection | null): Failure | null {
+  if (!connection) return { ok: false, reason: 'not_connected' };
+  if (connection.state === 'needs_reconnect') return { ok: false, reason: 'needs_reconnect' };
+  if (connection.state !== 'connected' || !connection.tokens || !connection.zoomUserId) return { ok: false, reason: 'not_connected' };
+  return null;
+}

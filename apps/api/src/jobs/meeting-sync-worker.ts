@@ -1,0 +1,84 @@
+import type { Logger } from 'pino';
+import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
+import type { InterviewDeps } from '../domain/interviews/interview-deps';
+import { syncInterviewMeeting } from '../domain/interviews/sync-interview-meeting';
+
+export const MEETING_WORKER_LEASE = 'meeting-sync-worker';
+
+export interface MeetingSyncWorker {
+  /** One pass: claims and syncs every pending meeting that is due. Returns how many it handled. */
+  runOnce(): Promise<number>;
+  /** Stops the timer, waits for the pass in progress and gives up the lease. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Retries queued meeting changes (create, reschedule, cancel) until Zoom accepts them or refuses for
+ * good. One process at a time runs it (a lease in the store); each meeting is also claimed
+ * individually, so a request syncing the same interview never races the worker.
+ */
+export function startMeetingSyncWorker(options: {
+  deps: InterviewDeps;
+  leases: JobLeaseRepository;
+  intervalMs: number;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** Meetings synced in parallel within a pass; Zoom's per-second limits make more pointless. */
+  concurrency?: number;
+  /** Start the timer (tests may drive runOnce by hand). */
+  autoStart?: boolean;
+}): MeetingSyncWorker {
+  const { deps, leases, intervalMs, logger } = options;
+  const concurrency = options.concurrency ?? 4;
+  const leaseTtlMs = Math.max(intervalMs * 3, deps.claimTtlMs);
+  let running: Promise<number> | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | null = null;
+
+  async function pass(): Promise<number> {
+    if (!(await leases.acquire(MEETING_WORKER_LEASE, deps.owner, leaseTtlMs))) return 0;
+    let handled = 0;
+    const lane = async () => {
+      while (!stopped) {
+        const now = deps.now();
+        const claimed = await deps.interviews.claimNextDue(deps.owner, new Date(now.getTime() + deps.claimTtlMs), now);
+        if (!claimed) return;
+        handled += 1;
+        await syncInterviewMeeting(deps, claimed, deps.owner);
+      }
+    };
+    await Promise.all(Array.from({ length: concurrency }, lane));
+    return handled;
+  }
+
+  function runOnce(): Promise<number> {
+    running ??= pass()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'meeting sync pass failed; will try again');
+        return 0;
+      })
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  }
+
+  function schedule(): void {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void runOnce().finally(schedule);
+    }, intervalMs);
+    timer.unref();
+  }
+
+  if (options.autoStart ?? true) schedule();
+
+  return {
+    runOnce,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+      await leases.release(MEETING_WORKER_LEASE, deps.owner);
+    },
+  };
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import { setTimeout as delay } from 'node:timers/promises';
+import axios, { type AxiosInstance } from 'axios';
+import type { Logger } from 'pino';
+import type { CachedSecretRepository } from '../domain/ports/cached-secret-repository';
+import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
+import type { TokenCipher } from '../security/token-cipher';
+import { parseRetryAfter } from './zoom-api-client';
+import { ZoomApiError } from './zoom-api-error';
+import { ZoomSecret } from './zoom-secret';
+
+export interface ServerToServerTokenOptions {
+  /** `ZOOM_OAUTH_BASE_URL`, e.g. https://zoom.us */
+  oauthBaseUrl: string;
+  accountId: string;
+  /** The S2S app's own credentials (not the user-level OAuth app's). */
+  clientId: string;
+  clientSecret: string;
+  timeoutMs: number;
+  cachedSecrets: CachedSecretRepository;
+  leases: JobLeaseRepository;
+  cipher: TokenCipher;
+  logger?: Pick<Logger, 'info' | 'warn'>;
+  /** How often a process waiting for another's token request re-reads the store. */
+  pollIntervalMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  now?: () => Date;
+}
+
+interface Usable {
+  secret: ZoomSecret;
+  envelope: string;
+  useUntil: number;
+}
+
+const MAX_ATTEMPTS = 3;
+
+/**
+ * The organisation's Server-to-Server access token, cached encrypted in the store so every API
+ * process shares it. One token request per expiry window however many meetings are created at once:
+ * callers in this process share one promise; across processes a lease in the store picks the one
+ * that asks Zoom while the others re-read the store until the new token appears.
+ */
+export class ServerToServerToken {
+  readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
+  private readonly http: AxiosInstance;
+  private readonly cacheName: string;
+  private readonly leaseName: string;
+  private readonly cipherContext: { subjectId: string; field: string };
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly now: () => Date;
+  private local: Usable | null = null;
+  private inFlight: Promise<Usable> | null = null;
+
+  constructor(private readonly options: ServerToServerTokenOptions) {
+    this.http = axios.create({
+      baseURL: options.oauthBaseUrl.replace(/\/+$/, ''),
+      timeout: options.timeoutMs,
+      validateStatus: () => true,
+      maxRedirects: 0,
+      auth: { username: options.clientId, password: options.clientSecret },
+      headers: { Accept: 'application/json' },
+    });
+    this.cacheName = `zoom-s2s-token:${options.accountId}`;
+    this.leaseName = `zoom-s2s-token-refresh:${options.accountId}`;
+    this.cipherContext = { subjectId: `zoom-s2s:${options.accountId}`, field: 'accessToken' };
+    this.sleep = options.sleep ?? ((ms) => delay(ms));
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async get(): Promise<ZoomSecret> {
+    if (this.local && this.local.useUntil > this.now().getTime()) return this.local.secret;
+    this.inFlight ??= this.load().finally(() => {
+      this.inFlight = null;
+    });
+    return (await this.inFlight).secret;
+  }
+
+  /** Zoom refused this token (124): forget it here and in the store, unless someone already replaced it. */
+  async invalidate(rejected: ZoomSecret): Promise<void> {
+    const current = this.local;
+    if (current && current.secret.reveal() === rejected.reveal()) {
+      this.local = null;
+      await this.options.cachedSecrets.deleteIfMatches(this.cacheName, current.envelope);
+      return;
+    }
+    const stored = await this.options.cachedSecrets.get(this.cacheName);
+    if (stored && this.decrypt(stored.envelope)?.reveal() === rejected.reveal()) {
+      await this.options.cachedSecrets.deleteIfMatches(this.cacheName, stored.envelope);
+    }
+  }
+
+  private async load(): Promise<Usable> {
+    const leaseTtlMs = this.options.timeoutMs * MAX_ATTEMPTS + 5_000;
+    const giveUpAt = Date.now() + leaseTtlMs * 2;
+    for (;;) {
+      const cached = await this.readCache();
+      if (cached) return this.remember(cached);
+      if (await this.options.leases.acquire(this.leaseName, this.owner, leaseTtlMs)) {
+        try {
+          // Another process may have stored a token between our read and our lease.
+          const again = await this.readCache();
+          if (again) return this.remember(again);
+          return this.remember(await this.requestAndStore());
+        } finally {
+          await this.options.leases.release(this.leaseName, this.owner);
+        }
+      }
+      if (Date.now() > giveUpAt) {
+        throw new ZoomApiError({ kind: 'unavailable', operation: 'getServerToServerToken', message: 'Timed out waiting for another process to fetch the Zoom token' });
+      }
+      await this.sleep(this.options.pollIntervalMs ?? 50);
+    }
+  }
+
+  private remember(usable: Usable): Usable {
+    this.local = usable;
+    return usable;
+  }
+
+  private async readCache(): Promise<Usable | null> {
+    const stored = await this.options.cachedSecrets.get(this.cacheName);
+    if (!stored || stored.expiresAt.getTime() <= this.now().getTime()) return null;
+    const secret = this.decrypt(stored.envelope);
+    // Unreadable (e.g. its key was retired): treat as absent and fetch a new one.
+    return secret ? { secret, envelope: stored.envelope, useUntil: stored.expiresAt.getTime() } : null;
+  }
+
+  private decrypt(envelope: string): ZoomSecret | null {
+    try {
+      return new ZoomSecret(this.options.cipher.decrypt(envelope, this.cipherContext));
+    } catch {
+      return null;
+    }
+  }
+
+  private async requestAndStore(): Promise<Usable> {
+    const { secret, expiresInSeconds } = await this.requestToken();
+    const lifetimeMs = expiresInSeconds * 1000;
+    // Stop using it a little before Zoom does: 5 minutes, or a tenth of its life when that is shorter.
+    const useUntil = this.now().getTime() + lifetimeMs - Math.min(5 * 60_000, lifetimeMs / 10);
+    const envelope = this.options.cipher.encrypt(secret.reveal(), this.cipherContext);
+    await this.options.cachedSecrets.put(this.cacheName, { envelope, expiresAt: new Date(useUntil) });
+    this.options.logger?.info({ zoom: { operation: 'getServerToServerToken', expiresInSeconds } }, 'fetched a Zoom Server-to-Server token');
+    return { secret, envelope, useUntil };
+  }
+
+  /** A token grant is safe to repeat (several tokens may be valid at once), so every transient failure is retried. */
+  private async requestToken(): Promise<{ secret: ZoomSecret; expiresInSeconds: number }> {
+    const operation = 'getServerToServerToken';
+    for (let attempt = 1; ; attempt += 1) {
+      let status: number;
+      let body: Record<string, unknown>;
+      let retryAfterMs: number | null = null;
+      try {
+        const response = await this.http.post(
+          '/oauth/token',
+          new URLSearchParams({ grant_type: 'account_credentials', account_id: this.options.accountId }).toString(),
+          { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+        );
+        status = response.status;
+        body = typeof response.data === 'object' && response.data !== null ? (response.data as Record<string, unknown>) : {};
+        const retryAfter = response.headers['retry-after'];
+        retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null);
+      } catch (cause) {
+        // Only the code leaves this block: the axios error holds the Basic credentials.
+        const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
+        if (attempt < MAX_ATTEMPTS) {
+          await this.sleep(backoffMs(attempt));
+          continue;
+        }
+        throw new ZoomApiError({ kind: 'unavailable', operation, networkCode: code, attempts: attempt, message: `Zoom's token endpoint could not be reached (${code})` });
+      }
+      if (status === 200 && typeof body.access_token === 'string') {
+        const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3599;
+        return { secret: new ZoomSecret(body.access_token), expiresInSeconds: expiresIn };
+      }
+      const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : '';
+      const error = typeof body.error === 'string' ? body.error : '';
+      if ((status === 429 || status >= 500) && attempt < MAX_ATTEMPTS) {
+        await this.sleep(Math.max(backoffMs(attempt), retryAfterMs ?? 0));
+        continue;
+      }
+      const kind = status === 429 ? 'rate_limited' : status >= 500 ? 'unavailable' : status === 401 || error === 'invalid_client' || status === 400 ? 'misconfigured' : 'unknown';
+      throw new ZoomApiError({ kind, operation, status, retryAfterMs, attempts: attempt, message: `Zoom refused the Server-to-Server token request (${status}${error ? ` ${error}` : ''}${reason ? `: ${reason}` : ''})` });
+    }
+  }
+}
+
+function backoffMs(attempt: number): number {
+  const ceiling = Math.min(4_000, 200 * 2 ** (attempt - 1));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}

@@ -1,0 +1,353 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import axios, { type AxiosInstance, type Method } from 'axios';
+import type { Logger } from 'pino';
+import { ZoomApiError, type ZoomApiErrorKind } from './zoom-api-error';
+import type { ZoomSecret } from './zoom-secret';
+
+/** Body of `POST /users/{userId}/meetings` and `PATCH /meetings/{id}`, as in Zoom's OpenAPI description. */
+export interface ZoomMeetingRequest {
+  topic?: string;
+  type?: 2;
+  /** `yyyy-MM-ddTHH:mm:ssZ` (UTC). */
+  start_time?: string;
+  duration?: number;
+  timezone?: string;
+  agenda?: string;
+  password?: string;
+  settings?: ZoomMeetingSettings;
+}
+
+export interface ZoomMeetingSettings {
+  join_before_host?: boolean;
+  waiting_room?: boolean;
+  auto_recording?: 'none' | 'local' | 'cloud';
+  mute_upon_entry?: boolean;
+  host_video?: boolean;
+  participant_video?: boolean;
+  approval_type?: 0 | 1 | 2;
+  alternative_hosts?: string;
+}
+
+/** A meeting as Zoom describes it; `id` is kept as a string because Zoom's ids are int64. */
+export interface ZoomMeeting {
+  id: string;
+  hostId: string | null;
+  hostEmail: string | null;
+  topic: string | null;
+  startTime: string | null;
+  duration: number | null;
+  timezone: string | null;
+  joinUrl: string;
+  /** Starts the meeting as the host without signing in: a credential. */
+  startUrl: string | null;
+  password: string | null;
+}
+
+export interface ZoomUser {
+  id: string;
+  email: string;
+  accountId: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  displayName: string | null;
+  timezone: string | null;
+}
+
+export interface ZoomRetryPolicy {
+  /** Total tries per call, including the first. */
+  maxAttempts: number;
+  /** First backoff; doubles per attempt, with jitter. */
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for inline: the call fails `rate_limited` and the caller queues it. */
+  maxRetryAfterMs: number;
+}
+
+export const DEFAULT_ZOOM_RETRY_POLICY: ZoomRetryPolicy = { maxAttempts: 4, baseDelayMs: 250, maxDelayMs: 8_000, maxRetryAfterMs: 30_000 };
+
+export interface ZoomApiClientOptions {
+  /** `ZOOM_API_BASE_URL`, e.g. https://api.zoom.us/v2 */
+  baseUrl: string;
+  /** `ZOOM_HTTP_TIMEOUT_MS`: applies to every call. */
+  timeoutMs: number;
+  retry?: Partial<ZoomRetryPolicy>;
+  /** Injectable so unit tests need not wait; component tests keep the real timer to measure Retry-After. */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  logger?: Pick<Logger, 'warn' | 'debug'>;
+}
+
+/**
+ * Is repeating this call harmless?
+ * - `idempotent`: GET, DELETE and PATCH with the same body end in the same state however often they run
+ *   (a repeated DELETE answers 3001, which callers count as deleted).
+ * - `create`: a repeat can make a second meeting, so it is retried only when Zoom provably did nothing.
+ */
+type Safety = 'idempotent' | 'create';
+
+/**
+ * Network errors where the request never reached Zoom: the TCP connection or DNS lookup failed.
+ * ECONNRESET, EPIPE and timeouts are deliberately absent: the request may have been read and
+ * processed before the connection died, so a create that ends that way is "outcome unknown".
+ */
+const NEVER_SENT_NETWORK_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+/**
+ * HTTP answers that mean Zoom rejected the request before acting on it: 429 (rate limit checked
+ * first) and 503 (not accepting work). 500/502/504 may come after the meeting was created, so a
+ * create is not repeated on those.
+ */
+const REJECTED_BEFORE_PROCESSING_STATUSES = new Set([429, 503]);
+
+const TIMEOUT_NETWORK_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT']);
+
+interface Outcome {
+  status: number;
+  body: unknown;
+  retryAfterMs: number | null;
+  rateLimitType: string | null;
+}
+
+/** The one way the API talks to Zoom's REST API: timeouts, bounded retries, and errors without secrets. */
+export class ZoomApiClient {
+  private readonly http: AxiosInstance;
+  private readonly retry: ZoomRetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly random: () => number;
+
+  constructor(private readonly options: ZoomApiClientOptions) {
+    this.http = axios.create({
+      baseURL: options.baseUrl.replace(/\/+$/, ''),
+      timeout: options.timeoutMs,
+      // Every status is an answer we classify ourselves; axios only throws for network failures.
+      validateStatus: () => true,
+      // Raw text, so int64 meeting ids can be read as strings before JSON.parse rounds them.
+      responseType: 'text',
+      transformResponse: [(data: unknown) => data],
+      maxRedirects: 0,
+      transitional: { clarifyTimeoutError: true, silentJSONParsing: true, forcedJSONParsing: false },
+    });
+    this.retry = { ...DEFAULT_ZOOM_RETRY_POLICY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms) => delay(ms));
+    this.random = options.random ?? Math.random;
+  }
+
+  async getCurrentUser(accessToken: ZoomSecret): Promise<ZoomUser> {
+    const body = await this.call('getCurrentUser', accessToken, 'GET', '/users/me', undefined, 'idempotent');
+    return toZoomUser(body);
+  }
+
+  async createMeeting(accessToken: ZoomSecret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting> {
+    const body = await this.call('createMeeting', accessToken, 'POST', `/users/${encodeURIComponent(userId)}/meetings`, meeting, 'create');
+    return toZoomMeeting(body);
+  }
+
+  async updateMeeting(accessToken: ZoomSecret, meetingId: string, changes: ZoomMeetingRequest): Promise<void> {
+    await this.call('updateMeeting', accessToken, 'PATCH', `/meetings/${encodeURIComponent(meetingId)}`, changes, 'idempotent');
+  }
+
+  /** Throws `not_found` (3001) when the meeting is already gone; callers deleting it count that as done. */
+  async deleteMeeting(accessToken: ZoomSecret, meetingId: string): Promise<void> {
+    await this.call('deleteMeeting', accessToken, 'DELETE', `/meetings/${encodeURIComponent(meetingId)}`, undefined, 'idempotent');
+  }
+
+  /** Upcoming meetings of a host (id, topic, start time); used to find a meeting a lost create may have made. */
+  async listUpcomingMeetings(accessToken: ZoomSecret, userId: string, maxPages = 5): Promise<Array<{ id: string; topic: string | null; startTime: string | null }>> {
+    const found: Array<{ id: string; topic: string | null; startTime: string | null }> = [];
+    let pageToken = '';
+    for (let page = 0; page < maxPages; page += 1) {
+      const query = new URLSearchParams({ type: 'upcoming', page_size: '300', ...(pageToken ? { next_page_token: pageToken } : {}) });
+      const body = (await this.call('listMeetings', accessToken, 'GET', `/users/${encodeURIComponent(userId)}/meetings?${query.toString()}`, undefined, 'idempotent')) as Record<string, unknown> | null;
+      const meetings = Array.isArray(body?.meetings) ? (body.meetings as Record<string, unknown>[]) : [];
+      for (const item of meetings) {
+        const id = str(item.id);
+        if (id) found.push({ id, topic: str(item.topic), startTime: str(item.start_time) });
+      }
+      pageToken = typeof body?.next_page_token === 'string' ? body.next_page_token : '';
+      if (!pageToken) break;
+    }
+    return found;
+  }
+
+  async getMeeting(accessToken: ZoomSecret, meetingId: string): Promise<ZoomMeeting> {
+    const body = await this.call('getMeeting', accessToken, 'GET', `/meetings/${encodeURIComponent(meetingId)}`, undefined, 'idempotent');
+    return toZoomMeeting(body);
+  }
+
+  private async call(operation: string, accessToken: ZoomSecret, method: Method, path: string, data: unknown, safety: Safety): Promise<unknown> {
+    for (let attempt = 1; ; attempt += 1) {
+      let outcome: Outcome;
+      try {
+        outcome = await this.send(accessToken, method, path, data);
+      } catch (networkError) {
+        const error = networkFailure(operation, networkError, safety, attempt);
+        if (error.kind === 'unavailable' && attempt < this.retry.maxAttempts) {
+          await this.backoff(operation, attempt, null, error);
+          continue;
+        }
+        throw error;
+      }
+      if (outcome.status >= 200 && outcome.status < 300) return outcome.body;
+
+      const error = httpFailure(operation, outcome, safety, attempt);
+      const retryable = error.kind === 'unavailable' || error.kind === 'rate_limited';
+      const waitTooLong = outcome.retryAfterMs !== null && outcome.retryAfterMs > this.retry.maxRetryAfterMs;
+      if (retryable && !waitTooLong && attempt < this.retry.maxAttempts) {
+        await this.backoff(operation, attempt, outcome.retryAfterMs, error);
+        continue;
+      }
+      throw error;
+    }
+  }
+
+  private async send(accessToken: ZoomSecret, method: Method, path: string, data: unknown): Promise<Outcome> {
+    const response = await this.http.request<string>({
+      method,
+      url: path,
+      data: data === undefined ? undefined : JSON.stringify(data),
+      headers: {
+        Authorization: `Bearer ${accessToken.reveal()}`,
+        Accept: 'application/json',
+        ...(data === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+    });
+    return {
+      status: response.status,
+      body: parseBody(response.data),
+      retryAfterMs: parseRetryAfter(header(response.headers, 'retry-after')),
+      rateLimitType: header(response.headers, 'x-ratelimit-type'),
+    };
+  }
+
+  /** Exponential backoff with jitter, never shorter than what Zoom asked for. */
+  private async backoff(operation: string, attempt: number, retryAfterMs: number | null, error: ZoomApiError): Promise<void> {
+    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
+    // "Equal jitter": half fixed, half random, so concurrent callers spread out but still back off.
+    const backoffMs = Math.round(ceiling / 2 + this.random() * (ceiling / 2));
+    const waitMs = Math.max(backoffMs, retryAfterMs ?? 0);
+    this.options.logger?.warn(
+      { zoom: { operation, attempt, kind: error.kind, status: error.status, zoomCode: error.zoomCode, waitMs } },
+      'Zoom call failed; retrying',
+    );
+    await this.sleep(waitMs);
+  }
+}
+
+function networkFailure(operation: string, cause: unknown, safety: Safety, attempt: number): ZoomApiError {
+  // Read only the code: axios errors carry the request config, including the Authorization header.
+  const code = typeof (cause as { code?: unknown })?.code === 'string' ? ((cause as { code: string }).code) : 'UNKNOWN';
+  const neverSent = NEVER_SENT_NETWORK_CODES.has(code);
+  const timedOut = TIMEOUT_NETWORK_CODES.has(code);
+  const kind: ZoomApiErrorKind = safety === 'create' && !neverSent ? 'outcome_unknown' : 'unavailable';
+  const what = timedOut ? 'did not answer in time' : neverSent ? 'could not be reached' : 'dropped the connection';
+  return new ZoomApiError({ kind, operation, networkCode: code, attempts: attempt, message: `Zoom ${what} (${code})` });
+}
+
+function httpFailure(operation: string, outcome: Outcome, safety: Safety, attempt: number): ZoomApiError {
+  const { status } = outcome;
+  const zoomCode = readZoomCode(outcome.body);
+  const zoomMessage = readZoomMessage(outcome.body);
+  const base = { operation, status, zoomCode, retryAfterMs: outcome.retryAfterMs, attempts: attempt };
+  const message = `Zoom answered ${status}${zoomCode !== null ? ` (code ${zoomCode})` : ''}${zoomMessage ? `: ${zoomMessage}` : ''}`;
+  return new ZoomApiError({ ...base, message, kind: classify(status, zoomCode, zoomMessage, outcome.rateLimitType, safety) });
+}
+
+function classify(status: number, zoomCode: number | null, zoomMessage: string, rateLimitType: string | null, safety: Safety): ZoomApiErrorKind {
+  if (status === 429) {
+    // The per-host daily create/update cap resets at midnight UTC: waiting inline is pointless.
+    return /daily/i.test(zoomMessage) || /daily/i.test(rateLimitType ?? '') ? 'daily_limit' : 'rate_limited';
+  }
+  if (status >= 500) {
+    if (safety === 'create' && !REJECTED_BEFORE_PROCESSING_STATUSES.has(status)) return 'outcome_unknown';
+    return 'unavailable';
+  }
+  if (status === 401 || zoomCode === 124) return 'rejected_token';
+  if (zoomCode === 3001 || zoomCode === 1001 || status === 404) return 'not_found';
+  if (zoomCode === 3003 || status === 403 || zoomCode === 4711 || zoomCode === 4700) return 'forbidden';
+  if (zoomCode === 3002) return 'conflict';
+  if (status === 400 || status === 422) return 'invalid_request';
+  if (status === 409) return 'conflict';
+  return 'unknown';
+}
+
+function header(headers: unknown, name: string): string | null {
+  const value = (headers as Record<string, unknown> | undefined)?.[name];
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+  return null;
+}
+
+/** Retry-After is either delay-seconds or an HTTP date. */
+export function parseRetryAfter(value: string | null, now: number = Date.now()): number | null {
+  if (value === null || value.trim() === '') return null;
+  const trimmed = value.trim();
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? null : Math.max(0, at - now);
+}
+
+function parseBody(raw: unknown): unknown {
+  if (typeof raw !== 'string' || raw.trim() === '') return raw ?? null;
+  try {
+    // Zoom meeting ids exceed 2^53 in principle; quote them before JSON.parse can round them.
+    return JSON.parse(raw.replace(/(?<!\\)"id"\s*:\s*(-?\d+)/g, '"id":"$1"'));
+  } catch {
+    return null;
+  }
+}
+
+function readZoomCode(body: unknown): number | null {
+  const code = (body as { code?: unknown } | null)?.code;
+  if (typeof code === 'number') return code;
+  if (typeof code === 'string' && /^\d+$/.test(code)) return Number(code);
+  return null;
+}
+
+function readZoomMessage(body: unknown): string {
+  const message = (body as { message?: unknown } | null)?.message;
+  // Zoom's messages are short and name no secrets; cap them anyway so a proxy's HTML page cannot flood logs.
+  return typeof message === 'string' ? message.slice(0, 200) : '';
+}
+
+function str(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return String(value);
+  return null;
+}
+
+function toZoomMeeting(body: unknown): ZoomMeeting {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const id = str(b.id);
+  const joinUrl = str(b.join_url);
+  if (!id || !joinUrl) {
+    throw new ZoomApiError({ kind: 'unknown', operation: 'readMeeting', message: 'Zoom answered without a meeting id or join URL' });
+  }
+  return {
+    id,
+    hostId: str(b.host_id),
+    hostEmail: str(b.host_email),
+    topic: str(b.topic),
+    startTime: str(b.start_time),
+    duration: typeof b.duration === 'number' ? b.duration : null,
+    timezone: str(b.timezone),
+    joinUrl,
+    startUrl: str(b.start_url),
+    password: str(b.password),
+  };
+}
+
+function toZoomUser(body: unknown): ZoomUser {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const id = str(b.id);
+  const email = str(b.email);
+  if (!id || !email) throw new ZoomApiError({ kind: 'unknown', operation: 'getCurrentUser', message: 'Zoom answered without a user id or email' });
+  return {
+    id,
+    email,
+    accountId: str(b.account_id),
+    firstName: str(b.first_name),
+    lastName: str(b.last_name),
+    displayName: str(b.display_name),
+    timezone: str(b.timezone),
+  };
+}

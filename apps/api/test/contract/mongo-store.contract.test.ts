@@ -1,0 +1,121 @@
+/*
+ * Store contract, MongoDB (mongoose) store: the same `*.contract.ts` cases as the memory runner.
+ * To add a repository's cases, drop `test/contract/<repo-name>.contract.ts` here (see memory-store.contract.test.ts);
+ * nothing in this file changes. Runs when a MongoDB is reachable:
+ *   - MONGODB_URI is set (CI, docker compose): each makeStore() gets its own database, all dropped at the end;
+ *   - else a mongod binary is already on this machine (MONGOMS_SYSTEM_BINARY, `mongod` on PATH, or
+ *     mongodb-memory-server's cache): a throwaway single-node replica set. Nothing is ever downloaded.
+ * Otherwise it prints one line saying why it was skipped and declares one passing test that says so.
+ */
+import { accessSync, constants, readdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import mongoose from 'mongoose';
+import { createMongoStore } from '../../src/data/mongo/create-mongo-store';
+import type { Store } from '../../src/domain/ports/store';
+import { loadStoreContracts } from './load-store-contracts';
+import { withDatabase } from './mongo-database-uri';
+
+type Target = { kind: 'uri'; uri: string } | { kind: 'binary'; binary: string };
+
+const SKIP_LINE = 'skipped: MongoDB store contract — no MONGODB_URI and no local mongod binary (set MONGODB_URI to run it)';
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Looks only at disk: an existing binary, never a download. */
+function findLocalMongod(): string | undefined {
+  const explicit = process.env.MONGOMS_SYSTEM_BINARY;
+  if (explicit) return explicit;
+  for (const dir of (process.env.PATH ?? '').split(path.delimiter).filter(Boolean)) {
+    if (isExecutableFile(path.join(dir, 'mongod'))) return path.join(dir, 'mongod');
+  }
+  const cacheDirs = [
+    process.env.MONGOMS_DOWNLOAD_DIR,
+    path.resolve(__dirname, '../../node_modules/.cache/mongodb-memory-server'),
+    path.resolve(__dirname, '../../../../node_modules/.cache/mongodb-memory-server'),
+    path.join(homedir(), '.cache/mongodb-binaries'),
+  ].filter((dir): dir is string => Boolean(dir));
+  for (const dir of cacheDirs) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    const binary = names.filter((name) => /^mongod-/.test(name) && !name.endsWith('.md5')).sort().reverse()
+      .map((name) => path.join(dir, name))
+      .find(isExecutableFile);
+    if (binary) return binary;
+  }
+  return undefined;
+}
+
+function chooseTarget(): Target | undefined {
+  if (process.env.MONGODB_URI) return { kind: 'uri', uri: process.env.MONGODB_URI };
+  const binary = findLocalMongod();
+  return binary ? { kind: 'binary', binary } : undefined;
+}
+
+const target = chooseTarget();
+
+if (!target) {
+  describe('mongodb store', () => {
+    test('is skipped: no MONGODB_URI and no local mongod binary (set MONGODB_URI to run it)', () => {
+      process.stdout.write(`${SKIP_LINE}\n`);
+    });
+  });
+} else {
+  describe('mongodb store', () => {
+    const runId = `crm_contract_${Date.now().toString(36)}_${process.pid}`;
+    const databases: string[] = [];
+    const opened: Store[] = [];
+    let baseUri = '';
+    let stopServer: (() => Promise<void>) | undefined;
+
+    beforeAll(async () => {
+      if (target.kind === 'uri') {
+        baseUri = target.uri;
+        return;
+      }
+      // Belt and braces: even if the binary turns out unusable, never fall back to downloading one.
+      process.env.MONGOMS_RUNTIME_DOWNLOAD = 'false';
+      process.env.MONGOMS_SYSTEM_BINARY_VERSION_CHECK ??= 'false';
+      const { MongoMemoryReplSet } = await import('mongodb-memory-server-core');
+      const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1 }, binary: { systemBinary: target.binary } });
+      baseUri = replSet.getUri();
+      stopServer = async () => {
+        await replSet.stop();
+      };
+    }, 120_000);
+
+    afterAll(async () => {
+      await Promise.allSettled(opened.map((store) => store.close()));
+      if (databases.length > 0 && baseUri) {
+        const admin = await mongoose.createConnection(withDatabase(baseUri, runId), { serverSelectionTimeoutMS: 5000 }).asPromise();
+        try {
+          for (const name of databases) await admin.useDb(name, { useCache: false }).dropDatabase();
+        } finally {
+          await admin.close();
+        }
+      }
+      await stopServer?.();
+    }, 120_000);
+
+    const makeStore = async (): Promise<Store> => {
+      const name = `${runId}_${databases.length + 1}`;
+      databases.push(name);
+      const store = await createMongoStore(withDatabase(baseUri, name));
+      opened.push(store);
+      return store;
+    };
+
+    for (const { contract } of loadStoreContracts()) contract(makeStore);
+  });
+}

@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import request from 'supertest';
+import { DEMO_SECRETS } from '../src/config/env';
+import { reencryptZoomTokens } from '../src/domain/zoom-connection/reencrypt-zoom-tokens';
+import { TokenCipher } from '../src/security/token-cipher';
+import { signInAs, startTestApi } from './support/start-test-api';
+import { connectZoom, leakedSecrets, rawMemoryStoreText, startTestStack, type TestStack } from './support/start-test-stack';
+
+const KEY_A = DEMO_SECRETS.TOKEN_ENCRYPTION_KEYS.replace('demo:', 'test1:'); // the test env's default key
+const KEY_B = `keyB:${randomBytes(32).toString('base64')}`;
+
+function storedEnvelopes(stack: TestStack, userId: string): string[] {
+  const doc = (stack.api.store.users as unknown as { documents: Map<string, Record<string, unknown>> }).documents.get(userId)!;
+  return [doc.zoomAccessToken, doc.zoomRefreshToken] as string[];
+}
+
+describe('tokens at rest', () => {
+  test('envelopes are AES-256-GCM with a fresh nonce each time, and fail when moved to another user or field, altered, or under an unknown key', () => {
+    const cipher = new TokenCipher([{ id: 'k1', key: randomBytes(32) }]);
+    const context = { subjectId: 'user-1', field: 'zoomAccessToken' };
+    const first = cipher.encrypt('secret-token-value', context);
+    const second = cipher.encrypt('secret-token-value', context);
+
+    expect(first).toMatch(/^v1\.k1\.[A-Za-z0-9_-]{16}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+    expect(first).not.toBe(second);
+    expect(first).not.toContain('secret-token-value');
+    expect(cipher.decrypt(first, context)).toBe('secret-token-value');
+    expect(() => cipher.decrypt(first, { subjectId: 'user-2', field: 'zoomAccessToken' })).toThrow('failed authentication');
+    expect(() => cipher.decrypt(first, { subjectId: 'user-1', field: 'zoomRefreshToken' })).toThrow('failed authentication');
+    const parts = first.split('.');
+    parts[3] = Buffer.from('x'.repeat(18)).toString('base64url');
+    expect(() => cipher.decrypt(parts.join('.'), context)).toThrow('failed authentication');
+    expect(() => new TokenCipher([{ id: 'k2', key: randomBytes(32) }]).decrypt(first, context)).toThrow('not in TOKEN_ENCRYPTION_KEYS');
+  });
+
+  describe('key rotation', () => {
+    let stack: TestStack;
+    beforeEach(async () => {
+      stack = await startTestStack({ env: { TOKEN_ENCRYPTION_KEYS: KEY_A } });
+    });
+    afterEach(async () => {
+      expect(leakedSecrets(stack.api.logs.text(), stack.secrets())).toEqual([]);
+      await stack.close();
+    });
+
+    test('values written under key A still read after key B becomes current, and the re-encrypt command leaves no value under A', async () => {
+      const { agent, user } = await signInAs(stack.api, 'interviewer');
+      await connectZoom(agent);
+      expect(storedEnvelopes(stack, user.id).every((e) => e.startsWith('v1.test1.'))).toBe(true);
+
+      // A restarted API with B first and A kept for decryption.
+      const rotated = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
+      try {
+        const read = await rotated.deps.zoomUserTokens.getAccessToken(user.id);
+        expect(read.ok).toBe(true);
+
+        const report = await reencryptZoomTokens({ connections: rotated.store.zoomConnections, audit: rotated.store.audit, cipher: rotated.deps.zoomConnection.deps.cipher });
+
+        expect(report).toMatchObject({ scanned: 1, reencrypted: 1, alreadyCurrent: 0, failed: 0, currentKeyId: 'keyB' });
+        expect(rawMemoryStoreText(stack.api.store)).not.toMatch(/v1\.test1\./);
+        expect(storedEnvelopes(stack, user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
+        const { events } = await rotated.store.audit.list({ offset: 0, limit: 1 });
+        expect(events[0]).toMatchObject({ type: 'zoom.keys_rotated', actor: { kind: 'system' }, details: { reencrypted: 1 } });
+      } finally {
+        await rotated.close();
+      }
+
+      // Key A can now be dropped entirely.
+      const onlyB = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
+      try {
+        const result = await onlyB.deps.zoomUserTokens.getAccessToken(user.id);
+        expect(result.ok).toBe(true);
+        const me = await request(`${stack.zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.ok ? result.accessToken.reveal() : ''}`);
+        expect(me.status).toBe(200);
+        expect((await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
+      } finally {
+        await onlyB.close();
+      }
+    });
+
+    test('a value under an old key is re-encrypted under the current key when it is next written (a refresh)', async () => {
+      const { agent, user } = await signInAs(stack.api, 'interviewer');
+      await connectZoom(agent);
+      const rotated = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
+      try {
+        expect((await rotated.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
+        expect(storedEnvelopes(stack, user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
+      } finally {
+        await rotated.close();
+      }
+    });
+
+    test('when the key a connection was written under is missing, calls fail refresh_failed and the connection is kept, so restoring the key repairs it', async () => {
+      const { agent, user } = await signInAs(stack.api, 'interviewer');
+      await connectZoom(agent);
+      const onlyB = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
+      try {
+        expect(await onlyB.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'refresh_failed' });
+        expect(await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).toEqual({ ok: false, reason: 'refresh_failed' });
+        expect(onlyB.logs.text()).toMatch(/could not be decrypted/);
+      } finally {
+        await onlyB.close();
+      }
+      expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
+      expect((await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).ok).toBe(true);
+    });
+  });
+
+  test('the reencrypt command runs against the configured store and prints its counts', async () => {
+    const apiRoot = path.resolve(__dirname, '..');
+    const { stdout } = await promisify(execFile)(path.join(apiRoot, 'node_modules/.bin/tsx'), ['src/cli/reencrypt-tokens.ts'], {
+      cwd: apiRoot,
+      env: {
+        PATH: process.env.PATH,
+        NODE_ENV: 'test',
+        JWT_SECRET: 'test-jwt-secret-0123456789abcdefghijklmnop',
+        OAUTH_STATE_SECRET: 'test-oauth-state-secret-0123456789abcdefghij',
+        TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}`,
+      },
+    });
+    expect(stdout).toMatch(/Re-encrypted under key "keyB": 0 re-encrypted, 0 already current, 0 failed, 0 scanned\./);
+  });
+});

@@ -1,0 +1,18 @@
+export const paths = {
+  login: '/login',
+  dashboard: '/',
+  accountSettings: '/settings/account',
+  adminZoom: '/admin/zoom',
+} as const;
+
+/** Only same-app paths may follow sign-in; anything else (`//evil.example`, `https://…`) goes home. */
+export function safeReturnPath(value: string | null): string {
+  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return paths.dashboard;
+  return value === paths.login || value.startsWith(`${paths.login}?`) ? paths.dashboard : value;
+}
+
+export function loginPathReturningTo(returnTo: string, reason?: 'expired'): string {
+  const params = new URLSearchParams({ next: returnTo });
+  if (reason) params.set('reason', reason);
+  return `${paths.login}?${params.toString()}`;
+}

@@ -1,0 +1,37 @@
+import { useSearchParams } from 'react-router-dom';
+import { ZOOM_CALLBACK_RESULT_PARAM } from '@crm/shared/zoom-connection';
+import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { MeetingDefaultsForm } from '../../features/zoom-connection/components/meeting-defaults-form';
+import { ZoomConnectionCard } from '../../features/zoom-connection/components/zoom-connection-card';
+import { usePageTitle } from '../use-page-title';
+
+export default function AccountSettingsPage() {
+  usePageTitle('Account Settings');
+  const user = useSignedInUser();
+  const [params, setParams] = useSearchParams();
+  const callbackResult = params.get(ZOOM_CALLBACK_RESULT_PARAM);
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>Account Settings</h1>
+        <p className="muted">
+          Signed in as {user.name} ({user.email})
+        </p>
+      </div>
+      <ZoomConnectionCard
+        callbackResult={callbackResult}
+        onDismissCallback={() =>
+          setParams(
+            (current) => {
+              current.delete(ZOOM_CALLBACK_RESULT_PARAM);
+              return current;
+            },
+            { replace: true },
+          )
+        }
+      />
+      <MeetingDefaultsForm />
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import { useState } from 'react';
+import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { InterviewList } from '../../features/interviews/components/interview-list';
+import { ScheduleInterviewForm } from '../../features/interviews/components/schedule-interview-form';
+import { ZoomAttentionBanner } from '../../features/zoom-connection/components/zoom-attention-banner';
+import { paths } from '../paths';
+import { usePageTitle } from '../use-page-title';
+
+export default function DashboardPage() {
+  usePageTitle('Interviews');
+  const user = useSignedInUser();
+  const [version, setVersion] = useState(0);
+  const refresh = () => setVersion((value) => value + 1);
+  const canSchedule = user.role === 'recruiter' || user.role === 'admin';
+
+  return (
+    <div className="page">
+      <div className="page-heading">
+        <h1>Interviews</h1>
+      </div>
+      {user.role === 'interviewer' && <ZoomAttentionBanner accountSettingsPath={paths.accountSettings} />}
+      {canSchedule && (
+        <section className="card">
+          <ScheduleInterviewForm onScheduled={refresh} />
+        </section>
+      )}
+      <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} refreshKey={version} onChanged={refresh} />
+      <InterviewList when="past" viewerId={user.id} canManage={false} refreshKey={version} onChanged={refresh} />
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
+import { ZOOM_STATE_LABEL } from './zoom-state-pill';
+
+const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFractionDigits: 0 });
+
+export function ZoomAdoptionSummary({ data }: { data: AdminZoomConnectionsResponse }) {
+  const { interviewers, totals } = data;
+  return (
+    <div className="stats" aria-label="Zoom adoption">
+      <div className="stat stat-primary">
+        <span className="stat-label">Adoption</span>
+        <span className="stat-value">{percent.format(interviewers.adoptionRate)}</span>
+        <span className="stat-hint">
+          {interviewers.connected} of {interviewers.total} interviewers host from their own Zoom
+        </span>
+      </div>
+      {(['connected', 'needs_reconnect', 'not_connected'] as const).map((state) => (
+        <div key={state} className={`stat stat-${state}`}>
+          <span className="stat-label">{ZOOM_STATE_LABEL[state]}</span>
+          <span className="stat-value">{totals[state]}</span>
+          <span className="stat-hint">users</span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { CreateInterviewRequest } from '@crm/shared/interviews';
+import type { ApiError } from '../../../lib/api-client';
+
+export type FieldErrors = Partial<Record<keyof CreateInterviewRequest, string>>;
+
+/** The schema decides what is wrong; these say it in words a recruiter would use. */
+const MESSAGES: Record<keyof CreateInterviewRequest, string> = {
+  candidateName: "Enter the candidate's name (up to 120 characters).",
+  candidateEmail: "Enter the candidate's email address, like name@example.com.",
+  position: 'Enter the position they are interviewing for (up to 120 characters).',
+  interviewerId: 'Choose an interviewer.',
+  startTime: 'Choose the date and time of the interview.',
+  timeZone: 'Choose a time zone from the list.',
+  durationMinutes: 'Enter a duration between 5 and 480 minutes, in whole minutes.',
+  agenda: 'Keep the agenda under 1,800 characters.',
+  notes: 'Keep the notes under 5,000 characters.',
+};
+
+function isField(value: unknown): value is keyof CreateInterviewRequest {
+  return typeof value === 'string' && value in MESSAGES;
+}
+
+export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const field = issue.path[0];
+    if (isField(field)) errors[field] = MESSAGES[field];
+  }
+  return errors;
+}
+
+/** The API answers `validation_failed` with `details: [{ path, message }]`, and `interviewer_invalid` on its own. */
+export function fieldErrorsFromServer(error: ApiError): FieldErrors {
+  if (error.code === 'interviewer_invalid') return { interviewerId: error.message };
+  if (error.code !== 'validation_failed' || !Array.isArray(error.details)) return {};
+  const errors: FieldErrors = {};
+  for (const detail of error.details as { path?: unknown; message?: unknown }[]) {
+    const field = typeof detail.path === 'string' ? detail.path.split('.')[0] : undefined;
+    if (isField(field)) errors[field] = typeof detail.message === 'string' ? `${MESSAGES[field]} (${detail.message})` : MESSAGES[field];
+  }
+  return errors;
+}

@@ -1,0 +1,35 @@
+import type { Meeting } from '@crm/shared/interviews';
+import { StatusPill } from '../../../components/status-pill';
+import { formatDateTime } from '../../../lib/format-date-time';
+
+const PENDING_WHAT: Record<NonNullable<Meeting['pendingAction']>, string> = {
+  create: 'Creating the Zoom meeting',
+  update: 'Updating the Zoom meeting',
+  delete: 'Deleting the Zoom meeting',
+};
+
+/** Only shown when something is not settled: pending, failed or cancelled. */
+export function MeetingStatus({ meeting }: { meeting: Meeting }) {
+  if (meeting.status === 'scheduled') return null;
+  if (meeting.status === 'cancelled') return <StatusPill tone="neutral">Cancelled</StatusPill>;
+  if (meeting.status === 'pending') {
+    const what = meeting.pendingAction ? PENDING_WHAT[meeting.pendingAction] : 'Waiting for Zoom';
+    return (
+      <span className="meeting-status">
+        <StatusPill tone="info">Meeting pending</StatusPill>
+        <span className="host-reason">
+          {what}; Zoom did not answer yet
+          {meeting.nextAttemptAt ? `, next try ${formatDateTime(meeting.nextAttemptAt)}` : ''}.
+        </span>
+      </span>
+    );
+  }
+  return (
+    <span className="meeting-status">
+      <StatusPill tone="danger">Meeting failed</StatusPill>
+      <span className="host-reason">
+        {meeting.lastError?.message ?? 'Zoom refused to create the meeting.'} Reschedule to try again.
+      </span>
+    </span>
+  );
+}

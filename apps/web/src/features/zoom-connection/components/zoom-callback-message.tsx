@@ -1,0 +1,51 @@
+import { ZOOM_CALLBACK_RESULTS, type ZoomCallbackResult } from '@crm/shared/zoom-connection';
+import { Notice, type NoticeTone } from '../../../components/notice';
+
+const MESSAGES: Record<ZoomCallbackResult, { tone: NoticeTone; title: string; text: string }> = {
+  connected: {
+    tone: 'success',
+    title: 'Zoom is connected',
+    text: 'Interviews you host will now be created in your own Zoom account, with recordings in your Zoom dashboard.',
+  },
+  access_denied: {
+    tone: 'warning',
+    title: 'Zoom was not connected',
+    text: 'You chose not to allow access in Zoom, so nothing changed. Interviews you host keep using the system account; you can connect any time.',
+  },
+  state_invalid: {
+    tone: 'error',
+    title: 'Zoom could not be connected',
+    text: 'The reply from Zoom did not match a connection you started here, so it was ignored for your safety. Nothing changed — start again with Connect Zoom.',
+  },
+  state_expired: {
+    tone: 'error',
+    title: 'The Zoom sign-in took too long',
+    text: 'The link to Zoom expired before you came back. Nothing changed — choose Connect Zoom to try again.',
+  },
+  exchange_failed: {
+    tone: 'error',
+    title: 'Zoom could not finish the connection',
+    text: 'You allowed access, but we could not complete the set-up with Zoom. Nothing was saved. Try again in a few minutes.',
+  },
+  zoom_account_in_use: {
+    tone: 'error',
+    title: 'That Zoom account is already in use',
+    text: 'The Zoom account you chose is connected to another person here. Sign in to Zoom with your own account and try again, or ask an admin for help.',
+  },
+};
+
+export function isZoomCallbackResult(value: string | null): value is ZoomCallbackResult {
+  return value !== null && (ZOOM_CALLBACK_RESULTS as readonly string[]).includes(value);
+}
+
+/** What happened on Zoom's side, in words, after the API sent the browser back here. */
+export function ZoomCallbackMessage({ result, onDismiss }: { result: string; onDismiss: () => void }) {
+  const message = isZoomCallbackResult(result)
+    ? MESSAGES[result]
+    : { tone: 'error' as const, title: 'Zoom could not be connected', text: 'Something unexpected came back from Zoom. Nothing changed — try again.' };
+  return (
+    <Notice tone={message.tone} title={message.title} onDismiss={onDismiss}>
+      <p>{message.text}</p>
+    </Notice>
+  );
+}

@@ -1,0 +1,162 @@
+import { useId, useState } from 'react';
+import type { ZoomStatusResponse } from '@crm/shared/zoom-connection';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { ErrorState } from '../../../components/error-state';
+import { LoadingState } from '../../../components/loading-state';
+import { Notice } from '../../../components/notice';
+import { StatusPill } from '../../../components/status-pill';
+import { useApiQuery } from '../../../hooks/use-api-query';
+import { errorMessage } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format-date-time';
+import { ZOOM_CONNECT_PATH, disconnectZoom, fetchZoomStatus } from '../api/zoom-connection-api';
+import { ZoomCallbackMessage } from './zoom-callback-message';
+
+/**
+ * Account Settings → Zoom: connect, see the connection, reconnect when Zoom stopped accepting it,
+ * disconnect; plus what happened after coming back from Zoom's consent page.
+ */
+export function ZoomConnectionCard({
+  callbackResult,
+  onDismissCallback,
+}: {
+  callbackResult: string | null;
+  onDismissCallback: () => void;
+}) {
+  const titleId = useId();
+  const status = useApiQuery(fetchZoomStatus, 'zoom-status');
+  const [confirming, setConfirming] = useState(false);
+  const [disconnecting, setDisconnecting] = useState(false);
+  const [actionError, setActionError] = useState<unknown>(null);
+  const [disconnected, setDisconnected] = useState(false);
+
+  async function onDisconnect() {
+    setDisconnecting(true);
+    setActionError(null);
+    try {
+      status.setData(await disconnectZoom());
+      setDisconnected(true);
+      onDismissCallback();
+    } catch (error) {
+      setActionError(error);
+    } finally {
+      setDisconnecting(false);
+      setConfirming(false);
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby={titleId}>
+      <h2 id={titleId} className="card-title">
+        Zoom
+      </h2>
+      {callbackResult && <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} />}
+      {disconnected && (
+        <Notice tone="info" onDismiss={() => setDisconnected(false)}>
+          <p>Zoom is disconnected. Interviews you host will use the system account until you connect again.</p>
+        </Notice>
+      )}
+      {actionError !== null && (
+        <Notice tone="error" title="Could not disconnect Zoom">
+          <p>{errorMessage(actionError)}</p>
+        </Notice>
+      )}
+
+      {status.status === 'loading' && !status.data && <LoadingState label="Checking your Zoom connection…" />}
+      {status.status === 'error' && (
+        <ErrorState title="Could not load your Zoom connection" error={status.error} onRetry={status.reload} />
+      )}
+      {status.data && <ZoomConnectionDetails status={status.data} onDisconnect={() => setConfirming(true)} />}
+
+      {confirming && (
+        <ConfirmDialog
+          title="Disconnect Zoom?"
+          confirmLabel="Disconnect"
+          destructive
+          busy={disconnecting}
+          onConfirm={onDisconnect}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            New interviews you host will be created on the system account until you connect again. Meetings already
+            scheduled keep their links.
+          </p>
+        </ConfirmDialog>
+      )}
+    </section>
+  );
+}
+
+function ZoomConnectionDetails({ status, onDisconnect }: { status: ZoomStatusResponse; onDisconnect: () => void }) {
+  if (status.state === 'not_connected') {
+    return (
+      <div className="zoom-state">
+        <p className="zoom-status-line">
+          Status: <StatusPill tone="neutral">Not connected</StatusPill>
+        </p>
+        <p>
+          Connect your own Zoom account so interviews you host are created there: they appear in your Zoom dashboard,
+          recordings land in your account, and nobody else's account is a single point of failure.
+        </p>
+        <a className="button button-primary" href={ZOOM_CONNECT_PATH}>
+          Connect Zoom
+        </a>
+      </div>
+    );
+  }
+
+  if (status.state === 'needs_reconnect') {
+    return (
+      <div className="zoom-state">
+        <p className="zoom-status-line">
+          Status: <StatusPill tone="warning">Needs reconnect</StatusPill>
+        </p>
+        <p className="zoom-problem">
+          {status.lastProblem ?? 'Zoom no longer accepts this connection.'} Until you reconnect, interviews you host use
+          the system account.
+        </p>
+        <ZoomFacts status={status} />
+        <div className="button-row">
+          <a className="button button-primary" href={ZOOM_CONNECT_PATH}>
+            Reconnect
+          </a>
+          <button type="button" className="button button-secondary" onClick={onDisconnect}>
+            Disconnect
+          </button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <div className="zoom-state">
+      <p className="zoom-status-line">
+        Status: <StatusPill tone="success">Connected</StatusPill>
+      </p>
+      <ZoomFacts status={status} />
+      <button type="button" className="button button-secondary" onClick={onDisconnect}>
+        Disconnect
+      </button>
+    </div>
+  );
+}
+
+function ZoomFacts({ status }: { status: ZoomStatusResponse }) {
+  return (
+    <dl className="facts">
+      <div>
+        <dt>Zoom account</dt>
+        <dd>{status.zoomEmail ?? '—'}</dd>
+      </div>
+      <div>
+        <dt>Connected since</dt>
+        <dd>{formatDateTime(status.connectedAt)}</dd>
+      </div>
+      {status.lastRefreshAt && (
+        <div>
+          <dt>Last checked with Zoom</dt>
+          <dd>{formatDateTime(status.lastRefreshAt)}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}

@@ -1,0 +1,79 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { MeetingAnalyticsResponse } from '@crm/shared/interviews';
+import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
+import { ZoomConnectionsOverview } from '../../../src/features/admin/components/zoom-connections-overview';
+import { setCsrfToken } from '../../../src/lib/api-client';
+import { installFakeApi } from '../../support/fake-api';
+
+const connections: AdminZoomConnectionsResponse = {
+  users: [
+    { userId: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com', role: 'interviewer', state: 'connected', zoomEmail: 'interviewer@example.com', connectedAt: '2030-01-02T10:00:00.000Z', lastRefreshAt: null, lastProblem: null },
+    { userId: 'u-ian', name: 'Ian Second', email: 'interviewer2@example.com', role: 'interviewer', state: 'not_connected', zoomEmail: null, connectedAt: null, lastRefreshAt: null, lastProblem: null },
+    { userId: 'u-iris', name: 'Iris Third', email: 'interviewer3@example.com', role: 'interviewer', state: 'needs_reconnect', zoomEmail: 'iris@example.com', connectedAt: '2030-01-01T10:00:00.000Z', lastRefreshAt: null, lastProblem: 'Zoom no longer accepts this connection.' },
+  ],
+  totals: { connected: 1, needs_reconnect: 1, not_connected: 1 },
+  interviewers: { total: 3, connected: 1, adoptionRate: 1 / 3 },
+};
+const analytics: MeetingAnalyticsResponse = {
+  since: '2029-12-01T00:00:00.000Z',
+  until: '2030-01-01T00:00:00.000Z',
+  rows: [{ interviewer: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com' }, zoomConnectionState: 'connected', ownAccount: 4, systemAccount: 1, fallbackReasons: { not_connected: 1 } }],
+  totals: { ownAccount: 4, systemAccount: 1 },
+};
+
+beforeEach(() => setCsrfToken('csrf'));
+
+describe('Admin Zoom connections', () => {
+  test('shows adoption, counts by state and each user with meetings on own vs system account', async () => {
+    installFakeApi({ 'GET /api/admin/zoom/connections': { body: connections }, 'GET /api/admin/meeting-analytics': { body: analytics } });
+    render(<ZoomConnectionsOverview onChanged={jest.fn()} />);
+
+    expect(await screen.findByText('33%')).toBeInTheDocument();
+    expect(screen.getByText('1 of 3 interviewers host from their own Zoom')).toBeInTheDocument();
+    const table = screen.getByRole('table', { name: 'Zoom connections by user' });
+    const ivyRow = within(table).getByRole('row', { name: /Ivy Interviewer/ });
+    expect(within(ivyRow).getByText('Connected')).toHaveClass('status-success');
+    expect(await within(ivyRow).findByLabelText('4 on own Zoom, 1 on system account')).toBeInTheDocument();
+    expect(within(table).getByRole('row', { name: /Iris Third/ })).toHaveTextContent('Zoom no longer accepts this connection.');
+  });
+
+  test('the state filter narrows the table', async () => {
+    installFakeApi({ 'GET /api/admin/zoom/connections': { body: connections }, 'GET /api/admin/meeting-analytics': { body: analytics } });
+    const user = userEvent.setup();
+    render(<ZoomConnectionsOverview onChanged={jest.fn()} />);
+
+    await user.selectOptions(await screen.findByLabelText('Zoom state'), 'needs_reconnect');
+
+    const rows = within(screen.getByRole('table')).getAllByRole('row');
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toHaveTextContent('Iris Third');
+  });
+
+  test('force-disconnect asks first, then disconnects and reloads', async () => {
+    let disconnected = false;
+    const api = installFakeApi({
+      'GET /api/admin/zoom/connections': () => ({
+        body: disconnected
+          ? { ...connections, users: connections.users.map((u) => (u.userId === 'u-ivy' ? { ...u, state: 'not_connected', zoomEmail: null } : u)) }
+          : connections,
+      }),
+      'GET /api/admin/meeting-analytics': { body: analytics },
+      'POST /api/admin/users/u-ivy/zoom/disconnect': () => {
+        disconnected = true;
+        return { body: { state: 'not_connected', zoomEmail: null, connectedAt: null, scopes: [], lastRefreshAt: null, lastProblem: null } };
+      },
+    });
+    const onChanged = jest.fn();
+    const user = userEvent.setup();
+    render(<ZoomConnectionsOverview onChanged={onChanged} />);
+
+    await user.click(await screen.findByRole('button', { name: 'Force disconnect Ivy Interviewer' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: "Disconnect Ivy Interviewer's Zoom?" })).getByRole('button', { name: 'Force disconnect' }));
+
+    expect(await screen.findByText(/Ivy Interviewer's Zoom connection was disconnected/)).toBeInTheDocument();
+    expect(api.writes()).toEqual([expect.objectContaining({ path: '/api/admin/users/u-ivy/zoom/disconnect' })]);
+    expect(onChanged).toHaveBeenCalled();
+    expect(await screen.findByRole('row', { name: /Ivy Interviewer.*Not connected/ })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,75 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { SessionResponse } from '@crm/shared/auth';
+import { App } from '../../../src/app/app';
+import { apiError, installFakeApi } from '../../support/fake-api';
+
+const session: SessionResponse = {
+  user: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com', role: 'interviewer', createdAt: '2030-01-01T00:00:00.000Z' },
+  expiresAt: '2099-01-01T00:00:00.000Z',
+  csrfToken: 'csrf',
+};
+const zoomStatus = { state: 'not_connected', zoomEmail: null, connectedAt: null, scopes: [], lastRefreshAt: null, lastProblem: null };
+const defaults = {
+  defaults: { waitingRoom: true, autoRecording: 'none', joinBeforeHost: false, muteUponEntry: true },
+  usingOrganisationDefaults: true,
+  organisationDefaults: { waitingRoom: true, autoRecording: 'none', joinBeforeHost: false, muteUponEntry: true },
+};
+
+describe('Sign-in and session', () => {
+  test('opening a page without a session goes to sign-in, and signing in comes back to that page', async () => {
+    window.history.pushState({}, '', '/settings/account');
+    installFakeApi({
+      'GET /api/auth/me': apiError(401, 'unauthenticated', 'Sign in first'),
+      'POST /api/auth/login': { body: session },
+      'GET /api/zoom/status': { body: zoomStatus },
+      'GET /api/zoom/meeting-defaults': { body: defaults },
+    });
+    const user = userEvent.setup();
+    render(<App />);
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Email'), 'interviewer@example.com');
+    await user.type(screen.getByLabelText('Password'), 'demo-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { name: 'Account Settings' })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/settings/account');
+  });
+
+  test('when the session expires mid-use, the next request sends you to sign-in with a reason and a way back', async () => {
+    window.history.pushState({}, '', '/settings/account');
+    installFakeApi({
+      'GET /api/auth/me': { body: session },
+      'GET /api/zoom/status': apiError(401, 'session_expired', 'Your session has expired; sign in again'),
+      'GET /api/zoom/meeting-defaults': { body: defaults },
+    });
+    render(<App />);
+
+    expect(await screen.findByText(/Your session expired/)).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/login');
+    expect(new URLSearchParams(window.location.search).get('next')).toBe('/settings/account');
+  });
+
+  test('the profile menu leads to Account Settings and is usable by keyboard', async () => {
+    window.history.pushState({}, '', '/login');
+    installFakeApi({
+      'GET /api/auth/me': { body: session },
+      'GET /api/interviews': { body: { interviews: [] } },
+      'GET /api/zoom/status': { body: zoomStatus },
+      'GET /api/zoom/meeting-defaults': { body: defaults },
+    });
+    const user = userEvent.setup();
+    render(<App />);
+
+    const profile = await screen.findByRole('button', { name: /Ivy Interviewer/ });
+    profile.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByRole('menuitem', { name: 'Account Settings' })).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByRole('menuitem', { name: 'Sign out' })).toHaveFocus();
+    await user.keyboard('{ArrowUp}{Enter}');
+
+    expect(await screen.findByRole('heading', { name: 'Account Settings' })).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,162 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import type { Interview, Meeting } from '@crm/shared/interviews';
+import { InterviewList } from '../../../src/features/interviews/components/interview-list';
+import { setCsrfToken } from '../../../src/lib/api-client';
+import { installFakeApi } from '../../support/fake-api';
+
+const ownMeeting: Meeting = {
+  status: 'scheduled',
+  pendingAction: null,
+  zoomMeetingId: '81234567890',
+  joinUrl: 'https://zoom.example/j/81234567890',
+  startUrl: 'https://zoom.example/s/81234567890',
+  password: 'abc',
+  hostSource: 'interviewer',
+  hostReason: 'connected',
+  hostZoomEmail: 'interviewer@example.com',
+  lastError: null,
+  attempts: 1,
+  nextAttemptAt: null,
+};
+
+function interview(overrides: Partial<Interview> & { id: string }): Interview {
+  return {
+    candidateName: 'Grace Hopper',
+    candidateEmail: 'grace@example.com',
+    position: 'Staff Engineer',
+    interviewer: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com' },
+    startTime: '2031-05-01T07:00:00.000Z',
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 60,
+    agenda: '',
+    notes: '',
+    status: 'scheduled',
+    createdById: 'u-rita',
+    createdAt: '2030-01-01T00:00:00.000Z',
+    updatedAt: '2030-01-01T00:00:00.000Z',
+    meeting: ownMeeting,
+    ...overrides,
+  };
+}
+
+const onOwnZoom = interview({ id: 'i-own' });
+const onSystem = interview({
+  id: 'i-system',
+  candidateName: 'Alan Turing',
+  meeting: { ...ownMeeting, hostSource: 'system', hostReason: 'not_connected', hostZoomEmail: 'zoom-admin@example.com' },
+});
+const pending = interview({
+  id: 'i-pending',
+  candidateName: 'Katherine Johnson',
+  meeting: { ...ownMeeting, status: 'pending', pendingAction: 'create', joinUrl: null, startUrl: undefined, hostSource: null, hostReason: null },
+});
+const failed = interview({
+  id: 'i-failed',
+  candidateName: 'Edsger Dijkstra',
+  meeting: {
+    ...ownMeeting,
+    status: 'failed',
+    joinUrl: null,
+    startUrl: undefined,
+    lastError: { code: 'zoom_rejected_request', message: 'Zoom refused the meeting settings.', at: '2030-01-01T00:00:00.000Z' },
+  },
+});
+
+function renderList(viewerId: string, canManage: boolean) {
+  render(<InterviewList when="upcoming" viewerId={viewerId} canManage={canManage} refreshKey={0} onChanged={jest.fn()} />);
+}
+
+function itemFor(name: string): HTMLElement {
+  return screen.getByRole('heading', { name: new RegExp(name) }).closest('li') as HTMLElement;
+}
+
+beforeEach(() => setCsrfToken('csrf'));
+
+describe('Interview list', () => {
+  test('each interview shows its host badge, with the reason beside a system-account badge', async () => {
+    installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom, onSystem] } } });
+    renderList('u-rita', true);
+
+    await screen.findByRole('heading', { name: /Grace Hopper/ });
+    expect(within(itemFor('Grace Hopper')).getByText("Interviewer's Zoom")).toBeInTheDocument();
+    expect(within(itemFor('Grace Hopper')).getByRole('link', { name: /Join link/ })).toHaveAttribute('href', ownMeeting.joinUrl);
+    const system = within(itemFor('Alan Turing'));
+    expect(system.getByText('System account')).toHaveAttribute('title', 'The interviewer has not connected Zoom');
+    expect(system.getByText('The interviewer has not connected Zoom')).toBeInTheDocument();
+  });
+
+  test('the start link is shown only to the interviewer who hosts it', async () => {
+    installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    renderList('u-ivy', false);
+    expect(await screen.findByRole('link', { name: /Start meeting as host/ })).toHaveAttribute('href', ownMeeting.startUrl);
+  });
+
+  test('someone else who is sent a start link (an admin) does not see it', async () => {
+    installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    renderList('u-admin', true);
+    await screen.findByRole('link', { name: /Join link/ });
+    expect(screen.queryByRole('link', { name: /Start meeting/ })).not.toBeInTheDocument();
+  });
+
+  test('pending and failed meetings say so in words', async () => {
+    installFakeApi({ 'GET /api/interviews': { body: { interviews: [pending, failed] } } });
+    renderList('u-rita', true);
+
+    await screen.findByRole('heading', { name: /Katherine Johnson/ });
+    expect(within(itemFor('Katherine Johnson')).getByText('Meeting pending')).toBeInTheDocument();
+    expect(within(itemFor('Katherine Johnson')).getByText(/Creating the Zoom meeting/)).toBeInTheDocument();
+    expect(within(itemFor('Edsger Dijkstra')).getByText('Meeting failed')).toBeInTheDocument();
+    expect(within(itemFor('Edsger Dijkstra')).getByText(/Zoom refused the meeting settings\./)).toBeInTheDocument();
+  });
+
+  test('cancelling asks for confirmation first, then sends DELETE', async () => {
+    const api = installFakeApi({
+      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
+      'DELETE /api/interviews/i-own': { body: { interview: { ...onOwnZoom, status: 'cancelled', meeting: { ...ownMeeting, status: 'cancelled' } } } },
+    });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Cancel interview/ }));
+    const dialog = screen.getByRole('alertdialog', { name: /Cancel the interview with Grace Hopper\?/ });
+    expect(api.writes()).toHaveLength(0);
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel interview' }));
+
+    expect(await screen.findByText('Cancelled')).toBeInTheDocument();
+    expect(api.writes()).toEqual([expect.objectContaining({ method: 'DELETE', path: '/api/interviews/i-own' })]);
+  });
+
+  test('with nothing scheduled it says so', async () => {
+    installFakeApi({ 'GET /api/interviews': { body: { interviews: [] } } });
+    renderList('u-rita', true);
+    expect(await screen.findByText('No upcoming interviews.')).toBeInTheDocument();
+  });
+});
+
+describe('Rescheduling', () => {
+  test('a new time is confirmed first, then sent as a UTC instant in the interview\'s own time zone', async () => {
+    const api = installFakeApi({
+      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
+      'PATCH /api/interviews/i-own': (request) => ({
+        body: { interview: { ...onOwnZoom, ...(request.body as object) } },
+      }),
+    });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    const field = screen.getByLabelText('New date and time (Europe/Berlin)');
+    expect(field).toHaveValue('2031-05-01T09:00');
+    await user.clear(field);
+    await user.type(field, '2031-05-02T14:30');
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+    expect(api.writes()).toHaveLength(0);
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Reschedule Grace Hopper?' })).getByRole('button', { name: 'Reschedule' }));
+
+    expect(api.writes()).toEqual([
+      expect.objectContaining({ method: 'PATCH', path: '/api/interviews/i-own', body: { startTime: '2031-05-02T12:30:00.000Z', durationMinutes: 60 } }),
+    ]);
+    expect(await screen.findByText(/May 2, 2031/)).toBeInTheDocument();
+  });
+});

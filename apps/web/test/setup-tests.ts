@@ -1,0 +1,9 @@
+import '@testing-library/jest-dom';
+import { TextDecoder, TextEncoder } from 'node:util';
+
+// react-router reads these; jsdom does not provide them.
+Object.assign(globalThis, { TextEncoder, TextDecoder });
+
+afterEach(() => {
+  jest.restoreAllMocks();
+});

@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { zoomConnectionStateSchema } from './zoom-connection';
+
+const email = z.string().trim().max(254).pipe(z.email()).transform((value) => value.toLowerCase());
+
+function isIanaTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA zone such as `Europe/Berlin`, checked with the runtime's own time zone database. */
+export const timeZoneSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/Berlin or America/New_York' });
+
+/** An instant with an explicit offset (`2030-05-01T09:00:00Z` or `...+02:00`): never a floating local time. */
+export const instantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date-time with Z or an offset' });
+
+// ---------------------------------------------------------------------------------------------
+// Meetings
+
+/**
+ * Where the Zoom meeting of an interview stands:
+ * - `scheduled`: the meeting exists in Zoom and matches the interview.
+ * - `pending`: a change (see `pendingAction`) is queued because Zoom was unreachable or rate-limited;
+ *   the background worker keeps retrying with backoff.
+ * - `failed`: Zoom refused for good (see `lastError`); a recruiter has to act (e.g. reschedule to retry).
+ * - `cancelled`: the interview was cancelled and its meeting deleted in Zoom (or already gone there).
+ */
+export const MEETING_STATUSES = ['scheduled', 'pending', 'failed', 'cancelled'] as const;
+export const meetingStatusSchema = z.enum(MEETING_STATUSES);
+export type MeetingStatus = z.infer<typeof meetingStatusSchema>;
+
+/** The Zoom change a `pending` meeting is waiting for. */
+export const MEETING_ACTIONS = ['create', 'update', 'delete'] as const;
+export const meetingActionSchema = z.enum(MEETING_ACTIONS);
+export type MeetingAction = z.infer<typeof meetingActionSchema>;
+
+/** Whose Zoom account hosts the meeting. */
+export const HOST_SOURCES = ['interviewer', 'system'] as const;
+export const hostSourceSchema = z.enum(HOST_SOURCES);
+export type HostSource = z.infer<typeof hostSourceSchema>;
+
+/**
+ * Why the meeting is hosted where it is. `connected` goes with hostSource `interviewer`; every other
+ * reason explains a fallback to the organisation's (Server-to-Server) account.
+ */
+export const HOST_REASONS = [
+  'connected',
+  'not_connected',
+  'needs_reconnect',
+  'interviewer_token_rejected',
+  'interviewer_daily_limit',
+  'interviewer_refresh_failed',
+] as const;
+export const hostReasonSchema = z.enum(HOST_REASONS);
+export type HostReason = z.infer<typeof hostReasonSchema>;
+
+export const meetingErrorSchema = z.object({
+  /** snake_case, e.g. `zoom_unavailable`, `zoom_rate_limited`, `zoom_rejected_request`, `zoom_not_configured`. */
+  code: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+export type MeetingError = z.infer<typeof meetingErrorSchema>;
+
+export const meetingSchema = z.object({
+  status: meetingStatusSchema,
+  /** Set while `status` is `pending`. */
+  pendingAction: meetingActionSchema.nullable(),
+  /** Zoom's int64 meeting id, as a string. */
+  zoomMeetingId: z.string().nullable(),
+  joinUrl: z.string().nullable(),
+  /** Starts the meeting as host: present ONLY for the hosting interviewer and admins, absent for everyone else. */
+  startUrl: z.string().optional(),
+  password: z.string().nullable(),
+  hostSource: hostSourceSchema.nullable(),
+  hostReason: hostReasonSchema.nullable(),
+  /** The Zoom user that hosts the meeting (interviewer's Zoom email, or the system host). */
+  hostZoomEmail: z.string().nullable(),
+  lastError: meetingErrorSchema.nullable(),
+  /** Zoom attempts made for the current pending action. */
+  attempts: z.number().int(),
+  /** When the worker tries again, while pending. */
+  nextAttemptAt: z.string().nullable(),
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Interviews
+
+export const INTERVIEW_STATUSES = ['scheduled', 'cancelled'] as const;
+export const interviewStatusSchema = z.enum(INTERVIEW_STATUSES);
+export type InterviewStatus = z.infer<typeof interviewStatusSchema>;
+
+export const createInterviewRequestSchema = z.strictObject({
+  candidateName: z.string().trim().min(1).max(120),
+  candidateEmail: email,
+  position: z.string().trim().min(1).max(120),
+  /** A CRM user with the `interviewer` role (see GET /api/interviewers). */
+  interviewerId: z.string().min(1).max(64),
+  startTime: instantSchema,
+  timeZone: timeZoneSchema,
+  durationMinutes: z.number().int().min(5).max(480),
+  /** Sent to Zoom as the meeting agenda: candidates may see it. */
+  agenda: z.string().trim().max(1800).default(''),
+  /** Internal notes for the hiring team; never sent to Zoom. */
+  notes: z.string().trim().max(5000).default(''),
+});
+export type CreateInterviewRequest = z.input<typeof createInterviewRequestSchema>;
+export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>;
+
+/** Reschedule or edit. Changing the interviewer is not supported: cancel and schedule a new interview. */
+export const updateInterviewRequestSchema = z
+  .strictObject({
+    candidateName: z.string().trim().min(1).max(120),
+    candidateEmail: email,
+    position: z.string().trim().min(1).max(120),
+    startTime: instantSchema,
+    timeZone: timeZoneSchema,
+    durationMinutes: z.number().int().min(5).max(480),
+    agenda: z.string().trim().max(1800),
+    notes: z.string().trim().max(5000),
+  })
+  .partial()
+  .refine((value) => Object.keys(value).length > 0, { message: 'send at least one field to change' });
+export type UpdateInterviewRequest = z.input<typeof updateInterviewRequestSchema>;
+
+export const interviewPartySchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
+
+export const interviewSchema = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  candidateEmail: z.string(),
+  position: z.string(),
+  interviewer: interviewPartySchema,
+  /** UTC ISO instant. */
+  startTime: z.string(),
+  timeZone: z.string(),
+  durationMinutes: z.number().int(),
+  agenda: z.string(),
+  notes: z.string(),
+  status: interviewStatusSchema,
+  createdById: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  meeting: meetingSchema,
+});
+export type Interview = z.infer<typeof interviewSchema>;
+
+/**
+ * Answer to POST (201 when the meeting was created, 202 when it is queued), PATCH and DELETE
+ * (200 when Zoom has the change, 202 when it is queued). `meeting.status` says the same in the body.
+ */
+export const interviewResponseSchema = z.object({ interview: interviewSchema });
+export type InterviewResponse = z.infer<typeof interviewResponseSchema>;
+
+export const INTERVIEW_LIST_WINDOWS = ['upcoming', 'past', 'all'] as const;
+
+export const interviewListQuerySchema = z.object({
+  /** `upcoming`: ends in the future (soonest first); `past`: already ended (latest first). */
+  when: z.enum(INTERVIEW_LIST_WINDOWS).default('upcoming'),
+  interviewerId: z.string().min(1).max(64).optional(),
+  includeCancelled: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+  limit: z.coerce.number().int().min(1).max(200).default(100),
+});
+export type InterviewListQuery = z.input<typeof interviewListQuerySchema>;
+
+export const interviewListResponseSchema = z.object({ interviews: z.array(interviewSchema) });
+export type InterviewListResponse = z.infer<typeof interviewListResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Interviewer picker
+
+export const interviewerOptionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: z.string(),
+  zoomConnectionState: zoomConnectionStateSchema,
+  zoomEmail: z.string().nullable(),
+  /** Where a meeting scheduled now would be hosted, as far as the CRM knows. */
+  expectedHostSource: hostSourceSchema,
+});
+export type InterviewerOption = z.infer<typeof interviewerOptionSchema>;
+export const interviewerListResponseSchema = z.object({ interviewers: z.array(interviewerOptionSchema) });
+export type InterviewerListResponse = z.infer<typeof interviewerListResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Per-user meeting defaults (the design note's "Advanced Settings")
+
+export const AUTO_RECORDING_OPTIONS = ['none', 'local', 'cloud'] as const;
+
+export const meetingDefaultsSchema = z.strictObject({
+  waitingRoom: z.boolean(),
+  autoRecording: z.enum(AUTO_RECORDING_OPTIONS),
+  joinBeforeHost: z.boolean(),
+  muteUponEntry: z.boolean(),
+});
+export type MeetingDefaults = z.infer<typeof meetingDefaultsSchema>;
+
+/** Used for every meeting on the organisation's account, and for interviewers who have not chosen. */
+export const ORGANISATION_MEETING_DEFAULTS: MeetingDefaults = {
+  waitingRoom: true,
+  autoRecording: 'none',
+  joinBeforeHost: false,
+  muteUponEntry: true,
+};
+
+export const meetingDefaultsResponseSchema = z.object({
+  /** Applied to meetings hosted on the signed-in user's own Zoom account. */
+  defaults: meetingDefaultsSchema,
+  /** True until the user saves their own. */
+  usingOrganisationDefaults: z.boolean(),
+  /** Applied to meetings on the organisation's account. */
+  organisationDefaults: meetingDefaultsSchema,
+});
+export type MeetingDefaultsResponse = z.infer<typeof meetingDefaultsResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Admin analytics
+
+export const meetingAnalyticsRowSchema = z.object({
+  interviewer: interviewPartySchema,
+  zoomConnectionState: zoomConnectionStateSchema,
+  /** Meetings created in the window on the interviewer's own Zoom account. */
+  ownAccount: z.number().int(),
+  /** Meetings created in the window on the organisation's account. */
+  systemAccount: z.number().int(),
+  /** Fallback reasons among systemAccount, e.g. { not_connected: 3 }. */
+  fallbackReasons: z.record(z.string(), z.number().int()),
+});
+export type MeetingAnalyticsRow = z.infer<typeof meetingAnalyticsRowSchema>;
+
+export const meetingAnalyticsResponseSchema = z.object({
+  since: z.string(),
+  until: z.string(),
+  rows: z.array(meetingAnalyticsRowSchema),
+  totals: z.object({ ownAccount: z.number().int(), systemAccount: z.number().int() }),
+});
+export type MeetingAnalyticsResponse = z.infer<typeof meetingAnalyticsResponseSchema>;
+
+export const interviewIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
+
+export const interviewEndpoints = {
+  list: { method: 'GET', path: '/api/interviews', query: interviewListQuerySchema, response: interviewListResponseSchema },
+  create: { method: 'POST', path: '/api/interviews', body: createInterviewRequestSchema, response: interviewResponseSchema },
+  get: { method: 'GET', path: '/api/interviews/:id', response: interviewResponseSchema },
+  update: { method: 'PATCH', path: '/api/interviews/:id', body: updateInterviewRequestSchema, response: interviewResponseSchema },
+  cancel: { method: 'DELETE', path: '/api/interviews/:id', response: interviewResponseSchema },
+  interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
+  getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
+  putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },
+  meetingAnalytics: { method: 'GET', path: '/api/admin/meeting-analytics', response: meetingAnalyticsResponseSchema },
+} as const;
