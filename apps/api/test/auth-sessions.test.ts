@@ -170,7 +170,7 @@ describe('CSRF defence', () => {
 });
 
 describe('login rate limit', () => {
-  test('after the configured number of attempts from one address, login answers 429 rate_limited', async () => {
+  test('after the configured number of failed attempts for one email from one address, login answers 429 rate_limited', async () => {
     const api = await startTestApi({ env: { LOGIN_RATE_LIMIT_PER_15_MIN: '3' } });
     try {
       const statuses: number[] = [];
@@ -178,6 +178,9 @@ describe('login rate limit', () => {
         statuses.push((await request(api.url).post('/api/auth/login').send({ email: 'a@example.test', password: 'nope' })).status);
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
+      // A colleague behind the same address is not locked out by someone else's failures.
+      const colleague = await createTestUser(api.store, 'recruiter');
+      expect((await request(api.url).post('/api/auth/login').send({ email: colleague.email, password: TEST_PASSWORD })).status).toBe(200);
     } finally {
       await api.close();
     }

@@ -1,7 +1,8 @@
 import type { Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
 import { leakedSecrets, startTestStack, type TestStack } from './support/start-test-stack';
-import { eventually, interviewRequest, S2S_ENV, scheduleOverHttp } from './support/meeting-test-helpers';
+import request from 'supertest';
+import { eventually, interviewRequest, S2S_ENV, scheduleOverHttp, SYSTEM_HOST } from './support/meeting-test-helpers';
 
 describe('meetings when Zoom is slow, down or busy', () => {
   let stack: TestStack;
@@ -51,24 +52,32 @@ describe('meetings when Zoom is slow, down or busy', () => {
     expect(atZoom(dropped.meeting.zoomMeetingId).deleted).toBe(true);
   });
 
-  test('when a create times out after it was sent, it is not repeated inline, the interview is kept pending, and the worker adopts the meeting Zoom made instead of creating a duplicate', async () => {
-    stack = await startTestStack({ env: { ...S2S_ENV, ZOOM_HTTP_TIMEOUT_MS: '300' } });
+  test('when the connection drops after a create was sent, it is not repeated inline, the interview stays pending, and the worker adopts the meeting Zoom made instead of creating a duplicate', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
     const interviewer = await signInAs(stack.api, 'interviewer');
     const recruiter = await signInAs(stack.api, 'recruiter');
-    // Warm the S2S token first so only the create is slow.
-    await stack.api.deps.meetings.systemToken!.get();
-    stack.zoom.control.injectFault({ endpoint: 'meetings.create', latencyMs: 800, times: 1 });
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
+    const body = interviewRequest(interviewer.user.id);
 
-    const { status, interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+    const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
 
     expect(status).toBe(202);
     expect(interview.meeting).toMatchObject({ status: 'pending', pendingAction: 'create', lastError: { code: 'zoom_outcome_unknown' } });
-    // Zoom did make the meeting, after our timeout; the worker's retry must find and adopt it, not make another.
-    await eventually(async () => stack.zoom.control.meetings().length, (n) => n === 1);
-    await stack.api.deps.meetings.worker.runOnce();
-    const after = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
-    expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', zoomMeetingId: String(stack.zoom.control.meetings()[0]!.id) });
     expect(stack.zoom.control.requests().filter((r) => r.endpoint === 'meetings.create')).toHaveLength(1);
+
+    // Suppose Zoom had in fact made it: the meeting exists on the system host with the same topic and time.
+    const token = await stack.api.deps.meetings.systemToken!.get();
+    const made = await request(`${stack.zoom.url}/v2`)
+      .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
+      .set('Authorization', `Bearer ${token.reveal()}`)
+      .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
+      .expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+
+    await stack.api.deps.meetings.worker.runOnce();
+
+    const after = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
+    expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'not_connected', zoomMeetingId: String(made.body.id) });
     expect(stack.zoom.control.meetings()).toHaveLength(1);
   });
 });

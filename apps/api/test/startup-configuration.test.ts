@@ -23,16 +23,25 @@ function startApiProcess(env: Record<string, string>, options: { until?: RegExp 
       cwd: API_DIR,
       env: { PATH: process.env.PATH ?? '', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
+      // Own process group: tsx runs the script in a grandchild, and a kill must reach it too.
+      detached: true,
     });
+    const killGroup = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // already gone
+      }
+    };
     let stdout = '';
     let stderr = '';
     const timer = setTimeout(() => {
-      child.kill('SIGKILL');
+      killGroup('SIGKILL');
       reject(new Error(`tsx src/main.ts did not finish within ${CHILD_TIMEOUT_MS} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     }, CHILD_TIMEOUT_MS);
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString('utf8');
-      if (options.until?.test(stdout)) child.kill('SIGTERM');
+      if (options.until?.test(stdout)) killGroup('SIGTERM');
     });
     child.stderr.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
@@ -43,6 +52,7 @@ function startApiProcess(env: Record<string, string>, options: { until?: RegExp 
     });
     child.once('close', (code, signal) => {
       clearTimeout(timer);
+      killGroup('SIGKILL');
       resolve({ code, signal, stdout, stderr });
     });
   });

@@ -1,5 +1,5 @@
 import { Router, type CookieOptions, type Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import { SESSION_COOKIE, loginRequestSchema, type SessionResponse } from '@crm/shared/auth';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../errors/app-error';
@@ -22,9 +22,16 @@ function sessionResponse(user: UserRecord, claims: SessionClaims): SessionRespon
 
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();
+  // Failed attempts are counted per address and email: brute force against one account is capped,
+  // while colleagues behind the same proxy or NAT do not lock each other out.
   const loginLimiter = rateLimit({
     windowMs: 15 * 60 * 1000,
     limit: deps.env.LOGIN_RATE_LIMIT_PER_15_MIN,
+    skipSuccessfulRequests: true,
+    keyGenerator: (req) => {
+      const email: unknown = req.body?.email;
+      return `${ipKeyGenerator(req.ip ?? '')}|${typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : ''}`;
+    },
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) =>

@@ -66,7 +66,7 @@ async function createOnInterviewerAccount(deps: MeetingServiceDeps, data: Meetin
         deps.logger.warn({ userId: hostUserId, zoomCode: error.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
         return { done: false, fallbackReason: 'interviewer_token_rejected' };
       }
-      const renewed = await deps.userTokens.getAccessToken(hostUserId, { forceRefresh: true });
+      const renewed = await deps.userTokens.getAccessToken(hostUserId, { forceRefresh: true, rejected: token.accessToken });
       if (!renewed.ok) {
         if (renewed.reason === 'zoom_unavailable') throw unavailable('renewing the interviewer token');
         return { done: false, fallbackReason: 'interviewer_token_rejected' };

@@ -22,8 +22,9 @@ export async function withHostToken<T>(deps: MeetingServiceDeps, host: MeetingHo
 }
 
 async function withInterviewerToken<T>(deps: MeetingServiceDeps, userId: string, context: string, call: (token: ZoomSecret) => Promise<T>): Promise<T> {
+  let rejected: ZoomSecret | undefined;
   for (let refreshed = false; ; refreshed = true) {
-    const token = await deps.userTokens.getAccessToken(userId, { forceRefresh: refreshed });
+    const token = await deps.userTokens.getAccessToken(userId, { forceRefresh: refreshed, ...(rejected ? { rejected } : {}) });
     if (!token.ok) {
       if (token.reason === 'zoom_unavailable') {
         throw new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom is not reachable right now (${context})`, details: { reason: 'zoom_unavailable', retryable: true, retryAfterMs: null } });
@@ -40,6 +41,7 @@ async function withInterviewerToken<T>(deps: MeetingServiceDeps, userId: string,
     } catch (error) {
       if (!isZoomApiError(error)) throw error;
       if (error.kind !== 'rejected_token') throw meetingError(error, context);
+      rejected = token.accessToken;
       if (refreshed) {
         await deps.userTokens.markRejected(userId, TOKEN_REJECTED_PROBLEM);
         throw new AppError({

@@ -9,8 +9,12 @@ export type UserAccessTokenResult =
  * (refresh-ahead-of-expiry, one refresh in flight per user across processes).
  */
 export interface ZoomUserTokens {
-  /** A usable access token for the user's own Zoom account; refreshes when near expiry or when forced. */
-  getAccessToken(userId: string, options?: { forceRefresh?: boolean }): Promise<UserAccessTokenResult>;
+  /**
+   * A usable access token for the user's own Zoom account; refreshes when near expiry or when forced.
+   * `rejected`: the token Zoom just refused. It forces a refresh only while it is still the stored token;
+   * when someone refreshed meanwhile their newer token is returned, so a storm of 401s costs one refresh.
+   */
+  getAccessToken(userId: string, options?: { forceRefresh?: boolean; rejected?: ZoomSecret }): Promise<UserAccessTokenResult>;
   /** Zoom refused the user's token even after a refresh: mark the connection needs_reconnect with this reason. */
   markRejected(userId: string, reason: string): Promise<void>;
 }

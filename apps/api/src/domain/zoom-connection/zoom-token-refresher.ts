@@ -46,10 +46,16 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
   }
 
-  async getAccessToken(userId: string, options: { forceRefresh?: boolean } = {}): Promise<UserAccessTokenResult> {
+  async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: ZoomSecret } = {}): Promise<UserAccessTokenResult> {
     const connection = await this.options.connections.getConnection(userId);
     const unusable = unusableReason(connection);
     if (unusable) return unusable;
+    if (options.rejected) {
+      // A 401 that arrives after another request already refreshed must not refresh again.
+      const stored = await this.usable(connection!);
+      if (stored.ok && stored.accessToken.reveal() !== options.rejected.reveal()) return stored;
+      return this.refreshOnce(userId, connection!.tokenVersion);
+    }
     if (!options.forceRefresh && this.isFresh(connection!)) return this.usable(connection!);
     return this.refreshOnce(userId, connection!.tokenVersion);
   }

@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import type { NewInterview } from '../../src/domain/ports/interview-repository';
+import { useStore, type StoreContract } from './store-contract';
+
+const HOUR = 60 * 60 * 1000;
+
+function newInterview(overrides: Partial<NewInterview> = {}): NewInterview {
+  return {
+    candidateName: 'Casey Contract',
+    candidateEmail: 'casey@contract.example.test',
+    position: 'Engineer',
+    interviewerId: `interviewer-${randomUUID()}`,
+    startTime: new Date(Date.now() + 24 * HOUR),
+    timeZone: 'Europe/Berlin',
+    durationMinutes: 45,
+    agenda: 'Agenda',
+    notes: 'Notes',
+    createdById: 'recruiter-1',
+    claim: { owner: 'request-a', expiresAt: new Date(Date.now() + 60_000) },
+    ...overrides,
+  };
+}
+
+export const interviewRepositoryContract: StoreContract = (makeStore) => {
+  describe('InterviewRepository', () => {
+    const store = useStore(makeStore);
+
+    test('a new interview is scheduled, owes Zoom a create, is claimed by its creator, and reads back equal', async () => {
+      const created = await store().interviews.create(newInterview({ durationMinutes: 30 }));
+
+      expect(created).toMatchObject({ status: 'scheduled', revision: 1, meeting: { status: 'pending', pendingAction: 'create', zoomMeetingId: null, claimedBy: 'request-a', syncedRevision: 0, attempts: 0 } });
+      expect(created.endTime.getTime() - created.startTime.getTime()).toBe(30 * 60_000);
+      expect(await store().interviews.findById(created.id)).toEqual(created);
+    });
+
+    test('while one owner holds the claim another cannot take it; after release it can', async () => {
+      const created = await store().interviews.create(newInterview());
+      const now = new Date();
+
+      expect(await store().interviews.claim(created.id, 'worker', new Date(now.getTime() + 60_000), now)).toBeNull();
+      await store().interviews.release(created.id, 'request-a', created.revision, { status: 'scheduled', pendingAction: null });
+      const claimed = await store().interviews.claim(created.id, 'worker', new Date(now.getTime() + 60_000), now);
+
+      expect(claimed?.meeting.claimedBy).toBe('worker');
+    });
+
+    test('an expired claim can be taken over', async () => {
+      const created = await store().interviews.create(newInterview({ claim: { owner: 'crashed', expiresAt: new Date(Date.now() - 1000) } }));
+
+      const claimed = await store().interviews.claim(created.id, 'worker', new Date(Date.now() + 60_000), new Date());
+
+      expect(claimed?.meeting.claimedBy).toBe('worker');
+    });
+
+    test('patchMeeting keeps a Zoom meeting id as a string and refuses a caller that lost the claim', async () => {
+      const created = await store().interviews.create(newInterview());
+
+      const patched = await store().interviews.patchMeeting(created.id, 'request-a', { zoomMeetingId: '98765432109876543', hostSource: 'system', hostReason: 'not_connected' });
+      const refused = await store().interviews.patchMeeting(created.id, 'someone-else', { zoomMeetingId: '1' });
+
+      expect(patched?.meeting.zoomMeetingId).toBe('98765432109876543');
+      expect(refused).toBeNull();
+      expect((await store().interviews.findById(created.id))?.meeting.zoomMeetingId).toBe('98765432109876543');
+    });
+
+    test('when the interview changed while its owner talked to Zoom, release does not overwrite: the meeting stays pending and due', async () => {
+      const created = await store().interviews.create(newInterview());
+      const changed = await store().interviews.updateDetails(created.id, { durationMinutes: 90 }, { bumpRevision: true, now: new Date() });
+
+      const released = await store().interviews.release(created.id, 'request-a', created.revision, { status: 'scheduled', pendingAction: null });
+
+      expect(changed?.revision).toBe(2);
+      expect(changed!.endTime.getTime() - changed!.startTime.getTime()).toBe(90 * 60_000);
+      expect(released?.meeting).toMatchObject({ status: 'pending', claimedBy: null });
+      expect(released!.meeting.nextAttemptAt).not.toBeNull();
+    });
+
+    test('claimNextDue hands each due pending meeting to exactly one of many concurrent claimers', async () => {
+      const fresh = await makeStore();
+      try {
+        const now = new Date();
+        const created = await Promise.all(Array.from({ length: 3 }, () => fresh.interviews.create(newInterview({ claim: { owner: 'gone', expiresAt: new Date(now.getTime() - 1) } }))));
+
+        const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => fresh.interviews.claimNextDue(`worker-${i}`, new Date(now.getTime() + 60_000), new Date(now.getTime() + 1))));
+
+        const won = claims.filter((c) => c !== null).map((c) => c!.id);
+        expect(won.sort()).toEqual(created.map((c) => c.id).sort());
+      } finally {
+        await fresh.close();
+      }
+    });
+
+    test('cancel marks the interview cancelled once and owes Zoom the delete; details can no longer change', async () => {
+      const created = await store().interviews.create(newInterview());
+
+      const cancelled = await store().interviews.cancel(created.id, new Date());
+      const again = await store().interviews.cancel(created.id, new Date());
+      const edit = await store().interviews.updateDetails(created.id, { notes: 'x' }, { bumpRevision: false, now: new Date() });
+
+      expect(cancelled).toMatchObject({ status: 'cancelled', revision: 2, meeting: { status: 'pending' } });
+      expect(again).toBeNull();
+      expect(edit).toBeNull();
+    });
+
+    test('a user-typed value starting with $ is stored as text, never read as a field path', async () => {
+      const created = await store().interviews.create(newInterview());
+
+      const updated = await store().interviews.updateDetails(created.id, { candidateName: '$position', agenda: '$$ROOT' }, { bumpRevision: true, now: new Date() });
+
+      expect(updated).toMatchObject({ candidateName: '$position', agenda: '$$ROOT' });
+    });
+
+    test('list filters by interviewer, upcoming (soonest first) and past (latest first), and hides cancelled unless asked', async () => {
+      const interviewerId = `interviewer-${randomUUID()}`;
+      const now = new Date();
+      const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
+      const past1 = await store().interviews.create(newInterview({ interviewerId, startTime: at(-48) }));
+      const past2 = await store().interviews.create(newInterview({ interviewerId, startTime: at(-24) }));
+      const soon = await store().interviews.create(newInterview({ interviewerId, startTime: at(2) }));
+      const later = await store().interviews.create(newInterview({ interviewerId, startTime: at(5) }));
+      const cancelled = await store().interviews.create(newInterview({ interviewerId, startTime: at(3) }));
+      await store().interviews.cancel(cancelled.id, now);
+      await store().interviews.create(newInterview({ startTime: at(4) }));
+
+      const ids = async (when: 'upcoming' | 'past' | 'all', includeCancelled = false) =>
+        (await store().interviews.list({ interviewerId, when, now, includeCancelled, limit: 50 })).map((i) => i.id);
+
+      expect(await ids('upcoming')).toEqual([soon.id, later.id]);
+      expect(await ids('past')).toEqual([past2.id, past1.id]);
+      expect(await ids('upcoming', true)).toEqual([soon.id, cancelled.id, later.id]);
+      expect(await ids('all')).toEqual([past1.id, past2.id, soon.id, later.id]);
+    });
+
+    test('countMeetingHosts groups meetings created since a date by interviewer, host source and reason', async () => {
+      const fresh = await makeStore();
+      try {
+        const make = async (interviewerId: string, hostSource: 'interviewer' | 'system', hostReason: 'connected' | 'not_connected', createdInZoomAt: Date) => {
+          const created = await fresh.interviews.create(newInterview({ interviewerId }));
+          await fresh.interviews.patchMeeting(created.id, 'request-a', { hostSource, hostReason, createdInZoomAt, zoomMeetingId: randomUUID() });
+        };
+        const now = Date.now();
+        await make('a', 'interviewer', 'connected', new Date(now - HOUR));
+        await make('a', 'interviewer', 'connected', new Date(now - 2 * HOUR));
+        await make('a', 'system', 'not_connected', new Date(now - HOUR));
+        await make('b', 'system', 'not_connected', new Date(now - 40 * 24 * HOUR));
+
+        const counts = await fresh.interviews.countMeetingHosts(new Date(now - 30 * 24 * HOUR));
+
+        expect(counts.sort((x, y) => x.hostSource.localeCompare(y.hostSource))).toEqual([
+          { interviewerId: 'a', hostSource: 'interviewer', hostReason: 'connected', count: 2 },
+          { interviewerId: 'a', hostSource: 'system', hostReason: 'not_connected', count: 1 },
+        ]);
+      } finally {
+        await fresh.close();
+      }
+    });
+  });
+};
