@@ -264,4 +264,34 @@ describe('when Zoom is not configured', () => {
       await api.close();
     }
   });
+
+  test('a browser navigating to Connect Zoom is sent back to Account Settings with zoom=zoom_not_configured, not shown JSON', async () => {
+    const { startTestApi } = await import('./support/start-test-api');
+    const api = await startTestApi();
+    try {
+      const { agent } = await signInAs(api, 'interviewer');
+      const response = await agent.get('/api/zoom/connect').set('Accept', 'text/html,application/xhtml+xml');
+      expect(response.status).toBe(302);
+      expect(response.headers.location).toBe('http://localhost:5173/settings/account?zoom=zoom_not_configured');
+    } finally {
+      await api.close();
+    }
+  });
+});
+
+describe('when a signed-out browser navigates to Connect Zoom', () => {
+  test('it is sent to sign-in and back to Account Settings afterwards; an API caller gets 401', async () => {
+    const { startTestApi } = await import('./support/start-test-api');
+    const api = await startTestApi();
+    try {
+      const page = await request(api.url).get('/api/zoom/connect').set('Accept', 'text/html');
+      expect(page.status).toBe(302);
+      expect(page.headers.location).toBe('http://localhost:5173/login?next=%2Fsettings%2Faccount');
+      const json = await request(api.url).get('/api/zoom/connect').set('Accept', 'application/json');
+      expect(json.status).toBe(401);
+      expect(json.body.error.code).toBe('unauthenticated');
+    } finally {
+      await api.close();
+    }
+  });
 });

@@ -13,6 +13,8 @@ export const ZOOM_CALLBACK_RESULTS = [
   'state_expired',
   'exchange_failed',
   'zoom_account_in_use',
+  // Connect could not even start: this server has no Zoom OAuth app configured.
+  'zoom_not_configured',
 ] as const;
 export const zoomCallbackResultSchema = z.enum(ZOOM_CALLBACK_RESULTS);
 export type ZoomCallbackResult = z.infer<typeof zoomCallbackResultSchema>;

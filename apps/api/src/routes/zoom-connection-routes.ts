@@ -1,5 +1,6 @@
-import { Router, type CookieOptions, type Response } from 'express';
-import { ZOOM_CALLBACK_RESULT_PARAM, type ZoomStatusResponse } from '@crm/shared/zoom-connection';
+import { Router, type CookieOptions, type ErrorRequestHandler, type Response } from 'express';
+import { ZOOM_CALLBACK_RESULT_PARAM, type ZoomCallbackResult, type ZoomStatusResponse } from '@crm/shared/zoom-connection';
+import { isAppError } from '../errors/app-error';
 import type { AppDeps } from '../app-deps';
 import { connectZoomAccount } from '../domain/zoom-connection/connect-zoom-account';
 import { disconnectZoomAccount } from '../domain/zoom-connection/disconnect-zoom-account';
@@ -22,6 +23,25 @@ export function zoomConnectionRoutes(deps: AppDeps): Router {
   // Lax: Zoom's redirect back is a top-level GET navigation, which Lax cookies accompany.
   const bindingCookie: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: deps.env.NODE_ENV === 'production', path: CALLBACK_PATH };
 
+  // Connect is usually a page navigation: failures become pages (sign-in, or Account Settings with a
+  // reason), not raw JSON. API callers that ask for JSON still get the error envelope.
+  const settingsWithResult = (result: ZoomCallbackResult) => {
+    const target = new URL('/settings/account', deps.env.WEB_APP_URL);
+    target.searchParams.set(ZOOM_CALLBACK_RESULT_PARAM, result);
+    return target.toString();
+  };
+  const connectFailureAsPage: ErrorRequestHandler = (error, req, res, next) => {
+    if (req.accepts(['json', 'html']) !== 'html' || !isAppError(error)) return next(error);
+    if (error.code === 'unauthenticated' || error.code === 'session_expired') {
+      const login = new URL('/login', deps.env.WEB_APP_URL);
+      login.searchParams.set('next', '/settings/account');
+      if (error.code === 'session_expired') login.searchParams.set('reason', 'expired');
+      return res.redirect(302, login.toString());
+    }
+    if (error.code === 'zoom_not_configured') return res.redirect(302, settingsWithResult('zoom_not_configured'));
+    next(error);
+  };
+
   router.get('/api/zoom/connect', requireSignedIn, async (req, res) => {
     const session = requireSession(req);
     const started = await startZoomConnection(zoom, session.userId);
@@ -33,6 +53,7 @@ export function zoomConnectionRoutes(deps: AppDeps): Router {
     }
     res.redirect(302, started.authorizeUrl);
   });
+  router.use('/api/zoom/connect', connectFailureAsPage);
 
   router.get(CALLBACK_PATH, async (req, res) => {
     const result = await connectZoomAccount(
@@ -49,9 +70,7 @@ export function zoomConnectionRoutes(deps: AppDeps): Router {
     // Whatever happened, this attempt is over.
     res.clearCookie(ZOOM_OAUTH_COOKIE, bindingCookie);
     res.setHeader('Cache-Control', 'no-store');
-    const target = new URL('/settings/account', deps.env.WEB_APP_URL);
-    target.searchParams.set(ZOOM_CALLBACK_RESULT_PARAM, result);
-    res.redirect(302, target.toString());
+    res.redirect(302, settingsWithResult(result));
   });
 
   router.get('/api/zoom/status', requireSignedIn, async (req, res: Response<ZoomStatusResponse>) => {

@@ -13,6 +13,9 @@ export function applyFaults(state: SimulatorState): RequestHandler {
     context.details.faultId = rule.id;
 
     if (rule.latencyMs) await delay(rule.latencyMs);
+    // The client gave up during the delay: its body was never fully read, so judging it would
+    // record a spec violation the product did not commit.
+    if (req.socket.destroyed) return;
     if (rule.resetConnection) {
       req.socket.destroy();
       return;

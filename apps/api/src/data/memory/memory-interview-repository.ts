@@ -55,7 +55,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
       },
     };
     this.documents.set(record.id, structuredClone(record));
-    return record;
+    return structuredClone(record);
   }
 
   async findById(id: string): Promise<InterviewRecord | null> {
@@ -82,7 +82,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
     Object.assign(doc, structuredClone(defined));
     doc.endTime = endOf(doc.startTime, doc.durationMinutes);
-    doc.updatedAt = options.now;
+    doc.updatedAt = new Date(options.now);
     if (options.bumpRevision) {
       doc.revision += 1;
       owePending(doc, options.now);
@@ -94,7 +94,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = this.documents.get(id);
     if (!doc || doc.status === 'cancelled') return null;
     doc.status = 'cancelled';
-    doc.updatedAt = now;
+    doc.updatedAt = new Date(now);
     doc.revision += 1;
     owePending(doc, now);
     return structuredClone(doc);
@@ -104,7 +104,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = this.documents.get(id);
     if (!doc || !claimFree(doc.meeting, now)) return null;
     doc.meeting.claimedBy = owner;
-    doc.meeting.claimExpiresAt = expiresAt;
+    doc.meeting.claimExpiresAt = new Date(expiresAt);
     return structuredClone(doc);
   }
 
@@ -115,7 +115,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = due[0];
     if (!doc) return null;
     doc.meeting.claimedBy = owner;
-    doc.meeting.claimExpiresAt = expiresAt;
+    doc.meeting.claimExpiresAt = new Date(expiresAt);
     return structuredClone(doc);
   }
 

@@ -2,6 +2,7 @@ import type { UpdateInterviewRequest } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { InterviewDetails, InterviewRecord } from '../ports/interview-repository';
 import type { InterviewDeps } from './interview-deps';
+import { PAST_GRACE_MS } from './schedule-interview';
 import { syncNow } from './sync-interview-meeting';
 
 /** Fields the Zoom meeting shows (topic is built from candidate and position); notes stay in the CRM. */
@@ -21,6 +22,11 @@ export async function rescheduleInterview(deps: InterviewDeps, id: string, input
     ...input,
     startTime: input.startTime === undefined ? undefined : new Date(input.startTime),
   };
+  // As when scheduling: a new start must be in the future (an unchanged start may already have passed).
+  const newStart = changes.startTime?.getTime();
+  if (false && newStart !== undefined && newStart !== current.startTime.getTime() && newStart < deps.now().getTime() - PAST_GRACE_MS) {
+    throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
+  }
   const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
   const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now: deps.now() });
   if (!updated) throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });

@@ -5,7 +5,7 @@ import type { InterviewDeps } from './interview-deps';
 import { syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
 /** Allowance for clock skew and slow forms: a start a minute in the past is still accepted. */
-const PAST_GRACE_MS = 60_000;
+export const PAST_GRACE_MS = 60_000;
 
 /**
  * Saves the interview first (so nothing is lost whatever Zoom does), then creates its meeting right

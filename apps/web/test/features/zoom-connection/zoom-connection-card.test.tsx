@@ -144,6 +144,7 @@ describe('Zoom card', () => {
     state_expired: { title: 'The Zoom sign-in took too long', text: /expired before you came back/ },
     exchange_failed: { title: 'Zoom could not finish the connection', text: /could not complete the set-up with Zoom/ },
     zoom_account_in_use: { title: 'That Zoom account is already in use', text: /connected to another person here/ },
+    zoom_not_configured: { title: 'Zoom is not set up on this server', text: /has not configured the Zoom app yet/ },
   };
 
   test.each(ZOOM_CALLBACK_RESULTS.map((result) => [result]))(

@@ -32,6 +32,11 @@ const MESSAGES: Record<ZoomCallbackResult, { tone: NoticeTone; title: string; te
     title: 'That Zoom account is already in use',
     text: 'The Zoom account you chose is connected to another person here. Sign in to Zoom with your own account and try again, or ask an admin for help.',
   },
+  zoom_not_configured: {
+    tone: 'error',
+    title: 'Zoom is not set up on this server',
+    text: 'An administrator has not configured the Zoom app yet, so accounts cannot be connected. Interviews you host use the system account meanwhile.',
+  },
 };
 
 export function isZoomCallbackResult(value: string | null): value is ZoomCallbackResult {
