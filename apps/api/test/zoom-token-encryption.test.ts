@@ -7,7 +7,7 @@ import { DEMO_SECRETS } from '../src/config/env';
 import { reencryptZoomTokens } from '../src/domain/zoom-connection/reencrypt-zoom-tokens';
 import { TokenCipher } from '../src/security/token-cipher';
 import { signInAs, startTestApi } from './support/start-test-api';
-import { connectZoom, leakedSecrets, rawMemoryStoreText, startTestStack, type TestStack } from './support/start-test-stack';
+import { connectZoom, rawMemoryStoreText, type TestStack, useTestStack } from './support/start-test-stack';
 
 const KEY_A = DEMO_SECRETS.TOKEN_ENCRYPTION_KEYS.replace('demo:', 'test1:'); // the test env's default key
 const KEY_B = `keyB:${randomBytes(32).toString('base64')}`;
@@ -37,22 +37,15 @@ describe('tokens at rest', () => {
   });
 
   describe('key rotation', () => {
-    let stack: TestStack;
-    beforeEach(async () => {
-      stack = await startTestStack({ env: { TOKEN_ENCRYPTION_KEYS: KEY_A } });
-    });
-    afterEach(async () => {
-      expect(leakedSecrets(stack.api.logs.text(), stack.secrets())).toEqual([]);
-      await stack.close();
-    });
+    const stack = useTestStack({ env: { TOKEN_ENCRYPTION_KEYS: KEY_A } });
 
     test('values written under key A still read after key B becomes current, and the re-encrypt command leaves no value under A', async () => {
-      const { agent, user } = await signInAs(stack.api, 'interviewer');
+      const { agent, user } = await signInAs(stack().api, 'interviewer');
       await connectZoom(agent);
-      expect(storedEnvelopes(stack, user.id).every((e) => e.startsWith('v1.test1.'))).toBe(true);
+      expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.test1.'))).toBe(true);
 
       // A restarted API with B first and A kept for decryption.
-      const rotated = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
+      const rotated = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
       try {
         const read = await rotated.deps.zoomUserTokens.getAccessToken(user.id);
         expect(read.ok).toBe(true);
@@ -60,8 +53,8 @@ describe('tokens at rest', () => {
         const report = await reencryptZoomTokens({ connections: rotated.store.zoomConnections, audit: rotated.store.audit, cipher: rotated.deps.zoomConnection.deps.cipher });
 
         expect(report).toMatchObject({ scanned: 1, reencrypted: 1, alreadyCurrent: 0, failed: 0, currentKeyId: 'keyB' });
-        expect(rawMemoryStoreText(stack.api.store)).not.toMatch(/v1\.test1\./);
-        expect(storedEnvelopes(stack, user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
+        expect(rawMemoryStoreText(stack().api.store)).not.toMatch(/v1\.test1\./);
+        expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
         const { events } = await rotated.store.audit.list({ offset: 0, limit: 1 });
         expect(events[0]).toMatchObject({ type: 'zoom.keys_rotated', actor: { kind: 'system' }, details: { reencrypted: 1 } });
       } finally {
@@ -69,11 +62,11 @@ describe('tokens at rest', () => {
       }
 
       // Key A can now be dropped entirely.
-      const onlyB = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
+      const onlyB = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
       try {
         const result = await onlyB.deps.zoomUserTokens.getAccessToken(user.id);
         expect(result.ok).toBe(true);
-        const me = await request(`${stack.zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.ok ? result.accessToken.reveal() : ''}`);
+        const me = await request(`${stack().zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.ok ? result.accessToken.reveal() : ''}`);
         expect(me.status).toBe(200);
         expect((await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
       } finally {
@@ -82,21 +75,21 @@ describe('tokens at rest', () => {
     });
 
     test('a value under an old key is re-encrypted under the current key when it is next written (a refresh)', async () => {
-      const { agent, user } = await signInAs(stack.api, 'interviewer');
+      const { agent, user } = await signInAs(stack().api, 'interviewer');
       await connectZoom(agent);
-      const rotated = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
+      const rotated = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
       try {
         expect((await rotated.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
-        expect(storedEnvelopes(stack, user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
+        expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
       } finally {
         await rotated.close();
       }
     });
 
     test('when the key a connection was written under is missing, calls fail refresh_failed and the connection is kept, so restoring the key repairs it', async () => {
-      const { agent, user } = await signInAs(stack.api, 'interviewer');
+      const { agent, user } = await signInAs(stack().api, 'interviewer');
       await connectZoom(agent);
-      const onlyB = await startTestApi({ store: stack.api.store, env: { ...stack.apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
+      const onlyB = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
       try {
         expect(await onlyB.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'refresh_failed' });
         expect(await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).toEqual({ ok: false, reason: 'refresh_failed' });
@@ -105,7 +98,7 @@ describe('tokens at rest', () => {
         await onlyB.close();
       }
       expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
-      expect((await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).ok).toBe(true);
+      expect((await stack().api.deps.zoomUserTokens.getAccessToken(user.id)).ok).toBe(true);
     });
   });
 

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
 import type { Logger } from 'pino';
 import type { CachedSecretRepository } from '../domain/ports/cached-secret-repository';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { TokenCipher } from '../security/token-cipher';
 import { parseRetryAfter } from './zoom-api-client';
 import { ZoomApiError } from './zoom-api-error';
+import { createZoomOAuthHttp } from './zoom-oauth-http';
 import { ZoomSecret } from './zoom-secret';
 
 export interface ServerToServerTokenOptions {
@@ -54,14 +55,7 @@ export class ServerToServerToken {
   private inFlight: Promise<Usable> | null = null;
 
   constructor(private readonly options: ServerToServerTokenOptions) {
-    this.http = axios.create({
-      baseURL: options.oauthBaseUrl.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
-      validateStatus: () => true,
-      maxRedirects: 0,
-      auth: { username: options.clientId, password: options.clientSecret },
-      headers: { Accept: 'application/json' },
-    });
+    this.http = createZoomOAuthHttp(options);
     this.cacheName = `zoom-s2s-token:${options.accountId}`;
     this.leaseName = `zoom-s2s-token-refresh:${options.accountId}`;
     this.cipherContext = { subjectId: `zoom-s2s:${options.accountId}`, field: 'accessToken' };

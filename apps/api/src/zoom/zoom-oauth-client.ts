@@ -1,4 +1,5 @@
-import axios, { type AxiosInstance } from 'axios';
+import type { AxiosInstance } from 'axios';
+import { createZoomOAuthHttp } from './zoom-oauth-http';
 import { ZoomSecret } from './zoom-secret';
 
 export interface ZoomOAuthClientOptions {
@@ -44,14 +45,7 @@ export class ZoomOAuthClient {
   private readonly http: AxiosInstance;
 
   constructor(private readonly options: ZoomOAuthClientOptions) {
-    this.http = axios.create({
-      baseURL: options.oauthBaseUrl.replace(/\/+$/, ''),
-      timeout: options.timeoutMs,
-      validateStatus: () => true,
-      maxRedirects: 0,
-      auth: { username: options.clientId, password: options.clientSecret },
-      headers: { Accept: 'application/json' },
-    });
+    this.http = createZoomOAuthHttp(options);
   }
 
   authorizeUrl(input: { state: string; codeChallenge: string }): string {

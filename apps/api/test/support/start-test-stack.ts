@@ -85,6 +85,28 @@ export async function startTestStack(
   };
 }
 
+/**
+ * A fresh stack for each test of the enclosing describe; after each test, checks that no token, code or
+ * client secret reached a log line, then closes it.
+ */
+export function useTestStack(options: Parameters<typeof startTestStack>[0] = {}): () => TestStack {
+  let stack: TestStack | undefined;
+  beforeEach(async () => {
+    stack = await startTestStack(options);
+  });
+  afterEach(async () => {
+    const finished = stack;
+    stack = undefined;
+    if (!finished) return;
+    expect(leakedSecrets(finished.api.logs.text(), finished.secrets())).toEqual([]);
+    await finished.close();
+  });
+  return () => {
+    if (!stack) throw new Error('useTestStack: the stack is only available inside tests');
+    return stack;
+  };
+}
+
 /** Step 1 of "Connect Zoom": the signed-in agent asks the API where to go; its cookie jar keeps the browser binding. */
 export async function beginZoomConnect(agent: Agent): Promise<{ authorizeUrl: string; response: Response }> {
   const response = await agent.get('/api/zoom/connect').set('Accept', 'application/json');

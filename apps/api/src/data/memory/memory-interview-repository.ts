@@ -9,10 +9,7 @@ import type {
   MeetingRecord,
   NewInterview,
 } from '../../domain/ports/interview-repository';
-
-function endOf(startTime: Date, durationMinutes: number): Date {
-  return new Date(startTime.getTime() + durationMinutes * 60_000);
-}
+import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
 
 function claimFree(meeting: MeetingRecord, now: Date): boolean {
   return meeting.claimedBy === null || meeting.claimExpiresAt === null || meeting.claimExpiresAt.getTime() <= now.getTime();
@@ -23,37 +20,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
   private readonly documents = new Map<string, InterviewRecord>();
 
   async create(input: NewInterview): Promise<InterviewRecord> {
-    const now = new Date();
-    const { claim, ...details } = input;
-    const record: InterviewRecord = {
-      ...details,
-      id: randomUUID(),
-      endTime: endOf(input.startTime, input.durationMinutes),
-      status: 'scheduled',
-      createdAt: now,
-      updatedAt: now,
-      revision: 1,
-      meeting: {
-        status: 'pending',
-        pendingAction: 'create',
-        zoomMeetingId: null,
-        joinUrl: null,
-        startUrlEnvelope: null,
-        password: null,
-        hostSource: null,
-        hostReason: null,
-        hostZoomUserId: null,
-        hostZoomEmail: null,
-        syncedRevision: 0,
-        deletedInZoom: false,
-        createdInZoomAt: null,
-        lastError: null,
-        attempts: 0,
-        nextAttemptAt: now,
-        claimedBy: claim.owner,
-        claimExpiresAt: claim.expiresAt,
-      },
-    };
+    const record = newInterviewRecord(input, randomUUID(), new Date());
     this.documents.set(record.id, structuredClone(record));
     return structuredClone(record);
   }
@@ -81,7 +48,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (!doc || doc.status === 'cancelled') return null;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
     Object.assign(doc, structuredClone(defined));
-    doc.endTime = endOf(doc.startTime, doc.durationMinutes);
+    doc.endTime = interviewEndTime(doc.startTime, doc.durationMinutes);
     doc.updatedAt = new Date(options.now);
     if (options.bumpRevision) {
       doc.revision += 1;

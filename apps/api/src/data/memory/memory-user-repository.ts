@@ -1,82 +1,62 @@
 import { randomUUID } from 'node:crypto';
 import {
   DuplicateEmailError,
-  NO_ZOOM_CONNECTION,
   type NewUser,
   type UserCredentials,
   type UserRecord,
   type UserRepository,
 } from '../../domain/ports/user-repository';
 import type { Role } from '@crm/shared/auth';
+import { newUserFields, toUserRecord } from '../user-document';
 
 /** Shape of a stored user document; mirrors the MongoDB User model field for field. */
 export interface MemoryUserDocument extends UserRecord {
   emailLower: string;
   passwordHash: string;
-  [extra: string]: unknown;
+  // Token and refresh-lease fields: written only by MemoryZoomConnectionRepository.
+  zoomAccessToken?: string | null;
+  zoomRefreshToken?: string | null;
+  zoomTokenExpiry?: Date | null;
+  zoomTokenVersion?: number;
+  zoomRefreshLeaseOwner?: string | null;
+  zoomRefreshLeaseExpiresAt?: Date | null;
 }
 
-/** Copies on the way in and out, so callers can never mutate stored state by reference (as with a real database). */
-export function toUserRecord(doc: MemoryUserDocument): UserRecord {
-  return {
-    id: doc.id,
-    name: doc.name,
-    email: doc.email,
-    role: doc.role,
-    createdAt: new Date(doc.createdAt),
-    zoomConnected: doc.zoomConnected,
-    zoomConnectionState: doc.zoomConnectionState,
-    zoomUserId: doc.zoomUserId,
-    zoomEmail: doc.zoomEmail,
-    zoomAccountId: doc.zoomAccountId,
-    zoomConnectedAt: doc.zoomConnectedAt ? new Date(doc.zoomConnectedAt) : null,
-    zoomScopes: [...doc.zoomScopes],
-    zoomLastRefreshAt: doc.zoomLastRefreshAt ? new Date(doc.zoomLastRefreshAt) : null,
-    zoomLastProblem: doc.zoomLastProblem,
-  };
+function toRecord(doc: MemoryUserDocument): UserRecord {
+  return toUserRecord(doc.id, doc);
 }
 
 export class MemoryUserRepository implements UserRepository {
   constructor(readonly documents: Map<string, MemoryUserDocument> = new Map()) {}
 
   async create(input: NewUser): Promise<UserRecord> {
-    const emailLower = input.email.toLowerCase();
-    if ([...this.documents.values()].some((doc) => doc.emailLower === emailLower)) throw new DuplicateEmailError();
-    const doc: MemoryUserDocument = {
-      id: randomUUID(),
-      name: input.name,
-      email: emailLower,
-      emailLower,
-      role: input.role,
-      passwordHash: input.passwordHash,
-      createdAt: new Date(),
-      ...NO_ZOOM_CONNECTION,
-      zoomScopes: [],
-    };
+    const fields = newUserFields(input, new Date());
+    if ([...this.documents.values()].some((doc) => doc.emailLower === fields.emailLower)) throw new DuplicateEmailError();
+    const doc: MemoryUserDocument = { id: randomUUID(), ...fields };
     this.documents.set(doc.id, doc);
-    return toUserRecord(doc);
+    return toRecord(doc);
   }
 
   async findById(id: string): Promise<UserRecord | null> {
     const doc = this.documents.get(id);
-    return doc ? toUserRecord(doc) : null;
+    return doc ? toRecord(doc) : null;
   }
 
   async findByEmail(email: string): Promise<UserRecord | null> {
     const doc = this.byEmail(email);
-    return doc ? toUserRecord(doc) : null;
+    return doc ? toRecord(doc) : null;
   }
 
   async findCredentialsByEmail(email: string): Promise<UserCredentials | null> {
     const doc = this.byEmail(email);
-    return doc ? { user: toUserRecord(doc), passwordHash: doc.passwordHash } : null;
+    return doc ? { user: toRecord(doc), passwordHash: doc.passwordHash } : null;
   }
 
   async list(filter: { role?: Role } = {}): Promise<UserRecord[]> {
     return [...this.documents.values()]
       .filter((doc) => !filter.role || doc.role === filter.role)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.email.localeCompare(b.email))
-      .map(toUserRecord);
+      .map(toRecord);
   }
 
   private byEmail(email: string): MemoryUserDocument | undefined {

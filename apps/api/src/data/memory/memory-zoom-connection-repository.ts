@@ -6,25 +6,15 @@ import type {
   StoredZoomConnection,
   ZoomConnectionRepository,
 } from '../../domain/ports/zoom-connection-repository';
+import { NO_ZOOM_CONNECTION } from '../../domain/ports/user-repository';
 import type { MemoryUserDocument } from './memory-user-repository';
 
-/** The token and lease fields, named as on the MongoDB User model. */
-interface ZoomTokenFields {
-  zoomAccessToken?: string | null;
-  zoomRefreshToken?: string | null;
-  zoomTokenExpiry?: Date | null;
-  zoomTokenVersion?: number;
-  zoomRefreshLeaseOwner?: string | null;
-  zoomRefreshLeaseExpiresAt?: Date | null;
-}
-type Doc = MemoryUserDocument & ZoomTokenFields;
-
-function tokensOf(doc: Doc): EncryptedZoomTokens | null {
+function tokensOf(doc: MemoryUserDocument): EncryptedZoomTokens | null {
   if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
   return { accessToken: doc.zoomAccessToken, refreshToken: doc.zoomRefreshToken, expiresAt: new Date(doc.zoomTokenExpiry) };
 }
 
-function wipeTokens(doc: Doc): void {
+function wipeTokens(doc: MemoryUserDocument): void {
   doc.zoomAccessToken = null;
   doc.zoomRefreshToken = null;
   doc.zoomTokenExpiry = null;
@@ -58,7 +48,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
       zoomTokenVersion: (doc.zoomTokenVersion ?? 0) + 1,
       zoomRefreshLeaseOwner: null,
       zoomRefreshLeaseExpiresAt: null,
-    } satisfies Partial<Doc>);
+    } satisfies Partial<MemoryUserDocument>);
     return { ok: true };
   }
 
@@ -111,7 +101,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
       zoomLastRefreshAt: new Date(refreshedAt),
       zoomRefreshLeaseOwner: null,
       zoomRefreshLeaseExpiresAt: null,
-    } satisfies Partial<Doc>);
+    } satisfies Partial<MemoryUserDocument>);
     return true;
   }
 
@@ -144,17 +134,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
       tokens: tokensOf(doc),
     };
     wipeTokens(doc);
-    Object.assign(doc, {
-      zoomConnected: false,
-      zoomConnectionState: 'not_connected',
-      zoomUserId: null,
-      zoomEmail: null,
-      zoomAccountId: null,
-      zoomConnectedAt: null,
-      zoomScopes: [],
-      zoomLastRefreshAt: null,
-      zoomLastProblem: reason,
-    } satisfies Partial<Doc>);
+    Object.assign(doc, { ...NO_ZOOM_CONNECTION, zoomScopes: [], zoomLastProblem: reason } satisfies Partial<MemoryUserDocument>);
     return cleared;
   }
 
@@ -164,7 +144,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
 
   async listIdleConnections(idleSince: Date, limit: number): Promise<string[]> {
     return [...this.documents.values()]
-      .filter((doc: Doc) => doc.zoomConnectionState === 'connected' && tokensOf(doc))
+      .filter((doc) => doc.zoomConnectionState === 'connected' && tokensOf(doc))
       .filter((doc) => (doc.zoomLastRefreshAt ?? doc.zoomConnectedAt ?? new Date(0)).getTime() < idleSince.getTime())
       .sort((a, b) => (a.zoomLastRefreshAt?.getTime() ?? 0) - (b.zoomLastRefreshAt?.getTime() ?? 0))
       .slice(0, limit)
@@ -172,14 +152,14 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
   }
 
   async listUserIdsWithTokens(): Promise<string[]> {
-    return [...this.documents.values()].filter((doc: Doc) => tokensOf(doc)).map((doc) => doc.id);
+    return [...this.documents.values()].filter((doc) => tokensOf(doc)).map((doc) => doc.id);
   }
 
-  private doc(userId: string): Doc | undefined {
+  private doc(userId: string): MemoryUserDocument | undefined {
     return this.documents.get(userId);
   }
 
-  private findByZoomUserId(zoomUserId: string): Doc | undefined {
+  private findByZoomUserId(zoomUserId: string): MemoryUserDocument | undefined {
     return [...this.documents.values()].find((doc) => doc.zoomUserId === zoomUserId);
   }
 }

@@ -9,6 +9,7 @@ import type {
   MeetingPatch,
   NewInterview,
 } from '../../domain/ports/interview-repository';
+import { newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import type { InterviewDocument } from './interview-model';
 
 function toRecord(doc: InterviewDocument): InterviewRecord {
@@ -54,37 +55,8 @@ export class MongoInterviewRepository implements InterviewRepository {
   constructor(private readonly model: Model<InterviewDocument>) {}
 
   async create(input: NewInterview): Promise<InterviewRecord> {
-    const now = new Date();
-    const { claim, ...details } = input;
-    const doc = await this.model.create({
-      ...details,
-      _id: randomUUID(),
-      endTime: new Date(input.startTime.getTime() + input.durationMinutes * 60_000),
-      status: 'scheduled',
-      createdAt: now,
-      updatedAt: now,
-      revision: 1,
-      meeting: {
-        status: 'pending',
-        pendingAction: 'create',
-        zoomMeetingId: null,
-        joinUrl: null,
-        startUrlEnvelope: null,
-        password: null,
-        hostSource: null,
-        hostReason: null,
-        hostZoomUserId: null,
-        hostZoomEmail: null,
-        syncedRevision: 0,
-        deletedInZoom: false,
-        createdInZoomAt: null,
-        lastError: null,
-        attempts: 0,
-        nextAttemptAt: now,
-        claimedBy: claim.owner,
-        claimExpiresAt: claim.expiresAt,
-      },
-    });
+    const { id, ...record } = newInterviewRecord(input, randomUUID(), new Date());
+    const doc = await this.model.create({ ...record, _id: id });
     return toRecord(doc.toObject() as InterviewDocument);
   }
 

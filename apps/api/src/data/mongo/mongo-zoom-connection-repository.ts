@@ -7,6 +7,7 @@ import type {
   StoredZoomConnection,
   ZoomConnectionRepository,
 } from '../../domain/ports/zoom-connection-repository';
+import { NO_ZOOM_CONNECTION } from '../../domain/ports/user-repository';
 import type { UserDocument } from './user-model';
 
 const WITH_TOKENS = '+zoomAccessToken +zoomRefreshToken';
@@ -154,18 +155,7 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
       .findOneAndUpdate(
         { _id: userId },
         {
-          $set: {
-            ...WIPED_TOKENS,
-            zoomConnected: false,
-            zoomConnectionState: 'not_connected',
-            zoomUserId: null,
-            zoomEmail: null,
-            zoomAccountId: null,
-            zoomConnectedAt: null,
-            zoomScopes: [],
-            zoomLastRefreshAt: null,
-            zoomLastProblem: reason,
-          },
+          $set: { ...WIPED_TOKENS, ...NO_ZOOM_CONNECTION, zoomScopes: [], zoomLastProblem: reason },
           $inc: { zoomTokenVersion: 1 },
         },
         { returnDocument: 'before' },

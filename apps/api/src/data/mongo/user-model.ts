@@ -27,7 +27,6 @@ export interface UserDocument {
   zoomTokenVersion: number;
   zoomRefreshLeaseOwner: string | null;
   zoomRefreshLeaseExpiresAt: Date | null;
-  [extra: string]: unknown;
 }
 
 export function userModel(connection: Connection): Model<UserDocument> {
@@ -56,7 +55,7 @@ export function userModel(connection: Connection): Model<UserDocument> {
       zoomRefreshLeaseOwner: { type: String, default: null },
       zoomRefreshLeaseExpiresAt: { type: Date, default: null },
     },
-    { collection: 'users', versionKey: false, strict: false },
+    { collection: 'users', versionKey: false },
   );
   schema.index({ emailLower: 1 }, { unique: true });
   // One Zoom user may back at most one CRM user.

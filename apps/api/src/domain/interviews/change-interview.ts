@@ -24,7 +24,7 @@ export async function rescheduleInterview(deps: InterviewDeps, id: string, input
   };
   // As when scheduling: a new start must be in the future (an unchanged start may already have passed).
   const newStart = changes.startTime?.getTime();
-  if (false && newStart !== undefined && newStart !== current.startTime.getTime() && newStart < deps.now().getTime() - PAST_GRACE_MS) {
+  if (newStart !== undefined && newStart !== current.startTime.getTime() && newStart < deps.now().getTime() - PAST_GRACE_MS) {
     throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
   }
   const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
