@@ -30,8 +30,8 @@ export function readConfig<T>(): T {
 
 export interface ChildServer<T> {
   info: T & { pid: number };
-  /** Runs a full garbage collection in the child (started with --expose-gc), for a settled memory figure. */
-  collectGarbage(): Promise<void>;
+  /** Runs a full garbage collection in the child (started with --expose-gc), for a settled memory figure; answers its heap in use (MB). */
+  collectGarbage(): Promise<{ heapUsedMb: number }>;
   stop(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export function answerGarbageCollectionRequests(): void {
   process.on('message', (message) => {
     if (message !== 'gc') return;
     (globalThis as { gc?: () => void }).gc?.();
-    process.send?.('gc-done');
+    process.send?.({ heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20 });
   });
 }
 
@@ -78,8 +78,8 @@ export async function startChildServer<T>(script: string, config: unknown, optio
   });
   child.removeAllListeners('exit');
   const collectGarbage = () =>
-    new Promise<void>((resolve) => {
-      child.once('message', () => resolve());
+    new Promise<{ heapUsedMb: number }>((resolve) => {
+      child.once('message', (answer) => resolve(answer as { heapUsedMb: number }));
       child.send('gc');
     });
   return { info, collectGarbage, stop: () => stopChild(child) };
