@@ -286,4 +286,22 @@ describe('who may do what with interviews', () => {
     expect(notInterviewer.body.error.code).toBe('interviewer_invalid');
     expect(stack.zoom.control.meetings()).toHaveLength(0);
   });
+
+  test('names and notes with control characters or broken Unicode are refused with the field named, and nothing reaches Zoom', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await signInAs(stack.api, 'interviewer');
+    const recruiter = await signInAs(stack.api, 'recruiter');
+
+    const nul = await recruiter.agent.post('/api/interviews').send(interviewRequest(interviewer.user.id, { candidateName: 'Eve\u0000 Admin' }));
+    const escape = await recruiter.agent.post('/api/interviews').send(interviewRequest(interviewer.user.id, { position: 'Engineer\u001b[31m' }));
+    const loneSurrogate = await recruiter.agent.post('/api/interviews').send(interviewRequest(interviewer.user.id, { agenda: 'Intro \ud800 chat' }));
+    const multiline = await recruiter.agent.post('/api/interviews').send(interviewRequest(interviewer.user.id, { agenda: 'Line one\nLine two\tindented' }));
+
+    expect(nul.body.error.details).toEqual([expect.objectContaining({ path: 'candidateName' })]);
+    expect(escape.body.error.details).toEqual([expect.objectContaining({ path: 'position' })]);
+    expect(loneSurrogate.body.error.details).toEqual([expect.objectContaining({ path: 'agenda' })]);
+    expect([nul.status, escape.status, loneSurrogate.status]).toEqual([400, 400, 400]);
+    expect(multiline.status).toBe(201);
+    expect(stack.zoom.control.meetings()).toHaveLength(1);
+  });
 });

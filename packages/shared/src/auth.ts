@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './plain-text';
 
 export const ROLES = ['interviewer', 'recruiter', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -35,7 +36,7 @@ export const sessionResponseSchema = z.object({
 export type SessionResponse = z.infer<typeof sessionResponseSchema>;
 
 export const createUserRequestSchema = z.strictObject({
-  name: z.string().trim().min(1).max(120),
+  name: plainText({ min: 1, max: 120 }),
   email,
   role: roleSchema,
   password: z.string().min(12, 'Use at least 12 characters').max(200),

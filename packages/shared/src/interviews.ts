@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from './plain-text';
 import { zoomConnectionStateSchema } from './zoom-connection';
 
 const email = z.string().trim().max(254).pipe(z.email()).transform((value) => value.toLowerCase());
@@ -107,18 +108,18 @@ export const interviewStatusSchema = z.enum(INTERVIEW_STATUSES);
 export type InterviewStatus = z.infer<typeof interviewStatusSchema>;
 
 export const createInterviewRequestSchema = z.strictObject({
-  candidateName: z.string().trim().min(1).max(120),
+  candidateName: plainText({ min: 1, max: 120 }),
   candidateEmail: email,
-  position: z.string().trim().min(1).max(120),
+  position: plainText({ min: 1, max: 120 }),
   /** A CRM user with the `interviewer` role (see GET /api/interviewers). */
   interviewerId: z.string().min(1).max(64),
   startTime: instantSchema,
   timeZone: timeZoneSchema,
   durationMinutes: z.number().int().min(5).max(480),
   /** Sent to Zoom as the meeting agenda: candidates may see it. */
-  agenda: z.string().trim().max(1800).default(''),
+  agenda: plainText({ max: 1800, multiline: true }).default(''),
   /** Internal notes for the hiring team; never sent to Zoom. */
-  notes: z.string().trim().max(5000).default(''),
+  notes: plainText({ max: 5000, multiline: true }).default(''),
 });
 export type CreateInterviewRequest = z.input<typeof createInterviewRequestSchema>;
 export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>;
@@ -126,14 +127,14 @@ export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>
 /** Reschedule or edit. Changing the interviewer is not supported: cancel and schedule a new interview. */
 export const updateInterviewRequestSchema = z
   .strictObject({
-    candidateName: z.string().trim().min(1).max(120),
+    candidateName: plainText({ min: 1, max: 120 }),
     candidateEmail: email,
-    position: z.string().trim().min(1).max(120),
+    position: plainText({ min: 1, max: 120 }),
     startTime: instantSchema,
     timeZone: timeZoneSchema,
     durationMinutes: z.number().int().min(5).max(480),
-    agenda: z.string().trim().max(1800),
-    notes: z.string().trim().max(5000),
+    agenda: plainText({ max: 1800, multiline: true }),
+    notes: plainText({ max: 5000, multiline: true }),
   })
   .partial()
   .refine((value) => Object.keys(value).length > 0, { message: 'send at least one field to change' });
