@@ -1,14 +1,15 @@
 import type { RequestHandler } from 'express';
 import { SESSION_COOKIE } from '@crm/shared/auth';
 import { AppError } from '../../errors/app-error';
-import { verifySessionToken, type SessionTokenOptions } from '../../security/session-tokens';
+import { createSessionVerifier, type SessionTokenOptions } from '../../security/session-tokens';
 
 /** Reads the session cookie when present; routes decide whether a session is required. */
 export function readSession(options: SessionTokenOptions): RequestHandler {
+  const verifySession = createSessionVerifier(options);
   return (req, _res, next) => {
     const token: unknown = req.cookies?.[SESSION_COOKIE];
     if (typeof token !== 'string' || token === '') return next();
-    const verified = verifySessionToken(options, token);
+    const verified = verifySession(token);
     if (verified.ok) {
       req.session = verified.claims;
       return next();
