@@ -95,6 +95,7 @@ async function main(): Promise<void> {
     PORT: String(apiPort),
     WEB_APP_URL: webUrl,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty',
     ZOOM_CLIENT_ID: USER_APP.clientId,
     ZOOM_CLIENT_SECRET: USER_APP.clientSecret,
     ZOOM_REDIRECT_URI: `${apiUrl}/api/zoom/callback`,

@@ -40,7 +40,8 @@ export function createApp(deps: AppDeps): Express {
       // Only method, path and status: headers carry cookies, query strings carry OAuth codes.
       serializers: {
         req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: pathOnly(req.url) }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+        // pino-http hands a wrapped response whose statusCode is null until headers are sent; the raw one is exact.
+        res: (res: { statusCode: number | null; raw?: { statusCode: number } }) => ({ statusCode: res.raw?.statusCode ?? res.statusCode }),
       },
       customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
     }),

@@ -20,7 +20,7 @@ export interface RunningApi {
 
 /** Wires the real dependencies and listens. Tests pass `store` to share one store between instances. */
 export async function startApi(env: Env, options: { store?: Store; logDestination?: DestinationStream } = {}): Promise<RunningApi> {
-  const logger = createLogger({ level: env.LOG_LEVEL, destination: options.logDestination });
+  const logger = createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, destination: options.logDestination });
   const store = options.store ?? (await createStore(env, logger));
   if (env.DEMO_MODE) await seedDemoUsers(store.users);
   const zoomConnection = createZoomConnectionServices(env, store, logger);

@@ -58,5 +58,8 @@ describe('HTTP basics', () => {
     expect(logs).not.toMatch(/eyJ[A-Za-z0-9_-]+\.eyJ/); // no JWT
     expect(logs).not.toContain('crm_session=');
     for (const line of api.logs.lines) expect(() => JSON.parse(line)).not.toThrow();
+    // Each request's completion line names its real status, so failures can be found by status.
+    const completions = api.logs.lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request completed');
+    expect(completions).toEqual(expect.arrayContaining([expect.objectContaining({ req: expect.objectContaining({ path: '/api/does-not-exist' }), res: { statusCode: 404 } })]));
   });
 });

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import pretty from 'pino-pretty';
 
 /**
  * Key names whose values never reach a log line, wherever they sit. pino's redact paths do not
@@ -22,7 +23,9 @@ export function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
-export function createLogger(options: { level: string; destination?: DestinationStream }): Logger {
+export function createLogger(options: { level: string; format?: 'json' | 'pretty'; destination?: DestinationStream }): Logger {
+  // Pretty output is for people watching demo mode; redaction above happens before either format.
+  const destination = options.destination ?? (options.format === 'pretty' ? pretty({ translateTime: 'HH:MM:ss', ignore: 'pid,hostname' }) : undefined);
   return pino(
     {
       level: options.level,
@@ -39,6 +42,6 @@ export function createLogger(options: { level: string; destination?: Destination
         }),
       },
     },
-    options.destination,
+    destination,
   );
 }
