@@ -31,7 +31,10 @@ test('an admin sees adoption and every state, force-disconnects a user, and the 
   const admin = await openAs(browser, people.admin.email, testInfo, 'admin dashboard');
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Zoom connections' }).click();
   await expect(admin.getByRole('heading', { name: 'Zoom connections', level: 1 })).toBeVisible();
-  await expect(admin.getByText(/of 3 interviewers host from their own Zoom/)).toBeVisible();
+  // Exactly one of the three (Ivy) hosts from her own Zoom: the numbers, not just the sentence.
+  const adoption = admin.getByLabel('Zoom adoption');
+  await expect(adoption.getByText('1 of 3 interviewers host from their own Zoom')).toBeVisible();
+  await expect(adoption.getByText('33%')).toBeVisible();
   await expect(userRow(admin, people.ivy.name).getByText('Connected', { exact: true })).toBeVisible();
   await expect(userRow(admin, people.iris.name).getByText('Needs reconnect', { exact: true })).toBeVisible();
   await expect(userRow(admin, people.ian.name).getByText('Not connected', { exact: true })).toBeVisible();

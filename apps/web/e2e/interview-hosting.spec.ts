@@ -32,6 +32,10 @@ test("a recruiter schedules with a connected interviewer: the dashboard shows th
   await expect(joinLink).toHaveAttribute('href', /^https?:\/\//);
   // Only the host gets the start link.
   await expect(item.getByRole('link', { name: /Start meeting/ })).toHaveCount(0);
+  // Hidden is not enough: the start URL is a credential and must not reach a non-host's browser at all.
+  const listed = await recruiter.request.get('/api/interviews', { params: { when: 'upcoming' } });
+  expect(listed.ok()).toBe(true);
+  expect(await listed.text()).not.toMatch(/startUrl|zak=/);
   await snap(recruiter, testInfo, 'recruiter dashboard with the new interview');
 
   const joinUrl = await joinLink.getAttribute('href');

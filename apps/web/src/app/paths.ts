@@ -5,9 +5,12 @@ export const paths = {
   adminZoom: '/admin/zoom',
 } as const;
 
-/** Only same-app paths may follow sign-in; anything else (`//evil.example`, `https://…`) goes home. */
+/**
+ * Only same-app paths may follow sign-in; anything else (`//evil.example`, `https://…`) goes home.
+ * Browsers drop tabs and newlines and read `\` as `/`, so `/<tab>/evil.example` is `//evil.example` too.
+ */
 export function safeReturnPath(value: string | null): string {
-  if (!value || !value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return paths.dashboard;
+  if (!value || !value.startsWith('/') || value.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(value)) return paths.dashboard;
   return value === paths.login || value.startsWith(`${paths.login}?`) ? paths.dashboard : value;
 }
 

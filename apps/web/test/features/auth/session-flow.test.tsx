@@ -51,6 +51,29 @@ describe('Sign-in and session', () => {
     expect(new URLSearchParams(window.location.search).get('next')).toBe('/settings/account');
   });
 
+  test.each([
+    ['a tab', '/\t/evil.example/'],
+    ['a newline', '/\n/evil.example/'],
+    ['a backslash', '/\\evil.example/'],
+  ])('when next smuggles an off-site address past the // check with %s, signing in lands on the dashboard', async (_what, next) => {
+    window.history.pushState({}, '', `/login?${new URLSearchParams({ next }).toString()}`);
+    installFakeApi({
+      'GET /api/auth/me': apiError(401, 'unauthenticated', 'Sign in first'),
+      'POST /api/auth/login': { body: session },
+      'GET /api/interviews': { body: { interviews: [] } },
+      'GET /api/zoom/status': { body: zoomStatus },
+    });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.type(await screen.findByLabelText('Email'), 'interviewer@example.com');
+    await user.type(screen.getByLabelText('Password'), 'demo-password-1');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByRole('heading', { name: 'Interviews', level: 1 })).toBeInTheDocument();
+    expect(window.location.pathname).toBe('/');
+  });
+
   test('the profile menu leads to Account Settings and is usable by keyboard', async () => {
     window.history.pushState({}, '', '/login');
     installFakeApi({

@@ -127,6 +127,24 @@ describe('Interview list', () => {
     expect(api.writes()).toEqual([expect.objectContaining({ method: 'DELETE', path: '/api/interviews/i-own' })]);
   });
 
+  test('when the cancel confirmation is dismissed with Escape or Keep interview, focus returns to the Cancel interview button', async () => {
+    const api = installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    const opener = await screen.findByRole('button', { name: /Cancel interview with Grace Hopper/ });
+    await user.click(opener);
+    expect(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Keep interview' })).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: /Cancel interview with Grace Hopper/ })).toHaveFocus();
+
+    await user.keyboard('{Enter}');
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Keep interview' }));
+    expect(screen.getByRole('button', { name: /Cancel interview with Grace Hopper/ })).toHaveFocus();
+    expect(api.writes()).toHaveLength(0);
+  });
+
   test('with nothing scheduled it says so', async () => {
     installFakeApi({ 'GET /api/interviews': { body: { interviews: [] } } });
     renderList('u-rita', true);

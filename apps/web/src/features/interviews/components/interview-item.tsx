@@ -82,7 +82,8 @@ export function InterviewItem({
           <p>{errorMessage(error)}</p>
         </Notice>
       )}
-      {canManage && !cancelled && upcoming && mode === 'view' && (
+      {/* Kept while confirming a cancellation: the dialog returns focus to the button that opened it. */}
+      {canManage && !cancelled && upcoming && mode !== 'reschedule' && (
         <div className="button-row">
           <button type="button" className="button button-secondary button-small" onClick={() => setMode('reschedule')}>
             Reschedule<span className="sr-only"> {interview.candidateName}</span>
