@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import jwt from 'jsonwebtoken';
 import request from 'supertest';
 import { SESSION_COOKIE } from '@crm/shared/auth';
@@ -86,6 +87,19 @@ describe('accounts and sessions', () => {
     }
   });
 
+  test('a stale or forged session cookie does not stop the user signing in again, and sign-out clears it', async () => {
+    const user = await createTestUser(api.store, 'recruiter');
+    const stale = `${SESSION_COOKIE}=not.a.valid-token`;
+    const login = await request(api.url).post('/api/auth/login').set('Cookie', stale).send({ email: user.email, password: TEST_PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=ey`));
+    const logout = await request(api.url).post('/api/auth/logout').set('Cookie', stale);
+    expect(logout.status).toBe(204);
+    expect(logout.headers['set-cookie']?.[0]).toMatch(new RegExp(`^${SESSION_COOKIE}=;`));
+    // Protected routes still refuse the same cookie.
+    expect((await request(api.url).get('/api/auth/me').set('Cookie', stale)).body.error.code).toBe('unauthenticated');
+  });
+
   test('logout clears the session cookie', async () => {
     const { agent } = await signInAs(api, 'recruiter');
     const response = await agent.post('/api/auth/logout');
@@ -149,6 +163,32 @@ describe('CSRF defence', () => {
     expect(response.status).toBe(403);
     expect(response.body.error.code).toBe('csrf_failed');
     expect(await api.store.users.findByEmail('evil@example.test')).toBeNull();
+  });
+
+  test('when the CSRF header has a non-ASCII byte but the right length, the request is refused with 403, not a 500', async () => {
+    const user = await createTestUser(api.store, 'admin');
+    const login = await request(api.url).post('/api/auth/login').send({ email: user.email, password: TEST_PASSWORD }).expect(200);
+    const cookie = (login.headers['set-cookie']?.[0] ?? '').split(';')[0]!;
+    const csrf = login.body.csrfToken as string;
+    // Raw bytes: HTTP clients would re-encode 0xE9, Node reads it as one latin1 character.
+    const { port } = new URL(api.url);
+    const answer = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.end(
+          Buffer.concat([
+            Buffer.from(`POST /api/auth/logout HTTP/1.1\r\nHost: 127.0.0.1\r\nCookie: ${cookie}\r\nContent-Type: application/json\r\nContent-Length: 2\r\nConnection: close\r\nx-csrf-token: `),
+            Buffer.from([0xe9]),
+            Buffer.from(`${csrf.slice(1)}\r\n\r\n{}`),
+          ]),
+        );
+      });
+      let received = '';
+      socket.on('data', (chunk) => (received += chunk.toString('latin1')));
+      socket.on('close', () => resolve(received));
+      socket.on('error', reject);
+    });
+    expect(answer.split('\r\n')[0]).toBe('HTTP/1.1 403 Forbidden');
+    expect(answer).toContain('"csrf_failed"');
   });
 
   test('a request from a foreign Origin is refused even with the right header', async () => {

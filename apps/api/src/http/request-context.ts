@@ -7,6 +7,8 @@ declare global {
   namespace Express {
     interface Request {
       session?: SessionClaims;
+      /** Why a session cookie that was sent was not accepted. */
+      sessionProblem?: 'expired' | 'invalid';
       rawBody?: Buffer;
     }
   }

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 're
 
 /**
  * A modal confirmation: focus moves to the safe choice, Tab stays inside, Escape cancels,
- * and focus returns to whatever opened it.
+ * and focus returns to whatever opened it (or to the main region when that is gone).
  */
 export function ConfirmDialog({
   title,
@@ -31,7 +31,12 @@ export function ConfirmDialog({
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
     cancelRef.current?.focus();
-    return () => opener?.focus?.();
+    // After a confirmed action the opener is often gone (Disconnect becomes Connect, a row loses its
+    // button); focus then goes to the page's main region rather than being dropped on <body>.
+    return () => {
+      if (opener?.isConnected) opener.focus();
+      else document.getElementById('main')?.focus();
+    };
   }, []);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {

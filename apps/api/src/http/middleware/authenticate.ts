@@ -1,23 +1,21 @@
 import type { RequestHandler } from 'express';
 import { SESSION_COOKIE } from '@crm/shared/auth';
-import { AppError } from '../../errors/app-error';
 import { createSessionVerifier, type SessionTokenOptions } from '../../security/session-tokens';
 
-/** Reads the session cookie when present; routes decide whether a session is required. */
+/**
+ * Reads the session cookie when present. A cookie that does not verify (expired, forged, signed with a
+ * rotated secret) is treated as no session, with the reason kept for requireRole: protected routes
+ * still refuse it, while sign-in, sign-out and the Zoom callback keep working, so a stale cookie can
+ * never lock anyone out.
+ */
 export function readSession(options: SessionTokenOptions): RequestHandler {
   const verifySession = createSessionVerifier(options);
   return (req, _res, next) => {
     const token: unknown = req.cookies?.[SESSION_COOKIE];
     if (typeof token !== 'string' || token === '') return next();
     const verified = verifySession(token);
-    if (verified.ok) {
-      req.session = verified.claims;
-      return next();
-    }
-    next(
-      verified.reason === 'expired'
-        ? new AppError({ code: 'session_expired', status: 401, message: 'Your session has expired; sign in again' })
-        : new AppError({ code: 'unauthenticated', status: 401, message: 'Sign in first' }),
-    );
+    if (verified.ok) req.session = verified.claims;
+    else req.sessionProblem = verified.reason;
+    next();
   };
 }

@@ -22,9 +22,10 @@ export function csrfProtection(options: { allowedOrigins: string[]; exemptPaths:
       return next(new AppError({ code: 'unsupported_media_type', status: 415, message: 'Send the body as application/json' }));
     }
     if (req.session) {
-      const sent = req.get(CSRF_HEADER) ?? '';
-      const expected = req.session.csrf;
-      const ok = sent.length === expected.length && timingSafeEqual(Buffer.from(sent), Buffer.from(expected));
+      // Compare bytes, not characters: a non-ASCII header of the right length would make timingSafeEqual throw.
+      const sent = Buffer.from(req.get(CSRF_HEADER) ?? '');
+      const expected = Buffer.from(req.session.csrf);
+      const ok = sent.length === expected.length && timingSafeEqual(sent, expected);
       if (!ok) return next(new AppError({ code: 'csrf_failed', status: 403, message: `Missing or wrong ${CSRF_HEADER} header` }));
     }
     next();

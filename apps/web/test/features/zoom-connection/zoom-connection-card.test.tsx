@@ -84,6 +84,25 @@ describe('Zoom card', () => {
     expect(api.writes()[0]?.headers[CSRF_HEADER]).toBe('csrf-token-from-session');
   });
 
+  test('after a confirmed Disconnect removes the button that opened the dialog, focus lands on the main region, not on nothing', async () => {
+    installFakeApi({
+      'GET /api/zoom/status': { body: connected },
+      'POST /api/zoom/disconnect': { body: notConnected },
+    });
+    const user = userEvent.setup();
+    render(
+      <main id="main" tabIndex={-1}>
+        <ZoomConnectionCard callbackResult={null} onDismissCallback={jest.fn()} />
+      </main>,
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'Disconnect' }));
+    await user.click(within(screen.getByRole('alertdialog')).getByRole('button', { name: 'Disconnect' }));
+
+    expect(await screen.findByText('Not connected')).toBeInTheDocument();
+    expect(document.activeElement).toBe(screen.getByRole('main'));
+  });
+
   test('when the user cancels the disconnect confirmation, nothing is sent and Zoom stays connected', async () => {
     const api = installFakeApi({ 'GET /api/zoom/status': { body: connected } });
     const user = userEvent.setup();
