@@ -10,6 +10,7 @@ import {
   SIMULATED_INTERVIEWER,
   SIMULATED_ZOOM_USERS,
   TEST_WEBHOOK_SECRET,
+  TEST_ZOOM_APP,
   useTestStack,
 } from './support/start-test-stack';
 
@@ -84,6 +85,29 @@ describe('disconnecting, deauthorization webhooks and admin views', () => {
     const { events } = await stack().api.store.audit.list({ offset: 0, limit: 10 });
     expect(events.filter((e) => e.type === 'zoom.deauthorized')).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'zoom.deauthorized', actor: { kind: 'zoom' }, subject: { userId: user.id } });
+  });
+
+  test('an app_deauthorized from before the user reconnected (late delivery or replay) leaves the new connection alone', async () => {
+    const { agent } = await signInAs(stack().api, 'interviewer');
+    const removedAt = new Date(Date.now() - 60_000).toISOString();
+    await connectZoom(agent, { zoomUserId: SIMULATED_INTERVIEWER.id });
+    const { signWebhook } = await import('@crm/zoom-simulator');
+    const body = JSON.stringify({
+      event: 'app_deauthorized',
+      event_ts: Date.now(),
+      payload: { account_id: SIMULATED_INTERVIEWER.accountId, user_id: SIMULATED_INTERVIEWER.id, signature: 'x', deauthorization_time: removedAt, client_id: TEST_ZOOM_APP.clientId },
+    });
+    const ts = Math.floor(Date.now() / 1000);
+
+    const response = await request(stack().api.url)
+      .post('/api/zoom/webhook')
+      .set('content-type', 'application/json')
+      .set('x-zm-request-timestamp', String(ts))
+      .set('x-zm-signature', signWebhook(TEST_WEBHOOK_SECRET, ts, body))
+      .send(body);
+
+    expect(response.status).toBeLessThan(300);
+    expect((await agent.get('/api/zoom/status')).body).toMatchObject({ state: 'connected', zoomEmail: SIMULATED_INTERVIEWER.email });
   });
 
   test('a webhook with a bad signature gets 401 webhook_signature_invalid and changes nothing', async () => {

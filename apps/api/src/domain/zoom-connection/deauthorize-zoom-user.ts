@@ -4,15 +4,22 @@ import { CONNECTION_PROBLEMS, type ZoomConnectionDeps } from './zoom-connection-
 
 /**
  * Zoom's `app_deauthorized`: the user removed the app in Zoom, and Zoom requires their data be deleted.
- * A replay finds no user holding that Zoom id any more and does nothing.
+ * A replay finds no user holding that Zoom id any more and does nothing; a late delivery or replay of an
+ * event older than the user's current connection (they reconnected since) is stale and ignored.
  */
 export async function deauthorizeZoomUser(
   deps: Pick<ZoomConnectionDeps, 'connections' | 'users' | 'audit' | 'logger'>,
   event: { zoomUserId: string; zoomAccountId: string | null; deauthorizedAt: string | null },
   context: RequestContext,
-): Promise<'deauthorized' | 'unknown_user'> {
+): Promise<'deauthorized' | 'unknown_user' | 'stale'> {
   const userId = await deps.connections.findUserIdByZoomUserId(event.zoomUserId);
   if (!userId) return 'unknown_user';
+  const deauthorizedAt = event.deauthorizedAt ? Date.parse(event.deauthorizedAt) : Number.NaN;
+  const connectedAt = (await deps.users.findById(userId))?.zoomConnectedAt?.getTime();
+  if (!Number.isNaN(deauthorizedAt) && connectedAt !== undefined && deauthorizedAt < connectedAt) {
+    deps.logger.info({ userId, zoomUserId: event.zoomUserId }, 'ignored an app_deauthorized event older than the current Zoom connection');
+    return 'stale';
+  }
   const cleared = await deps.connections.clearConnection(userId, CONNECTION_PROBLEMS.removedInZoom);
   if (!cleared) return 'unknown_user';
   const user = await deps.users.findById(userId);
