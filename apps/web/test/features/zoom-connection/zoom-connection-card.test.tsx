@@ -103,6 +103,14 @@ describe('Zoom card', () => {
     expect(document.activeElement).toBe(screen.getByRole('main'));
   });
 
+  test('a ?zoom=connected that the status contradicts (not connected) shows no success message', async () => {
+    installFakeApi({ 'GET /api/zoom/status': { body: notConnected } });
+    renderCard('connected');
+
+    expect(await screen.findByText('Not connected')).toBeInTheDocument();
+    expect(screen.queryByText('Zoom is connected')).not.toBeInTheDocument();
+  });
+
   test('when the user cancels the disconnect confirmation, nothing is sent and Zoom stays connected', async () => {
     const api = installFakeApi({ 'GET /api/zoom/status': { body: connected } });
     const user = userEvent.setup();

@@ -49,7 +49,10 @@ export function ZoomConnectionCard({
       <h2 id={titleId} className="card-title">
         Zoom
       </h2>
-      {callbackResult && <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} />}
+      {/* A hand-edited ?zoom=connected must not claim success beside a card that says otherwise. */}
+      {callbackResult && !(callbackResult === 'connected' && status.data && status.data.state !== 'connected') && (
+        <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} />
+      )}
       {disconnected && (
         <Notice tone="info" onDismiss={() => setDisconnected(false)}>
           <p>Zoom is disconnected. Interviews you host will use the system account until you connect again.</p>
