@@ -80,4 +80,31 @@ describe('meetings when Zoom is slow, down or busy', () => {
     expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'not_connected', zoomMeetingId: String(made.body.id) });
     expect(stack.zoom.control.meetings()).toHaveLength(1);
   });
+
+  test('when two panel interviews share topic and time on the system account and one create goes unconfirmed, its retry does not adopt the other interview\'s meeting: each gets its own', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const first = await signInAs(stack.api, 'interviewer');
+    const second = await signInAs(stack.api, 'interviewer');
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    const panel = interviewRequest(first.user.id);
+    const confirmed = (await scheduleOverHttp(recruiter.agent, panel)).interview;
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
+
+    const unconfirmed = await scheduleOverHttp(recruiter.agent, { ...panel, interviewerId: second.user.id });
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    await stack.api.deps.meetings.worker.runOnce();
+
+    expect(confirmed.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system' });
+    expect(unconfirmed.status).toBe(202);
+    expect(unconfirmed.interview.meeting).toMatchObject({ status: 'pending', pendingAction: 'create', lastError: { code: 'zoom_outcome_unknown' } });
+    const read = async (id: string) => ((await recruiter.agent.get(`/api/interviews/${id}`).expect(200)).body as { interview: Interview }).interview;
+    const [a, b] = [await read(confirmed.id), await read(unconfirmed.interview.id)];
+    expect(b.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'not_connected' });
+    expect(a.meeting.zoomMeetingId).toBe(confirmed.meeting.zoomMeetingId);
+    expect(b.meeting.zoomMeetingId).not.toBeNull();
+    expect(b.meeting.zoomMeetingId).not.toBe(a.meeting.zoomMeetingId);
+    const atZoom = stack.zoom.control.meetings();
+    expect(atZoom).toHaveLength(2);
+    expect(atZoom.map((m) => String(m.id)).sort()).toEqual([a.meeting.zoomMeetingId, b.meeting.zoomMeetingId].sort());
+  });
 });

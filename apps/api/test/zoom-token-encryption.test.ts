@@ -6,7 +6,9 @@ import request from 'supertest';
 import { DEMO_SECRETS } from '../src/config/env';
 import { reencryptZoomTokens } from '../src/domain/zoom-connection/reencrypt-zoom-tokens';
 import { TokenCipher } from '../src/security/token-cipher';
-import { signInAs, startTestApi } from './support/start-test-api';
+import type { Interview } from '@crm/shared/interviews';
+import { interviewRequest, scheduleOverHttp } from './support/meeting-test-helpers';
+import { signIn, signInAs, startTestApi } from './support/start-test-api';
 import { connectZoom, rawMemoryStoreText, type TestStack, useTestStack } from './support/start-test-stack';
 
 const KEY_A = DEMO_SECRETS.TOKEN_ENCRYPTION_KEYS.replace('demo:', 'test1:'); // the test env's default key
@@ -39,10 +41,15 @@ describe('tokens at rest', () => {
   describe('key rotation', () => {
     const stack = useTestStack({ env: { TOKEN_ENCRYPTION_KEYS: KEY_A } });
 
-    test('values written under key A still read after key B becomes current, and the re-encrypt command leaves no value under A', async () => {
+    test('values written under key A still read after key B becomes current, the re-encrypt command leaves no token or start URL under A, and the interviewer still gets the start URL once A is removed', async () => {
       const { agent, user } = await signInAs(stack().api, 'interviewer');
       await connectZoom(agent);
+      const recruiter = await signInAs(stack().api, 'recruiter');
+      const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(user.id));
+      const startUrl = ((await agent.get(`/api/interviews/${interview.id}`).expect(200)).body as { interview: Interview }).interview.meeting.startUrl;
+      expect(startUrl).toMatch(/^https?:\/\//);
       expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.test1.'))).toBe(true);
+      expect((await stack().api.store.interviews.findById(interview.id))?.meeting.startUrlEnvelope).toMatch(/^v1\.test1\./);
 
       // A restarted API with B first and A kept for decryption.
       const rotated = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
@@ -50,13 +57,25 @@ describe('tokens at rest', () => {
         const read = await rotated.deps.zoomUserTokens.getAccessToken(user.id);
         expect(read.ok).toBe(true);
 
-        const report = await reencryptZoomTokens({ connections: rotated.store.zoomConnections, audit: rotated.store.audit, cipher: rotated.deps.zoomConnection.deps.cipher });
+        const report = await reencryptZoomTokens({
+          connections: rotated.store.zoomConnections,
+          interviews: rotated.store.interviews,
+          audit: rotated.store.audit,
+          cipher: rotated.deps.zoomConnection.deps.cipher,
+        });
 
-        expect(report).toMatchObject({ scanned: 1, reencrypted: 1, alreadyCurrent: 0, failed: 0, currentKeyId: 'keyB' });
+        expect(report).toEqual({
+          scanned: 1,
+          reencrypted: 1,
+          alreadyCurrent: 0,
+          failed: 0,
+          currentKeyId: 'keyB',
+          startUrls: { scanned: 1, reencrypted: 1, alreadyCurrent: 0, failed: 0 },
+        });
         expect(rawMemoryStoreText(stack().api.store)).not.toMatch(/v1\.test1\./);
         expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
         const { events } = await rotated.store.audit.list({ offset: 0, limit: 1 });
-        expect(events[0]).toMatchObject({ type: 'zoom.keys_rotated', actor: { kind: 'system' }, details: { reencrypted: 1 } });
+        expect(events[0]).toMatchObject({ type: 'zoom.keys_rotated', actor: { kind: 'system' }, details: { reencrypted: 1, startUrls: { reencrypted: 1 } } });
       } finally {
         await rotated.close();
       }
@@ -69,6 +88,9 @@ describe('tokens at rest', () => {
         const me = await request(`${stack().zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.ok ? result.accessToken.reveal() : ''}`);
         expect(me.status).toBe(200);
         expect((await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
+        const interviewerOnB = await signIn(onlyB, user.email);
+        const read = await interviewerOnB.agent.get(`/api/interviews/${interview.id}`).expect(200);
+        expect((read.body as { interview: Interview }).interview.meeting.startUrl).toBe(startUrl);
       } finally {
         await onlyB.close();
       }
@@ -115,5 +137,6 @@ describe('tokens at rest', () => {
       },
     });
     expect(stdout).toMatch(/Re-encrypted under key "keyB": 0 re-encrypted, 0 already current, 0 failed, 0 scanned\./);
+    expect(stdout).toMatch(/Interview start URLs: 0 re-encrypted, 0 already current, 0 failed, 0 scanned\./);
   });
 });

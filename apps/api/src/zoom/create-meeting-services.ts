@@ -53,6 +53,7 @@ export function createMeetingServices(env: Env, store: Store, logger: Logger, us
     systemHostUserId: env.ZOOM_USER_ID,
     zoomApi,
     meetingDefaults: store.meetingDefaults,
+    interviews: store.interviews,
     logger,
   };
   const interviews: InterviewDeps = {

@@ -131,6 +131,47 @@ export const interviewRepositoryContract: StoreContract = (makeStore) => {
       expect(await ids('all')).toEqual([past1.id, past2.id, soon.id, later.id]);
     });
 
+    test('isZoomMeetingTaken is true only when an interview other than the one asking stores that meeting id', async () => {
+      const holder = await store().interviews.create(newInterview());
+      const asking = await store().interviews.create(newInterview());
+      const meetingId = String(Date.now()) + String(Math.floor(Math.random() * 1e6));
+      await store().interviews.patchMeeting(holder.id, 'request-a', { zoomMeetingId: meetingId });
+
+      expect(await store().interviews.isZoomMeetingTaken(meetingId, asking.id)).toBe(true);
+      expect(await store().interviews.isZoomMeetingTaken(meetingId)).toBe(true);
+      expect(await store().interviews.isZoomMeetingTaken(meetingId, holder.id)).toBe(false);
+      expect(await store().interviews.isZoomMeetingTaken(`${meetingId}0`, asking.id)).toBe(false);
+    });
+
+    test('listStartUrlEnvelopes lists every stored start URL envelope, and replaceStartUrlEnvelope swaps one only while it still holds the expected value', async () => {
+      const fresh = await makeStore();
+      try {
+        const withUrl = await fresh.interviews.create(newInterview());
+        const cancelled = await fresh.interviews.create(newInterview());
+        await fresh.interviews.create(newInterview());
+        await fresh.interviews.patchMeeting(withUrl.id, 'request-a', { startUrlEnvelope: 'v1.old.first' });
+        await fresh.interviews.patchMeeting(cancelled.id, 'request-a', { startUrlEnvelope: 'v1.old.second' });
+        await fresh.interviews.cancel(cancelled.id, new Date());
+
+        const listed = await fresh.interviews.listStartUrlEnvelopes();
+        const stale = await fresh.interviews.replaceStartUrlEnvelope(withUrl.id, 'v1.old.other', 'v1.new.lost');
+        const swapped = await fresh.interviews.replaceStartUrlEnvelope(withUrl.id, 'v1.old.first', 'v1.new.first');
+        const again = await fresh.interviews.replaceStartUrlEnvelope(withUrl.id, 'v1.old.first', 'v1.new.twice');
+        const absent = await fresh.interviews.replaceStartUrlEnvelope(randomUUID(), 'v1.old.first', 'v1.new.none');
+
+        expect(listed.sort((a, b) => a.envelope.localeCompare(b.envelope))).toEqual([
+          { id: withUrl.id, envelope: 'v1.old.first' },
+          { id: cancelled.id, envelope: 'v1.old.second' },
+        ]);
+        expect([stale, swapped, again, absent]).toEqual([false, true, false, false]);
+        const stored = await fresh.interviews.findById(withUrl.id);
+        expect(stored?.meeting.startUrlEnvelope).toBe('v1.new.first');
+        expect(stored?.meeting.claimedBy).toBe('request-a');
+      } finally {
+        await fresh.close();
+      }
+    });
+
     test('countMeetingHosts groups meetings created since a date by interviewer, host source and reason', async () => {
       const fresh = await makeStore();
       try {

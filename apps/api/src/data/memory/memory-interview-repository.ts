@@ -8,6 +8,7 @@ import type {
   MeetingPatch,
   MeetingRecord,
   NewInterview,
+  StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
 
@@ -117,6 +118,23 @@ export class MemoryInterviewRepository implements InterviewRepository {
       counts.set(key, row);
     }
     return [...counts.values()];
+  }
+
+  async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
+    return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && doc.id !== exceptInterviewId);
+  }
+
+  async listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]> {
+    return [...this.documents.values()]
+      .filter((doc) => doc.meeting.startUrlEnvelope !== null)
+      .map((doc) => ({ id: doc.id, envelope: doc.meeting.startUrlEnvelope! }));
+  }
+
+  async replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean> {
+    const doc = this.documents.get(id);
+    if (!doc || doc.meeting.startUrlEnvelope !== expected) return false;
+    doc.meeting.startUrlEnvelope = next;
+    return true;
   }
 }
 

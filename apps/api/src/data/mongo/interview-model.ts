@@ -57,6 +57,8 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
   schema.index({ endTime: 1, startTime: 1 });
   // The worker's "next pending meeting due" query.
   schema.index({ 'meeting.status': 1, 'meeting.nextAttemptAt': 1 });
+  // A retry checking that the meeting it found is not already another interview's.
+  schema.index({ 'meeting.zoomMeetingId': 1 });
   // Meeting analytics over the last 30 days.
   schema.index({ 'meeting.createdInZoomAt': 1 });
   return connection.models.Interview ?? connection.model<InterviewDocument>('Interview', schema);

@@ -8,6 +8,7 @@ import type {
   MeetingHostCount,
   MeetingPatch,
   NewInterview,
+  StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
 import { newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import type { InterviewDocument } from './interview-model';
@@ -164,5 +165,23 @@ export class MongoInterviewRepository implements InterviewRepository {
       { $group: { _id: { interviewerId: '$interviewerId', hostSource: '$meeting.hostSource', hostReason: '$meeting.hostReason' }, count: { $sum: 1 } } },
     ]);
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
+  }
+
+  async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
+    const filter: Record<string, unknown> = { 'meeting.zoomMeetingId': zoomMeetingId };
+    if (exceptInterviewId !== undefined) filter._id = { $ne: exceptInterviewId };
+    return (await this.model.exists(filter)) !== null;
+  }
+
+  async listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]> {
+    const docs = await this.model
+      .find({ 'meeting.startUrlEnvelope': { $type: 'string' } }, { _id: 1, 'meeting.startUrlEnvelope': 1 })
+      .lean<Array<{ _id: string; meeting: { startUrlEnvelope: string } }>>();
+    return docs.map((doc) => ({ id: doc._id, envelope: doc.meeting.startUrlEnvelope }));
+  }
+
+  async replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean> {
+    const result = await this.model.updateOne({ _id: id, 'meeting.startUrlEnvelope': expected }, { $set: { 'meeting.startUrlEnvelope': next } });
+    return result.matchedCount === 1;
   }
 }

@@ -49,7 +49,7 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
     if (action === 'create') {
       // Counted before the call: if this process dies mid-create, the next attempt knows to look first.
       await deps.interviews.patchMeeting(interview.id, owner, { attempts: meeting.attempts + 1 });
-      const created = await deps.createZoomMeeting(meetingDataOf(interview), interview.interviewerId, { mayAlreadyExist: meeting.attempts > 0 });
+      const created = await deps.createZoomMeeting(meetingDataOf(interview), interview.interviewerId, { mayAlreadyExist: meeting.attempts > 0, interviewId: interview.id });
       // Stored before anything else, so a meeting Zoom made is never forgotten (and never made twice).
       const patched = await deps.interviews.patchMeeting(interview.id, owner, {
         zoomMeetingId: created.meeting.id,

@@ -27,9 +27,13 @@ export const TOKEN_REJECTED_PROBLEM = 'Zoom rejected this connection even after 
  * account: that error is thrown (retryable) so the meeting is queued and lands where it belongs.
  */
 export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
-  return async function createZoomMeeting(meetingData: MeetingData, hostUserId: string, options: { mayAlreadyExist?: boolean } = {}): Promise<CreatedZoomMeeting> {
+  return async function createZoomMeeting(
+    meetingData: MeetingData,
+    hostUserId: string,
+    options: { mayAlreadyExist?: boolean; interviewId?: string } = {},
+  ): Promise<CreatedZoomMeeting> {
     if (options.mayAlreadyExist) {
-      const existing = await findEarlierAttempt(deps, meetingData, hostUserId);
+      const existing = await findEarlierAttempt(deps, meetingData, hostUserId, options.interviewId);
       if (existing) return existing;
     }
     const password = newPasscode();
@@ -150,9 +154,10 @@ function unavailable(context: string): AppError {
 /**
  * An earlier create may have reached Zoom without us hearing back (timeout, dropped connection, crash).
  * Before creating again, look on both accounts it could have landed on for a meeting with the same
- * topic and start time, and adopt it: that is what keeps retries from making duplicates.
+ * topic and start time, and adopt it: that is what keeps retries from making duplicates. A meeting
+ * already stored on another interview (a panel shares topic and time) is never ours to adopt.
  */
-async function findEarlierAttempt(deps: MeetingServiceDeps, data: MeetingData, hostUserId: string): Promise<CreatedZoomMeeting | null> {
+async function findEarlierAttempt(deps: MeetingServiceDeps, data: MeetingData, hostUserId: string, interviewId: string | undefined): Promise<CreatedZoomMeeting | null> {
   const { topic, start_time: startTime } = zoomSchedule(data);
   const token = await deps.userTokens.getAccessToken(hostUserId);
   const accounts: Array<{ source: HostSource; reason: HostReason; userId: string; get: () => Promise<ZoomSecret>; email: string | null }> = [];
@@ -165,7 +170,14 @@ async function findEarlierAttempt(deps: MeetingServiceDeps, data: MeetingData, h
   for (const account of accounts) {
     try {
       const accessToken = await account.get();
-      const match = (await deps.zoomApi.listUpcomingMeetings(accessToken, account.userId)).find((m) => m.topic === topic && m.startTime === startTime);
+      const candidates = (await deps.zoomApi.listUpcomingMeetings(accessToken, account.userId)).filter((m) => m.topic === topic && m.startTime === startTime);
+      let match: (typeof candidates)[number] | undefined;
+      for (const candidate of candidates) {
+        if (!(await deps.interviews.isZoomMeetingTaken(candidate.id, interviewId))) {
+          match = candidate;
+          break;
+        }
+      }
       if (!match) continue;
       const meeting = await deps.zoomApi.getMeeting(accessToken, match.id);
       deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');

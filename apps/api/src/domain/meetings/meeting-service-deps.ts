@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ZoomApiClient } from '../../zoom/zoom-api-client';
 import type { ServerToServerToken } from '../../zoom/server-to-server-token';
+import type { InterviewRepository } from '../ports/interview-repository';
 import type { MeetingDefaultsRepository } from '../ports/meeting-defaults-repository';
 import type { ZoomUserTokens } from '../ports/zoom-user-tokens';
 
@@ -13,5 +14,7 @@ export interface MeetingServiceDeps {
   systemHostUserId: string;
   zoomApi: Pick<ZoomApiClient, 'createMeeting' | 'updateMeeting' | 'deleteMeeting' | 'getMeeting' | 'listUpcomingMeetings'>;
   meetingDefaults: MeetingDefaultsRepository;
+  /** Tells a retry which meetings found at Zoom already belong to an interview. */
+  interviews: Pick<InterviewRepository, 'isZoomMeetingTaken'>;
   logger: Pick<Logger, 'info' | 'warn'>;
 }

@@ -74,6 +74,11 @@ export interface MeetingHostCount {
   count: number;
 }
 
+export interface StartUrlEnvelope {
+  id: string;
+  envelope: string;
+}
+
 export interface InterviewRepository {
   create(input: NewInterview): Promise<InterviewRecord>;
   findById(id: string): Promise<InterviewRecord | null>;
@@ -97,4 +102,10 @@ export interface InterviewRepository {
   release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null>;
   /** Meetings created in Zoom since `since`, grouped by interviewer and host. */
   countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
+  /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id. */
+  isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean>;
+  /** Every stored start URL envelope (cancelled interviews included), for key rotation. */
+  listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;
+  /** Compare-and-swap: writes `next` only if the stored envelope is still `expected`. False when it changed or is gone. */
+  replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean>;
 }
