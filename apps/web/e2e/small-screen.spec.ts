@@ -29,3 +29,15 @@ test('at 375 px wide the app fits without sideways scrolling and the profile men
   await page.keyboard.press('Escape');
   await expect(profile).toBeFocused();
 });
+
+test('at 375 px wide the admin connections view (table, filters, audit log) fits without sideways scrolling', async ({ browser }, testInfo) => {
+  const page = await openAs(browser, people.admin.email, testInfo, 'admin dashboard');
+  await page.setViewportSize({ width: 375, height: 800 });
+  const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+  await page.getByRole('link', { name: 'Zoom connections' }).first().click();
+  await expect(page.getByRole('heading', { name: 'Zoom connections', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Audit log' })).toBeVisible();
+  await snap(page, testInfo, 'admin zoom connections at 375px');
+  expect(await overflow()).toBeLessThanOrEqual(0);
+});
