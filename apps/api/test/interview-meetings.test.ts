@@ -157,6 +157,36 @@ describe('interviews and their Zoom meetings', () => {
     expect(deletes.map((r) => r.status)).toEqual([204, 404]);
   });
 
+  test('when the forced refresh of a rejected interviewer token cannot run, the meeting falls back with hostReason interviewer_refresh_failed and the connection stays connected', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await connectedInterviewer();
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', status: 401, times: 1 });
+    // Zoom refuses our client credentials for the refresh: the token was never judged, the refresh just failed.
+    stack.zoom.control.injectFault({ endpoint: 'oauth.token', status: 401, times: 1 });
+
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+
+    expect(interview.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'interviewer_refresh_failed' });
+    expect((await interviewer.agent.get('/api/zoom/status')).body.state).toBe('connected');
+  });
+
+  test('when deleting the meeting of a cancelled interview failed, cancelling again retries the deletion and the meeting ends cancelled', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await signInAs(stack.api, 'interviewer');
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+    stack.zoom.control.injectFault({ endpoint: 'meetings.delete', status: 400, times: 1 });
+    const first = await recruiter.agent.delete(`/api/interviews/${interview.id}`);
+    expect(first.body.interview).toMatchObject({ status: 'cancelled', meeting: { status: 'failed', pendingAction: 'delete' } });
+
+    const second = await recruiter.agent.delete(`/api/interviews/${interview.id}`);
+
+    expect(second.status).toBe(200);
+    expect(second.body.interview).toMatchObject({ status: 'cancelled', meeting: { status: 'cancelled', lastError: null } });
+    expect(liveMeetings(stack)).toHaveLength(0);
+  });
+
   test('when the interviewer reached the daily meeting cap, the meeting falls back with hostReason interviewer_daily_limit', async () => {
     stack = await startTestStack({ env: S2S_ENV, dailyMeetingLimitPerHost: 1 });
     const interviewer = await connectedInterviewer();

@@ -1,6 +1,6 @@
 import type { Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
-import { leakedSecrets, startTestStack, type TestStack } from './support/start-test-stack';
+import { connectZoom, leakedSecrets, startTestStack, type TestStack } from './support/start-test-stack';
 import request from 'supertest';
 import { eventually, interviewRequest, S2S_ENV, scheduleOverHttp, SYSTEM_HOST } from './support/meeting-test-helpers';
 
@@ -106,5 +106,94 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const atZoom = stack.zoom.control.meetings();
     expect(atZoom).toHaveLength(2);
     expect(atZoom.map((m) => String(m.id)).sort()).toEqual([a.meeting.zoomMeetingId, b.meeting.zoomMeetingId].sort());
+  });
+
+  /** A create whose connection dropped, and the meeting Zoom had in fact made from it on the system host. */
+  async function unconfirmedCreateThatZoomMade() {
+    const interviewer = await signInAs(stack.api, 'interviewer');
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
+    const body = interviewRequest(interviewer.user.id);
+    const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
+    expect(status).toBe(202);
+    const token = await stack.api.deps.meetings.systemToken!.get();
+    const made = await request(`${stack.zoom.url}/v2`)
+      .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
+      .set('Authorization', `Bearer ${token.reveal()}`)
+      .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
+      .expect(201);
+    const read = async () => ((await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body as { interview: Interview }).interview;
+    return { recruiter, interview, madeId: String(made.body.id), read };
+  }
+
+  test('when an unconfirmed create did make the meeting and the interview is rescheduled before the worker runs, that meeting is adopted and moved: exactly one meeting, at the new time', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const { recruiter, interview, madeId, read } = await unconfirmedCreateThatZoomMade();
+    const newStart = new Date(Date.now() + 40 * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+    await recruiter.agent.patch(`/api/interviews/${interview.id}`).send({ startTime: newStart });
+    await stack.api.deps.meetings.worker.runOnce();
+
+    const after = await eventually(read, (i) => i.meeting.status === 'scheduled');
+    expect(after.meeting).toMatchObject({ status: 'scheduled', zoomMeetingId: madeId, hostSource: 'system', hostReason: 'not_connected' });
+    const live = stack.zoom.control.meetings().filter((m) => !m.deleted);
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ start_time: newStart });
+    expect(String(live[0]!.id)).toBe(madeId);
+  });
+
+  test('when an unconfirmed create did make the meeting and the interview is cancelled before the worker runs, that meeting is found and deleted: no live meeting is left', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const { recruiter, interview, read } = await unconfirmedCreateThatZoomMade();
+
+    const cancelled = await recruiter.agent.delete(`/api/interviews/${interview.id}`);
+    await stack.api.deps.meetings.worker.runOnce();
+
+    expect(cancelled.body.interview.status).toBe('cancelled');
+    const after = await eventually(read, (i) => i.meeting.status === 'cancelled');
+    expect(after).toMatchObject({ status: 'cancelled', meeting: { status: 'cancelled' } });
+    expect(stack.zoom.control.meetings().filter((m) => !m.deleted)).toHaveLength(0);
+  });
+
+  test('when an unconfirmed create made nothing and the interview is rescheduled, the meeting is created once, at the new time', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await signInAs(stack.api, 'interviewer');
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+    const newStart = new Date(Date.now() + 41 * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+
+    const rescheduled = await recruiter.agent.patch(`/api/interviews/${interview.id}`).send({ startTime: newStart });
+
+    expect(rescheduled.body.interview.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system' });
+    const live = stack.zoom.control.meetings().filter((m) => !m.deleted);
+    expect(live).toHaveLength(1);
+    expect(live[0]).toMatchObject({ start_time: newStart });
+  });
+
+  test('when the interviewer\'s forced refresh could not run and the fallback create went unconfirmed, the adopted meeting keeps hostReason interviewer_refresh_failed', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await signInAs(stack.api, 'interviewer');
+    expect((await connectZoom(interviewer.agent)).result).toBe('connected');
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', status: 401, times: 1 });
+    stack.zoom.control.injectFault({ endpoint: 'oauth.token', status: 401, times: 1 });
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
+    const body = interviewRequest(interviewer.user.id);
+    const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
+    expect(status).toBe(202);
+    const token = await stack.api.deps.meetings.systemToken!.get();
+    const made = await request(`${stack.zoom.url}/v2`)
+      .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
+      .set('Authorization', `Bearer ${token.reveal()}`)
+      .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
+      .expect(201);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+
+    await stack.api.deps.meetings.worker.runOnce();
+
+    const after = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
+    expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'interviewer_refresh_failed', zoomMeetingId: String(made.body.id) });
+    expect(stack.zoom.control.meetings()).toHaveLength(1);
   });
 });

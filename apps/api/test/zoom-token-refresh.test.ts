@@ -138,11 +138,28 @@ describe('keeping a connection alive', () => {
     stack = await startTestStack();
     const { agent, user } = await signInAs(stack.api, 'interviewer');
     await connectZoom(agent);
+    const current = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
+    if (!current.ok) throw new Error('expected a usable token');
 
-    await stack.api.deps.zoomUserTokens.markRejected(user.id, 'Zoom refused this connection when creating a meeting.');
+    await stack.api.deps.zoomUserTokens.markRejected(user.id, 'Zoom refused this connection when creating a meeting.', current.accessToken);
 
     expect((await agent.get('/api/zoom/status')).body).toMatchObject({ state: 'needs_reconnect', lastProblem: 'Zoom refused this connection when creating a meeting.' });
     expect(await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'needs_reconnect' });
+  });
+
+  test('when a late 401 arrives for a token another request already refreshed, markRejected leaves the connection connected with the newer token', async () => {
+    stack = await startTestStack();
+    const { agent, user } = await signInAs(stack.api, 'interviewer');
+    await connectZoom(agent);
+    const old = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
+    const renewed = await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
+    if (!old.ok || !renewed.ok) throw new Error('expected usable tokens');
+
+    await stack.api.deps.zoomUserTokens.markRejected(user.id, 'Zoom refused this connection when creating a meeting.', old.accessToken);
+
+    expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
+    const after = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
+    expect(after.ok && after.accessToken.reveal()).toBe(renewed.accessToken.reveal());
   });
 
   test('a user who never connected gets not_connected', async () => {

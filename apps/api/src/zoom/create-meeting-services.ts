@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import type { Logger } from 'pino';
 import type { Env } from '../config/env';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
-import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
+import { makeCreateZoomMeeting, makeFindUnconfirmedZoomMeeting } from '../domain/meetings/create-zoom-meeting';
 import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
 import type { MeetingServiceDeps } from '../domain/meetings/meeting-service-deps';
 import { makeUpdateZoomMeeting } from '../domain/meetings/update-zoom-meeting';
@@ -61,6 +61,7 @@ export function createMeetingServices(env: Env, store: Store, logger: Logger, us
     users: store.users,
     cipher,
     createZoomMeeting: makeCreateZoomMeeting(meetings),
+    findUnconfirmedZoomMeeting: makeFindUnconfirmedZoomMeeting(meetings),
     updateZoomMeeting: makeUpdateZoomMeeting(meetings),
     deleteZoomMeeting: makeDeleteZoomMeeting(meetings),
     logger,

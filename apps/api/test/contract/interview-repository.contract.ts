@@ -75,6 +75,22 @@ export const interviewRepositoryContract: StoreContract = (makeStore) => {
       expect(released!.meeting.nextAttemptAt).not.toBeNull();
     });
 
+    test('an unconfirmed create is remembered across reschedules, cancellation and a deferred release, until it is patched away', async () => {
+      const created = await store().interviews.create(newInterview());
+      const sent = { revision: 1, topic: 'Interview: Casey Contract – Engineer', startTime: '2030-01-01T10:00:00Z', hostSource: 'system' as const, hostReason: 'not_connected' as const };
+      await store().interviews.patchMeeting(created.id, 'request-a', { unconfirmedCreate: sent, attempts: 1 });
+
+      await store().interviews.updateDetails(created.id, { startTime: new Date(Date.now() + 48 * HOUR) }, { bumpRevision: true, now: new Date() });
+      expect(await store().interviews.release(created.id, 'request-a', 1, { status: 'pending' })).toMatchObject({ revision: 2, meeting: { attempts: 0, unconfirmedCreate: sent } });
+      const cancelled = await store().interviews.cancel(created.id, new Date());
+
+      expect(cancelled).toMatchObject({ status: 'cancelled', meeting: { status: 'pending', attempts: 0, unconfirmedCreate: sent } });
+      expect((await store().interviews.findById(created.id))!.meeting.unconfirmedCreate).toEqual(sent);
+      const now = new Date();
+      await store().interviews.claim(created.id, 'worker', new Date(now.getTime() + 60_000), now);
+      expect((await store().interviews.patchMeeting(created.id, 'worker', { unconfirmedCreate: null }))!.meeting.unconfirmedCreate).toBeNull();
+    });
+
     test('claimNextDue hands each due pending meeting to exactly one of many concurrent claimers', async () => {
       const fresh = await makeStore();
       try {

@@ -26,6 +26,19 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
       nextAttemptAt: { type: Date, default: null },
       claimedBy: { type: String, default: null },
       claimExpiresAt: { type: Date, default: null },
+      unconfirmedCreate: {
+        type: new Schema(
+          {
+            revision: { type: Number, required: true },
+            topic: { type: String, required: true },
+            startTime: { type: String, required: true },
+            hostSource: { type: String, enum: [...HOST_SOURCES, null], default: null },
+            hostReason: { type: String, enum: [...HOST_REASONS, null], default: null },
+          },
+          { _id: false },
+        ),
+        default: null,
+      },
     },
     { _id: false },
   );

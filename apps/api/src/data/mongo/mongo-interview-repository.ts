@@ -39,6 +39,15 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
       nextAttemptAt: meeting.nextAttemptAt ?? null,
       claimedBy: meeting.claimedBy ?? null,
       claimExpiresAt: meeting.claimExpiresAt ?? null,
+      unconfirmedCreate: meeting.unconfirmedCreate
+        ? {
+            revision: meeting.unconfirmedCreate.revision,
+            topic: meeting.unconfirmedCreate.topic,
+            startTime: meeting.unconfirmedCreate.startTime,
+            hostSource: meeting.unconfirmedCreate.hostSource ?? null,
+            hostReason: meeting.unconfirmedCreate.hostReason ?? null,
+          }
+        : null,
     },
   };
 }

@@ -34,10 +34,15 @@ export async function rescheduleInterview(deps: InterviewDeps, id: string, input
   return (await syncNow(deps, id)) ?? updated;
 }
 
-/** Cancels the interview and deletes its meeting where it is hosted; a meeting already gone in Zoom counts as deleted. */
+/**
+ * Cancels the interview and deletes its meeting where it is hosted; a meeting already gone in Zoom counts
+ * as deleted. Cancelling again retries a deletion that failed.
+ */
 export async function cancelInterview(deps: InterviewDeps, id: string): Promise<InterviewRecord> {
   const current = await findInterviewOrThrow(deps, id);
-  if (current.status === 'cancelled') return current;
+  if (current.status === 'cancelled') {
+    return current.meeting.status === 'failed' && current.meeting.pendingAction === 'delete' ? ((await syncNow(deps, id)) ?? current) : current;
+  }
   const cancelled = await deps.interviews.cancel(id, deps.now());
   if (!cancelled) return findInterviewOrThrow(deps, id);
   return (await syncNow(deps, id)) ?? cancelled;

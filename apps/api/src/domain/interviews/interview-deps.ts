@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { TokenCipher } from '../../security/token-cipher';
-import type { CreateZoomMeeting } from '../meetings/create-zoom-meeting';
+import type { CreateZoomMeeting, FindUnconfirmedZoomMeeting } from '../meetings/create-zoom-meeting';
 import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
 import type { InterviewRepository } from '../ports/interview-repository';
@@ -11,6 +11,7 @@ export interface InterviewDeps {
   users: UserRepository;
   cipher: TokenCipher;
   createZoomMeeting: CreateZoomMeeting;
+  findUnconfirmedZoomMeeting: FindUnconfirmedZoomMeeting;
   updateZoomMeeting: UpdateZoomMeeting;
   deleteZoomMeeting: DeleteZoomMeeting;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;

@@ -34,6 +34,7 @@ export function newInterviewRecord(input: NewInterview, id: string, now: Date): 
       nextAttemptAt: now,
       claimedBy: claim.owner,
       claimExpiresAt: claim.expiresAt,
+      unconfirmedCreate: null,
     },
   };
 }

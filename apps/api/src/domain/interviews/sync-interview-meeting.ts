@@ -1,7 +1,8 @@
 import type { MeetingAction } from '@crm/shared/interviews';
 import { describeMeetingFailure } from '../meetings/meeting-failure';
-import type { MeetingData } from '../meetings/zoom-meeting-body';
-import type { InterviewRecord, MeetingPatch } from '../ports/interview-repository';
+import type { CreatedZoomMeeting } from '../meetings/create-zoom-meeting';
+import { zoomTopicAndStart, type MeetingData } from '../meetings/zoom-meeting-body';
+import type { InterviewRecord, MeetingPatch, UnconfirmedCreate } from '../ports/interview-repository';
 import { startUrlContext, type InterviewDeps } from './interview-deps';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -19,7 +20,11 @@ export function meetingDataOf(interview: InterviewRecord): MeetingData {
 /** What Zoom still owes this interview, comparing what the CRM wants with what Zoom was last told. */
 export function owedAction(interview: InterviewRecord): MeetingAction | null {
   const { meeting } = interview;
-  if (interview.status === 'cancelled') return meeting.zoomMeetingId && !meeting.deletedInZoom ? 'delete' : null;
+  if (interview.status === 'cancelled') {
+    // A create Zoom never confirmed may have made a meeting: it is looked for, and deleted if found.
+    if (!meeting.zoomMeetingId) return meeting.unconfirmedCreate ? 'delete' : null;
+    return meeting.deletedInZoom ? null : 'delete';
+  }
   if (!meeting.zoomMeetingId) return 'create';
   return meeting.syncedRevision < interview.revision ? 'update' : null;
 }
@@ -43,30 +48,16 @@ function settled(interview: InterviewRecord): MeetingPatch {
 export async function syncInterviewMeeting(deps: InterviewDeps, claimed: InterviewRecord, owner: string): Promise<InterviewRecord> {
   const interview = claimed;
   const action = owedAction(interview);
-  const meeting = interview.meeting;
-  const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId } as const;
   try {
-    if (action === 'create') {
-      // Counted before the call: if this process dies mid-create, the next attempt knows to look first.
-      await deps.interviews.patchMeeting(interview.id, owner, { attempts: meeting.attempts + 1 });
-      const created = await deps.createZoomMeeting(meetingDataOf(interview), interview.interviewerId, { mayAlreadyExist: meeting.attempts > 0, interviewId: interview.id });
-      // Stored before anything else, so a meeting Zoom made is never forgotten (and never made twice).
-      const patched = await deps.interviews.patchMeeting(interview.id, owner, {
-        zoomMeetingId: created.meeting.id,
-        joinUrl: created.meeting.joinUrl,
-        startUrlEnvelope: created.meeting.startUrl ? deps.cipher.encrypt(created.meeting.startUrl, startUrlContext(interview.id)) : null,
-        password: created.meeting.password,
-        hostSource: created.hostSource,
-        hostReason: created.hostReason,
-        hostZoomUserId: created.hostZoomUserId,
-        hostZoomEmail: created.hostZoomEmail,
-        createdInZoomAt: deps.now(),
-        deletedInZoom: false,
-      });
-      if (!patched) deps.logger.error({ interviewId: interview.id, zoomMeetingId: created.meeting.id }, 'lost the claim while creating a meeting');
-    } else if (action === 'update') {
+    let meeting = interview.meeting;
+    if (!meeting.zoomMeetingId && meeting.unconfirmedCreate) meeting = await resolveUnconfirmedCreate(deps, interview, owner);
+    const next = owedAction({ ...interview, meeting });
+    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId } as const;
+    if (next === 'create') {
+      await createMeeting(deps, interview, owner);
+    } else if (next === 'update') {
       await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview));
-    } else if (action === 'delete') {
+    } else if (next === 'delete') {
       const { alreadyGone } = await deps.deleteZoomMeeting(meeting.zoomMeetingId!, host);
       if (alreadyGone) deps.logger.info({ interviewId: interview.id }, 'meeting was already deleted in Zoom; counting it as deleted');
     }
@@ -74,7 +65,7 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
     return (await deps.interviews.release(interview.id, owner, interview.revision, done)) ?? interview;
   } catch (error) {
     const failure = describeMeetingFailure(error);
-    const attempts = meeting.attempts + 1;
+    const attempts = interview.meeting.attempts + 1;
     const now = deps.now();
     const lastError = { code: failure.code, message: failure.message, at: now };
     const ended = interview.endTime.getTime() <= now.getTime() && action !== 'delete';
@@ -85,6 +76,57 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
     deps.logger.warn({ interviewId: interview.id, action, attempts, code: failure.code, retryable: failure.retryable }, 'meeting change did not reach Zoom');
     return (await deps.interviews.release(interview.id, owner, interview.revision, patch)) ?? interview;
   }
+}
+
+async function writeMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string, patch: MeetingPatch): Promise<InterviewRecord['meeting']> {
+  const patched = await deps.interviews.patchMeeting(interview.id, owner, patch);
+  // Someone else holds the meeting now: going on could create or delete behind their back.
+  if (!patched) throw new Error('lost the claim on the meeting while syncing it with Zoom');
+  return patched.meeting;
+}
+
+function createdMeetingPatch(deps: InterviewDeps, interviewId: string, created: CreatedZoomMeeting): MeetingPatch {
+  return {
+    zoomMeetingId: created.meeting.id,
+    joinUrl: created.meeting.joinUrl,
+    startUrlEnvelope: created.meeting.startUrl ? deps.cipher.encrypt(created.meeting.startUrl, startUrlContext(interviewId)) : null,
+    password: created.meeting.password,
+    hostSource: created.hostSource,
+    hostReason: created.hostReason,
+    hostZoomUserId: created.hostZoomUserId,
+    hostZoomEmail: created.hostZoomEmail,
+    createdInZoomAt: deps.now(),
+    deletedInZoom: false,
+    unconfirmedCreate: null,
+  };
+}
+
+/**
+ * An earlier create went out and was never confirmed: look for what it sent. Found, the meeting is
+ * stored as Zoom last saw it (so newer details become an update, a cancel a delete); not found, it
+ * provably does not exist and the marker is dropped.
+ */
+async function resolveUnconfirmedCreate(deps: InterviewDeps, interview: InterviewRecord, owner: string): Promise<InterviewRecord['meeting']> {
+  const sent = interview.meeting.unconfirmedCreate!;
+  const found = await deps.findUnconfirmedZoomMeeting(sent, interview.interviewerId, interview.id);
+  if (!found) return writeMeeting(deps, interview, owner, { unconfirmedCreate: null });
+  return writeMeeting(deps, interview, owner, { ...createdMeetingPatch(deps, interview.id, found), syncedRevision: sent.revision });
+}
+
+async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string): Promise<void> {
+  const data = meetingDataOf(interview);
+  const { topic, startTime } = zoomTopicAndStart(data);
+  const sending: UnconfirmedCreate = { revision: interview.revision, topic, startTime, hostSource: null, hostReason: null };
+  // Remembered before the call: if Zoom never answers (or this process dies), the next sync looks for it first.
+  await writeMeeting(deps, interview, owner, { unconfirmedCreate: sending, attempts: interview.meeting.attempts + 1 });
+  const created = await deps.createZoomMeeting(data, interview.interviewerId, {
+    beforeSend: async (host) => {
+      await writeMeeting(deps, interview, owner, { unconfirmedCreate: { ...sending, ...host } });
+    },
+  });
+  // Stored before anything else, so a meeting Zoom made is never forgotten (and never made twice).
+  const patched = await deps.interviews.patchMeeting(interview.id, owner, createdMeetingPatch(deps, interview.id, created));
+  if (!patched) deps.logger.error({ interviewId: interview.id, zoomMeetingId: created.meeting.id }, 'lost the claim while creating a meeting');
 }
 
 /** Exponential backoff with jitter for the worker; never sooner than Zoom's Retry-After. */

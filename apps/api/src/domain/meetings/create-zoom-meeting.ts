@@ -4,8 +4,9 @@ import type { ZoomMeeting } from '../../zoom/zoom-api-client';
 import { isZoomApiError, type ZoomApiError } from '../../zoom/zoom-api-error';
 import type { ZoomSecret } from '../../zoom/zoom-secret';
 import { meetingError } from './meeting-failure';
+import type { UnconfirmedCreate } from '../ports/interview-repository';
 import type { MeetingServiceDeps } from './meeting-service-deps';
-import { newPasscode, zoomCreateBody, zoomSchedule, type MeetingData } from './zoom-meeting-body';
+import { newPasscode, zoomCreateBody, type MeetingData } from './zoom-meeting-body';
 
 export interface CreatedZoomMeeting {
   meeting: ZoomMeeting;
@@ -20,38 +21,52 @@ type InterviewerAttempt = { done: true; created: CreatedZoomMeeting } | { done: 
 
 export const TOKEN_REJECTED_PROBLEM = 'Zoom rejected this connection even after renewing it. Reconnect Zoom to host interviews from your own account.';
 
+/** Which account a create is about to be sent to, and why: remembered in case Zoom never confirms it. */
+export interface CreateSending {
+  hostSource: HostSource;
+  hostReason: HostReason;
+}
+
 /**
  * The design note's entry point: `createZoomMeeting(meetingData, hostUserId)`, hostUserId being the
  * interviewer. Their own Zoom account first; the organisation's Server-to-Server app when theirs
  * cannot be used, with the reason. Zoom being down is not a reason to move the meeting to the system
  * account: that error is thrown (retryable) so the meeting is queued and lands where it belongs.
+ * `beforeSend` runs before each create call goes out, so an unconfirmed one can be found later
+ * (see findUnconfirmedZoomMeeting).
  */
 export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
   return async function createZoomMeeting(
     meetingData: MeetingData,
     hostUserId: string,
-    options: { mayAlreadyExist?: boolean; interviewId?: string } = {},
+    options: { beforeSend?: (sending: CreateSending) => Promise<void> } = {},
   ): Promise<CreatedZoomMeeting> {
-    if (options.mayAlreadyExist) {
-      const existing = await findEarlierAttempt(deps, meetingData, hostUserId, options.interviewId);
-      if (existing) return existing;
-    }
+    const beforeSend = options.beforeSend ?? (async () => undefined);
     const password = newPasscode();
-    const attempt = await createOnInterviewerAccount(deps, meetingData, hostUserId, password);
+    const attempt = await createOnInterviewerAccount(deps, meetingData, hostUserId, password, beforeSend);
     if (attempt.done) return attempt.created;
-    return createOnSystemAccount(deps, meetingData, password, attempt.fallbackReason);
+    return createOnSystemAccount(deps, meetingData, password, attempt.fallbackReason, beforeSend);
   };
 }
 
 export type CreateZoomMeeting = ReturnType<typeof makeCreateZoomMeeting>;
 
-async function createOnInterviewerAccount(deps: MeetingServiceDeps, data: MeetingData, hostUserId: string, password: string): Promise<InterviewerAttempt> {
+async function createOnInterviewerAccount(
+  deps: MeetingServiceDeps,
+  data: MeetingData,
+  hostUserId: string,
+  password: string,
+  beforeSend: (sending: CreateSending) => Promise<void>,
+): Promise<InterviewerAttempt> {
   const first = await deps.userTokens.getAccessToken(hostUserId);
   if (!first.ok) return fallbackFor(first.reason);
   const defaults = (await deps.meetingDefaults.get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS;
   const body = zoomCreateBody(data, defaults, password);
   // 'me' is right for a user-level token: it always names the token's own user.
-  const create = (token: ZoomSecret) => deps.zoomApi.createMeeting(token, 'me', body);
+  const create = async (token: ZoomSecret) => {
+    await beforeSend({ hostSource: 'interviewer', hostReason: 'connected' });
+    return deps.zoomApi.createMeeting(token, 'me', body);
+  };
 
   let token = first;
   for (let refreshed = false; ; refreshed = true) {
@@ -66,14 +81,15 @@ async function createOnInterviewerAccount(deps: MeetingServiceDeps, data: Meetin
       if (error.kind === 'daily_limit') return { done: false, fallbackReason: 'interviewer_daily_limit' };
       if (error.kind !== 'rejected_token') throw meetingError(error, "creating the meeting on the interviewer's Zoom account");
       if (refreshed) {
-        await deps.userTokens.markRejected(hostUserId, TOKEN_REJECTED_PROBLEM);
+        await deps.userTokens.markRejected(hostUserId, TOKEN_REJECTED_PROBLEM, token.accessToken);
         deps.logger.warn({ userId: hostUserId, zoomCode: error.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
         return { done: false, fallbackReason: 'interviewer_token_rejected' };
       }
       const renewed = await deps.userTokens.getAccessToken(hostUserId, { forceRefresh: true, rejected: token.accessToken });
       if (!renewed.ok) {
         if (renewed.reason === 'zoom_unavailable') throw unavailable('renewing the interviewer token');
-        return { done: false, fallbackReason: 'interviewer_token_rejected' };
+        // A refresh that could not run (Zoom error, unreadable stored token) is not Zoom refusing the token.
+        return { done: false, fallbackReason: renewed.reason === 'refresh_failed' ? 'interviewer_refresh_failed' : 'interviewer_token_rejected' };
       }
       token = renewed;
     }
@@ -94,7 +110,13 @@ function fallbackFor(reason: 'not_connected' | 'needs_reconnect' | 'refresh_fail
   }
 }
 
-async function createOnSystemAccount(deps: MeetingServiceDeps, data: MeetingData, password: string, reason: Exclude<HostReason, 'connected'>): Promise<CreatedZoomMeeting> {
+async function createOnSystemAccount(
+  deps: MeetingServiceDeps,
+  data: MeetingData,
+  password: string,
+  reason: Exclude<HostReason, 'connected'>,
+  beforeSend: (sending: CreateSending) => Promise<void>,
+): Promise<CreatedZoomMeeting> {
   const systemToken = deps.systemToken;
   if (!systemToken) {
     throw new AppError({
@@ -113,6 +135,7 @@ async function createOnSystemAccount(deps: MeetingServiceDeps, data: MeetingData
       if (isZoomApiError(error)) throw meetingError(error, "getting the organisation's Zoom token");
       throw error;
     }
+    await beforeSend({ hostSource: 'system', hostReason: reason });
     try {
       const meeting = await deps.zoomApi.createMeeting(token, deps.systemHostUserId, body);
       return {
@@ -153,43 +176,50 @@ function unavailable(context: string): AppError {
 
 /**
  * An earlier create may have reached Zoom without us hearing back (timeout, dropped connection, crash).
- * Before creating again, look on both accounts it could have landed on for a meeting with the same
- * topic and start time, and adopt it: that is what keeps retries from making duplicates. A meeting
- * already stored on another interview (a panel shares topic and time) is never ours to adopt.
+ * Before anything else, look where it was sent (both accounts when that is not known) for a meeting
+ * with the topic and start time it sent, and adopt it: that keeps retries from making duplicates and
+ * lets a later reschedule or cancel reach it. A meeting already stored on another interview (a panel
+ * shares topic and time) is never ours to adopt. Null only when it provably is not there.
  */
-async function findEarlierAttempt(deps: MeetingServiceDeps, data: MeetingData, hostUserId: string, interviewId: string | undefined): Promise<CreatedZoomMeeting | null> {
-  const { topic, start_time: startTime } = zoomSchedule(data);
-  const token = await deps.userTokens.getAccessToken(hostUserId);
-  const accounts: Array<{ source: HostSource; reason: HostReason; userId: string; get: () => Promise<ZoomSecret>; email: string | null }> = [];
-  if (token.ok) accounts.push({ source: 'interviewer', reason: 'connected', userId: 'me', get: async () => token.accessToken, email: token.zoomEmail });
-  const systemToken = deps.systemToken;
-  if (systemToken) {
-    const reason = token.ok ? 'interviewer_token_rejected' : fallbackReasonOf(token.reason);
-    accounts.push({ source: 'system', reason, userId: deps.systemHostUserId, get: () => systemToken.get(), email: deps.systemHostUserId.includes('@') ? deps.systemHostUserId : null });
-  }
-  for (const account of accounts) {
-    try {
-      const accessToken = await account.get();
-      const candidates = (await deps.zoomApi.listUpcomingMeetings(accessToken, account.userId)).filter((m) => m.topic === topic && m.startTime === startTime);
-      let match: (typeof candidates)[number] | undefined;
-      for (const candidate of candidates) {
-        if (!(await deps.interviews.isZoomMeetingTaken(candidate.id, interviewId))) {
-          match = candidate;
-          break;
-        }
-      }
-      if (!match) continue;
-      const meeting = await deps.zoomApi.getMeeting(accessToken, match.id);
-      deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');
-      return { meeting, hostSource: account.source, hostReason: account.reason, hostZoomUserId: meeting.hostId ?? account.userId, hostZoomEmail: meeting.hostEmail ?? account.email };
-    } catch (error) {
-      // Not being able to look is not being sure it is absent: creating now could duplicate it.
-      if (isZoomApiError(error)) throw meetingError(error, 'checking whether an earlier attempt created the meeting');
-      throw error;
+export function makeFindUnconfirmedZoomMeeting(deps: MeetingServiceDeps) {
+  return async function findUnconfirmedZoomMeeting(sent: UnconfirmedCreate, hostUserId: string, interviewId: string): Promise<CreatedZoomMeeting | null> {
+    const accounts: Array<{ source: HostSource; reason: HostReason; userId: string; get: () => Promise<ZoomSecret>; email: string | null }> = [];
+    const token = await deps.userTokens.getAccessToken(hostUserId);
+    if (sent.hostSource !== 'system') {
+      if (token.ok) accounts.push({ source: 'interviewer', reason: 'connected', userId: 'me', get: async () => token.accessToken, email: token.zoomEmail });
+      else if (token.reason === 'zoom_unavailable') throw unavailable('checking whether an earlier attempt created the meeting');
     }
-  }
-  return null;
+    const systemToken = deps.systemToken;
+    if (systemToken && sent.hostSource !== 'interviewer') {
+      const reason = sent.hostSource === 'system' && sent.hostReason ? sent.hostReason : token.ok ? 'interviewer_token_rejected' : fallbackReasonOf(token.reason);
+      accounts.push({ source: 'system', reason, userId: deps.systemHostUserId, get: () => systemToken.get(), email: deps.systemHostUserId.includes('@') ? deps.systemHostUserId : null });
+    }
+    for (const account of accounts) {
+      try {
+        const accessToken = await account.get();
+        const candidates = (await deps.zoomApi.listUpcomingMeetings(accessToken, account.userId)).filter((m) => m.topic === sent.topic && m.startTime === sent.startTime);
+        let match: (typeof candidates)[number] | undefined;
+        for (const candidate of candidates) {
+          if (!(await deps.interviews.isZoomMeetingTaken(candidate.id, interviewId))) {
+            match = candidate;
+            break;
+          }
+        }
+        if (!match) continue;
+        const meeting = await deps.zoomApi.getMeeting(accessToken, match.id);
+        deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');
+        return { meeting, hostSource: account.source, hostReason: account.reason, hostZoomUserId: meeting.hostId ?? account.userId, hostZoomEmail: meeting.hostEmail ?? account.email };
+      } catch (error) {
+        // Not being able to look is not being sure it is absent: creating now could duplicate it.
+        if (isZoomApiError(error)) throw meetingError(error, 'checking whether an earlier attempt created the meeting');
+        throw error;
+      }
+    }
+    return null;
+  };
 }
+
+export type FindUnconfirmedZoomMeeting = ReturnType<typeof makeFindUnconfirmedZoomMeeting>;
 
 function fallbackReasonOf(reason: 'not_connected' | 'needs_reconnect' | 'refresh_failed' | 'zoom_unavailable'): Exclude<HostReason, 'connected'> {
   if (reason === 'not_connected' || reason === 'needs_reconnect') return reason;

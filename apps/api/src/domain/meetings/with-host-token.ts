@@ -43,7 +43,7 @@ async function withInterviewerToken<T>(deps: MeetingServiceDeps, userId: string,
       if (error.kind !== 'rejected_token') throw meetingError(error, context);
       rejected = token.accessToken;
       if (refreshed) {
-        await deps.userTokens.markRejected(userId, TOKEN_REJECTED_PROBLEM);
+        await deps.userTokens.markRejected(userId, TOKEN_REJECTED_PROBLEM, token.accessToken);
         throw new AppError({
           code: 'zoom_token_rejected',
           status: 409,

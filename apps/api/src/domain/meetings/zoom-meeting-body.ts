@@ -26,11 +26,17 @@ export function zoomSettings(defaults: MeetingDefaults): ZoomMeetingSettings {
   };
 }
 
+/** Topic and start time exactly as Zoom is sent them (and lists them back): how an unconfirmed create is found. */
+export function zoomTopicAndStart(data: MeetingData): { topic: string; startTime: string } {
+  return { topic: data.topic.slice(0, 200), startTime: zoomStartTime(data.startTime) };
+}
+
 /** Topic, time and agenda: what a reschedule sends. Topic is capped at Zoom's 200 characters. */
 export function zoomSchedule(data: MeetingData): ZoomMeetingRequest {
+  const { topic, startTime } = zoomTopicAndStart(data);
   return {
-    topic: data.topic.slice(0, 200),
-    start_time: zoomStartTime(data.startTime),
+    topic,
+    start_time: startTime,
     duration: data.durationMinutes,
     timezone: data.timeZone,
     ...(data.agenda ? { agenda: data.agenda.slice(0, 2000) } : {}),

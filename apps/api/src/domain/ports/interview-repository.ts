@@ -23,6 +23,20 @@ export interface MeetingRecord {
   /** Who is talking to Zoom about this meeting right now (a request or the worker), and until when. */
   claimedBy: string | null;
   claimExpiresAt: Date | null;
+  /** Set before a create goes out and cleared once its outcome is known; kept across revisions. */
+  unconfirmedCreate: UnconfirmedCreate | null;
+}
+
+/** A create Zoom may have carried out without confirming it: what it sent, so a later sync can find that meeting. */
+export interface UnconfirmedCreate {
+  /** The interview revision whose details were sent. */
+  revision: number;
+  topic: string;
+  /** As sent to Zoom (yyyy-MM-ddTHH:mm:ssZ). */
+  startTime: string;
+  /** The account it was sent to and why; null when the process stopped before the call went out. */
+  hostSource: HostSource | null;
+  hostReason: HostReason | null;
 }
 
 export interface InterviewDetails {

@@ -15,6 +15,9 @@ export interface ZoomUserTokens {
    * when someone refreshed meanwhile their newer token is returned, so a storm of 401s costs one refresh.
    */
   getAccessToken(userId: string, options?: { forceRefresh?: boolean; rejected?: ZoomSecret }): Promise<UserAccessTokenResult>;
-  /** Zoom refused the user's token even after a refresh: mark the connection needs_reconnect with this reason. */
-  markRejected(userId: string, reason: string): Promise<void>;
+  /**
+   * Zoom refused `rejected` even after a refresh: mark the connection needs_reconnect with this reason,
+   * but only while `rejected` is still the stored token (a late 401 must not flag newer tokens).
+   */
+  markRejected(userId: string, reason: string, rejected: ZoomSecret): Promise<void>;
 }

@@ -60,8 +60,13 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     return this.refreshOnce(userId, connection!.tokenVersion);
   }
 
-  async markRejected(userId: string, reason: string): Promise<void> {
-    if (await this.options.connections.markNeedsReconnect(userId, reason)) {
+  async markRejected(userId: string, reason: string, rejected: ZoomSecret): Promise<void> {
+    const connection = await this.options.connections.getConnection(userId);
+    if (unusableReason(connection)) return;
+    const stored = await this.usable(connection!);
+    // Refreshed or reconnected since that token was handed out: the newer tokens are not the ones Zoom refused.
+    if (!stored.ok || stored.accessToken.reveal() !== rejected.reveal()) return;
+    if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
       await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
     }
   }
