@@ -1,4 +1,4 @@
-import type { Interview } from '@crm/shared/interviews';
+import type { CreateInterviewRequest, Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
 import { connectZoom, leakedSecrets, startTestStack, type TestStack } from './support/start-test-stack';
 import request from 'supertest';
@@ -66,13 +66,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     expect(stack.zoom.control.requests().filter((r) => r.endpoint === 'meetings.create')).toHaveLength(1);
 
     // Suppose Zoom had in fact made it: the meeting exists on the system host with the same topic and time.
-    const token = await stack.api.deps.meetings.systemToken!.get();
-    const made = await request(`${stack.zoom.url}/v2`)
-      .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
-      .set('Authorization', `Bearer ${token.reveal()}`)
-      .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
-      .expect(201);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    const made = await meetingZoomMadeAnyway(stack, body);
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -182,13 +176,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const body = interviewRequest(interviewer.user.id);
     const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
     expect(status).toBe(202);
-    const token = await stack.api.deps.meetings.systemToken!.get();
-    const made = await request(`${stack.zoom.url}/v2`)
-      .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
-      .set('Authorization', `Bearer ${token.reveal()}`)
-      .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
-      .expect(201);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    const made = await meetingZoomMadeAnyway(stack, body);
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -197,3 +185,15 @@ describe('meetings when Zoom is slow, down or busy', () => {
     expect(stack.zoom.control.meetings()).toHaveLength(1);
   });
 });
+
+/** Plays the Zoom side of an unconfirmed create that did happen: the meeting exists on the system host. */
+async function meetingZoomMadeAnyway(stack: TestStack, body: CreateInterviewRequest) {
+  const token = await stack.api.deps.meetings.systemToken!.get();
+  const made = await request(`${stack.zoom.url}/v2`)
+    .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
+    .set('Authorization', `Bearer ${token.reveal()}`)
+    .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
+    .expect(201);
+  await new Promise((resolve) => setTimeout(resolve, 120));
+  return made;
+}
