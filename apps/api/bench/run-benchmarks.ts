@@ -5,7 +5,6 @@
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
-import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { ORGANISATION_MEETING_DEFAULTS } from '@crm/shared/interviews';
@@ -26,6 +25,7 @@ import { connectZoom, interviewBody, signIn, type CrmHttpSession } from './suppo
 import { runLoad, type LoadResult } from './support/load-test';
 import { runPacedLoad } from './support/paced-load';
 import { ms, perSecond, renderTable, type BenchRow } from './support/results-table';
+import { freePort } from '../test/support/free-port';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '../../..');
@@ -51,14 +51,6 @@ interface Stack {
   zoomUrl: string;
   api: Pick<ChildServer<ApiInfo>, 'info' | 'collectGarbage' | 'stop'>;
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 function log(message: string): void {

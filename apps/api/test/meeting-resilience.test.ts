@@ -67,6 +67,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
 
     // Suppose Zoom had in fact made it: the meeting exists on the system host with the same topic and time.
     const made = await meetingZoomMadeAnyway(stack, body);
+    await new Promise((resolve) => setTimeout(resolve, 120));
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -110,12 +111,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const body = interviewRequest(interviewer.user.id);
     const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
     expect(status).toBe(202);
-    const token = await stack.api.deps.meetings.systemToken!.get();
-    const made = await request(`${stack.zoom.url}/v2`)
-      .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
-      .set('Authorization', `Bearer ${token.reveal()}`)
-      .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
-      .expect(201);
+    const made = await meetingZoomMadeAnyway(stack, body);
     const read = async () => ((await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body as { interview: Interview }).interview;
     return { recruiter, interview, madeId: String(made.body.id), read };
   }
@@ -177,6 +173,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
     expect(status).toBe(202);
     const made = await meetingZoomMadeAnyway(stack, body);
+    await new Promise((resolve) => setTimeout(resolve, 120));
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -189,11 +186,9 @@ describe('meetings when Zoom is slow, down or busy', () => {
 /** Plays the Zoom side of an unconfirmed create that did happen: the meeting exists on the system host. */
 async function meetingZoomMadeAnyway(stack: TestStack, body: CreateInterviewRequest) {
   const token = await stack.api.deps.meetings.systemToken!.get();
-  const made = await request(`${stack.zoom.url}/v2`)
+  return request(`${stack.zoom.url}/v2`)
     .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
     .set('Authorization', `Bearer ${token.reveal()}`)
     .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
     .expect(201);
-  await new Promise((resolve) => setTimeout(resolve, 120));
-  return made;
 }

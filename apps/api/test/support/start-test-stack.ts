@@ -1,10 +1,9 @@
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import type { Agent, Response } from 'supertest';
 import { DEFAULT_SIMULATED_USERS, startZoomSimulator, type RunningZoomSimulator } from '@crm/zoom-simulator';
 import { ZOOM_CALLBACK_RESULT_PARAM, type ZoomCallbackResult } from '@crm/shared/zoom-connection';
 import type { Store } from '../../src/domain/ports/store';
 import { startTestApi, type TestApi } from './start-test-api';
+import { freePort } from './free-port';
 
 export const TEST_ZOOM_APP = { clientId: 'test-zoom-client-id', clientSecret: 'test-zoom-client-secret-do-not-log-9f3k' } as const;
 export const TEST_WEBHOOK_SECRET = 'test-zoom-webhook-secret-token-7d2q';
@@ -23,14 +22,6 @@ export interface TestStack {
   /** Every secret a leak scan must not find: tokens and codes the simulator issued, and the client secret. */
   secrets(): string[];
   close(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /**
