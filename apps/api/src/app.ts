@@ -3,6 +3,7 @@ import express, { type Express } from 'express';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
+import { zoomEndpoints } from '@crm/shared/zoom-connection';
 import type { AppDeps } from './app-deps';
 import { pathOnly } from './logging/create-logger';
 import { readSession } from './http/middleware/authenticate';
@@ -16,12 +17,13 @@ import { adminZoomRoutes } from './routes/admin-zoom-routes';
 import { zoomConnectionRoutes } from './routes/zoom-connection-routes';
 import { zoomWebhookRoutes } from './routes/zoom-webhook-routes';
 import { interviewRoutes } from './routes/interview-routes';
-import { meetingSettingsRoutes } from './routes/meeting-settings-routes';
+import { meetingDefaultsRoutes } from './routes/meeting-defaults-routes';
+import { meetingAnalyticsRoutes } from './routes/meeting-analytics-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
 /** Paths that authenticate by other means than the session (Zoom signs its webhooks). */
-export const CSRF_EXEMPT_PATHS = ['/api/zoom/webhook'];
+export const CSRF_EXEMPT_PATHS: string[] = [zoomEndpoints.webhook.path];
 
 export function createApp(deps: AppDeps): Express {
   const app = express();
@@ -67,7 +69,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(zoomConnectionRoutes(deps));
   app.use(adminZoomRoutes(deps));
   app.use(interviewRoutes(deps));
-  app.use(meetingSettingsRoutes(deps));
+  app.use(meetingDefaultsRoutes(deps));
+  app.use(meetingAnalyticsRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Endpoint } from './endpoint';
 import { plainText } from './plain-text';
 
 export const ROLES = ['interviewer', 'recruiter', 'admin'] as const;
@@ -46,10 +47,18 @@ export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 export const userListResponseSchema = z.object({ users: z.array(publicUserSchema) });
 export type UserListResponse = z.infer<typeof userListResponseSchema>;
 
+export const createUserResponseSchema = z.object({ user: publicUserSchema });
+export type CreateUserResponse = z.infer<typeof createUserResponseSchema>;
+
+/** A CRM user id in a path, e.g. `/api/admin/users/:id/zoom/disconnect`. */
+export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+
 export const authEndpoints = {
   login: { method: 'POST', path: '/api/auth/login', body: loginRequestSchema, response: sessionResponseSchema },
+  /** 204, clears the session cookie. */
   logout: { method: 'POST', path: '/api/auth/logout' },
   me: { method: 'GET', path: '/api/auth/me', response: sessionResponseSchema },
   listUsers: { method: 'GET', path: '/api/admin/users', response: userListResponseSchema },
-  createUser: { method: 'POST', path: '/api/admin/users', body: createUserRequestSchema, response: z.object({ user: publicUserSchema }) },
-} as const;
+  /** 201. */
+  createUser: { method: 'POST', path: '/api/admin/users', body: createUserRequestSchema, response: createUserResponseSchema },
+} as const satisfies Record<string, Endpoint>;

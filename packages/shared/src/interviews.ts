@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Endpoint } from './endpoint';
 import { plainText } from './plain-text';
 import { zoomConnectionStateSchema } from './zoom-connection';
 
@@ -260,12 +261,15 @@ export const interviewIdParamsSchema = z.object({ id: z.string().min(1).max(64) 
 
 export const interviewEndpoints = {
   list: { method: 'GET', path: '/api/interviews', query: interviewListQuerySchema, response: interviewListResponseSchema },
+  /** 201 when the meeting was created, 202 when it is queued. */
   create: { method: 'POST', path: '/api/interviews', body: createInterviewRequestSchema, response: interviewResponseSchema },
-  get: { method: 'GET', path: '/api/interviews/:id', response: interviewResponseSchema },
-  update: { method: 'PATCH', path: '/api/interviews/:id', body: updateInterviewRequestSchema, response: interviewResponseSchema },
-  cancel: { method: 'DELETE', path: '/api/interviews/:id', response: interviewResponseSchema },
+  get: { method: 'GET', path: '/api/interviews/:id', params: interviewIdParamsSchema, response: interviewResponseSchema },
+  /** 200 when Zoom has the change, 202 when it is queued. */
+  update: { method: 'PATCH', path: '/api/interviews/:id', params: interviewIdParamsSchema, body: updateInterviewRequestSchema, response: interviewResponseSchema },
+  /** 200 when Zoom has the change, 202 when it is queued. */
+  cancel: { method: 'DELETE', path: '/api/interviews/:id', params: interviewIdParamsSchema, response: interviewResponseSchema },
   interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },
   meetingAnalytics: { method: 'GET', path: '/api/admin/meeting-analytics', response: meetingAnalyticsResponseSchema },
-} as const;
+} as const satisfies Record<string, Endpoint>;

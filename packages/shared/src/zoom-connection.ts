@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { roleSchema } from './auth';
+import { roleSchema, userIdParamsSchema } from './auth';
+import type { Endpoint } from './endpoint';
 
 export const ZOOM_CONNECTION_STATES = ['connected', 'needs_reconnect', 'not_connected'] as const;
 export const zoomConnectionStateSchema = z.enum(ZOOM_CONNECTION_STATES);
@@ -33,6 +34,7 @@ export const zoomStatusResponseSchema = z.object({
 export type ZoomStatusResponse = z.infer<typeof zoomStatusResponseSchema>;
 
 export const zoomConnectResponseSchema = z.object({ authorizeUrl: z.string() });
+export type ZoomConnectResponse = z.infer<typeof zoomConnectResponseSchema>;
 
 export const adminZoomConnectionRowSchema = z.object({
   userId: z.string(),
@@ -98,13 +100,58 @@ export const auditListResponseSchema = z.object({
 });
 export type AuditListResponse = z.infer<typeof auditListResponseSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// OAuth callback (a browser navigation back from Zoom)
+
+/**
+ * Anything unusable (absent, empty, repeated, over 2 KB) reads as null instead of failing: the callback
+ * always sends the browser back to Account Settings with a result, never an error page.
+ */
+const callbackParam = z.string().min(1).max(2048).nullable().catch(null);
+export const zoomCallbackQuerySchema = z.object({ state: callbackParam, code: callbackParam, error: callbackParam });
+export type ZoomCallbackQuery = z.output<typeof zoomCallbackQuerySchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Webhook (Zoom's event notifications, signed with the app's secret token)
+
+const urlValidationEventSchema = z.object({
+  event: z.literal('endpoint.url_validation'),
+  payload: z.object({ plainToken: z.string().min(1).max(512) }),
+});
+const appDeauthorizedEventSchema = z.object({
+  event: z.literal('app_deauthorized'),
+  payload: z.object({
+    user_id: z.string().min(1).max(100),
+    account_id: z.string().max(100).optional(),
+    client_id: z.string().max(200).optional(),
+    deauthorization_time: z.string().max(100).optional(),
+  }),
+});
+/**
+ * The events the CRM acts on; any other signed body (another event, or one of these malformed) reads as
+ * `unhandled` and is acknowledged, so Zoom does not retry it.
+ */
+export const zoomWebhookEventSchema = z.union([
+  urlValidationEventSchema,
+  appDeauthorizedEventSchema,
+  z.unknown().transform((): { event: 'unhandled' } => ({ event: 'unhandled' })),
+]);
+export type ZoomWebhookEvent = z.output<typeof zoomWebhookEventSchema>;
+
+/** The answer to `endpoint.url_validation` (every other event is answered 204). */
+export const zoomUrlValidationResponseSchema = z.object({ plainToken: z.string(), encryptedToken: z.string() });
+export type ZoomUrlValidationResponse = z.infer<typeof zoomUrlValidationResponseSchema>;
+
 export const zoomEndpoints = {
+  /** A redirect to Zoom, or `{ authorizeUrl }` when the request accepts JSON. */
   connect: { method: 'GET', path: '/api/zoom/connect', response: zoomConnectResponseSchema },
-  callback: { method: 'GET', path: '/api/zoom/callback' },
+  /** Always a redirect to Account Settings with `?zoom=<ZoomCallbackResult>`. */
+  callback: { method: 'GET', path: '/api/zoom/callback', query: zoomCallbackQuerySchema },
   status: { method: 'GET', path: '/api/zoom/status', response: zoomStatusResponseSchema },
   disconnect: { method: 'POST', path: '/api/zoom/disconnect', response: zoomStatusResponseSchema },
-  webhook: { method: 'POST', path: '/api/zoom/webhook' },
+  /** Called by Zoom, not the web app; the body is read only after the signature checks out. */
+  webhook: { method: 'POST', path: '/api/zoom/webhook', body: zoomWebhookEventSchema, response: zoomUrlValidationResponseSchema },
   adminConnections: { method: 'GET', path: '/api/admin/zoom/connections', response: adminZoomConnectionsResponseSchema },
-  adminDisconnect: { method: 'POST', path: '/api/admin/users/:id/zoom/disconnect', response: zoomStatusResponseSchema },
+  adminDisconnect: { method: 'POST', path: '/api/admin/users/:id/zoom/disconnect', params: userIdParamsSchema, response: zoomStatusResponseSchema },
   adminAudit: { method: 'GET', path: '/api/admin/audit', query: auditListQuerySchema, response: auditListResponseSchema },
-} as const;
+} as const satisfies Record<string, Endpoint>;

@@ -1,16 +1,17 @@
-import { Router, type CookieOptions, type Response } from 'express';
+import { Router, type CookieOptions } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { SESSION_COOKIE, loginRequestSchema, type SessionResponse } from '@crm/shared/auth';
+import { SESSION_COOKIE, authEndpoints, type SessionResponse } from '@crm/shared/auth';
 import type { AppDeps } from '../app-deps';
 import { AppError } from '../errors/app-error';
+import { getSignedInUser } from '../domain/auth/get-signed-in-user';
 import { logIn } from '../domain/auth/log-in';
+import type { UserRecord } from '../domain/ports/user-repository';
 import { presentUser } from '../domain/users/present-user';
-import { parseInput } from '../http/parse-request';
 import { requireSession } from '../http/request-context';
 import { requireSignedIn } from '../http/middleware/require-role';
+import { noContent, route } from '../http/typed-route';
 import { issueSessionToken, type SessionClaims } from '../security/session-tokens';
 import { sessionTokenOptions } from '../security/session-token-options';
-import type { UserRecord } from '../domain/ports/user-repository';
 
 export function sessionCookieOptions(deps: AppDeps): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure: deps.env.NODE_ENV === 'production', path: '/' };
@@ -38,26 +39,23 @@ export function authRoutes(deps: AppDeps): Router {
       next(new AppError({ code: 'rate_limited', status: 429, message: 'Too many sign-in attempts; wait a few minutes and try again' })),
   });
 
-  router.post('/api/auth/login', loginLimiter, async (req, res: Response<SessionResponse>) => {
-    const input = parseInput(loginRequestSchema, req.body);
-    const user = await logIn(deps.store.users, input);
+  route(router, authEndpoints.login, [loginLimiter], async ({ body }, req, res) => {
+    const user = await logIn(deps.store.users, body);
+    // The session is an HTTP credential: issued here, at the edge, as a cookie.
     const { token, claims } = issueSessionToken(sessionTokenOptions(deps.env), user);
     req.log.info({ userId: user.id }, 'signed in');
     res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: deps.env.SESSION_TTL_MINUTES * 60_000 });
-    res.json(sessionResponse(user, claims));
+    return sessionResponse(user, claims);
   });
 
-  router.post('/api/auth/logout', (req, res) => {
+  route(router, authEndpoints.logout, (_input, _req, res) => {
     res.clearCookie(SESSION_COOKIE, sessionCookieOptions(deps));
-    res.status(204).end();
+    return noContent(res);
   });
 
-  router.get('/api/auth/me', requireSignedIn, async (req, res: Response<SessionResponse>) => {
+  route(router, authEndpoints.me, [requireSignedIn], async (_input, req) => {
     const session = requireSession(req);
-    const user = await deps.store.users.findById(session.userId);
-    // A session for a user that no longer exists is as good as no session.
-    if (!user) throw new AppError({ code: 'unauthenticated', status: 401, message: 'Sign in first' });
-    res.json(sessionResponse(user, session));
+    return sessionResponse(await getSignedInUser(deps.store.users, session.userId), session);
   });
 
   return router;

@@ -1,19 +1,12 @@
 import { Router } from 'express';
+import { healthEndpoints } from '@crm/shared/health';
 import type { AppDeps } from '../app-deps';
-import { AppError } from '../errors/app-error';
+import { checkReadiness } from '../domain/health/check-readiness';
+import { route } from '../http/typed-route';
 
 export function healthRoutes(deps: AppDeps): Router {
   const router = Router();
-  router.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok' });
-  });
-  router.get('/api/ready', async (_req, res) => {
-    try {
-      await deps.store.ping();
-    } catch (cause) {
-      throw new AppError({ code: 'service_unavailable', status: 503, message: 'The store is not reachable', cause });
-    }
-    res.json({ status: 'ready', store: deps.store.kind });
-  });
+  route(router, healthEndpoints.health, () => ({ status: 'ok' as const }));
+  route(router, healthEndpoints.ready, () => checkReadiness(deps.store));
   return router;
 }

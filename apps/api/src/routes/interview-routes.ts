@@ -1,81 +1,54 @@
-import { Router, type Response } from 'express';
-import {
-  createInterviewRequestSchema,
-  interviewIdParamsSchema,
-  interviewListQuerySchema,
-  updateInterviewRequestSchema,
-  type InterviewListResponse,
-  type InterviewResponse,
-  type InterviewerListResponse,
-} from '@crm/shared/interviews';
+import { Router, type Request, type Response } from 'express';
+import { interviewEndpoints, type Interview } from '@crm/shared/interviews';
 import type { AppDeps } from '../app-deps';
-import { cancelInterview, rescheduleInterview } from '../domain/interviews/change-interview';
-import { getInterview, listInterviews, loadInterviewers } from '../domain/interviews/list-interviews';
+import { cancelInterviewForViewer } from '../domain/interviews/cancel-interview-for-viewer';
+import { getInterviewForViewer } from '../domain/interviews/get-interview-for-viewer';
 import { listInterviewers } from '../domain/interviews/list-interviewers';
-import { presentInterview, type Viewer } from '../domain/interviews/present-interview';
-import { scheduleInterview } from '../domain/interviews/schedule-interview';
-import type { InterviewRecord } from '../domain/ports/interview-repository';
+import { listInterviewsForViewer } from '../domain/interviews/list-interviews-for-viewer';
+import type { Viewer } from '../domain/interviews/present-interview';
+import { rescheduleInterviewForViewer } from '../domain/interviews/reschedule-interview-for-viewer';
+import { scheduleInterviewForViewer } from '../domain/interviews/schedule-interview-for-viewer';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
-import { parseInput } from '../http/parse-request';
 import { requireSession } from '../http/request-context';
+import { route } from '../http/typed-route';
+
+function viewerOf(req: Request): Viewer {
+  const session = requireSession(req);
+  return { userId: session.userId, role: session.role };
+}
 
 /** 202 when the meeting change is still queued for Zoom (pending); the body says the same. */
-function settledStatus(interview: InterviewRecord, settled: number): number {
-  return interview.meeting.status === 'pending' ? 202 : settled;
+function answerSettled(res: Response, interview: Interview, settled: number): { interview: Interview } {
+  res.status(interview.meeting.status === 'pending' ? 202 : settled);
+  return { interview };
 }
 
 export function interviewRoutes(deps: AppDeps): Router {
   const router = Router();
   const interviews = deps.meetings.interviews;
-  const viewerOf = (req: Parameters<typeof requireSession>[0]): Viewer => {
-    const session = requireSession(req);
-    return { userId: session.userId, role: session.role };
-  };
-  const present = async (record: InterviewRecord, viewer: Viewer) => {
-    const interviewer = await deps.store.users.findById(record.interviewerId);
-    return presentInterview(record, interviewer, viewer, interviews.cipher);
-  };
+  const recruiters = [requireRole('recruiter', 'admin')];
 
-  router.get('/api/interviews', requireSignedIn, async (req, res: Response<InterviewListResponse>) => {
-    const viewer = viewerOf(req);
-    const query = parseInput(interviewListQuerySchema, req.query, 'query');
-    const records = await listInterviews(interviews, viewer, query);
-    const interviewers = await loadInterviewers(interviews, records);
-    res.json({ interviews: records.map((record) => presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, interviews.cipher)) });
-  });
+  route(router, interviewEndpoints.list, [requireSignedIn], async ({ query }, req) => ({
+    interviews: await listInterviewsForViewer(interviews, viewerOf(req), query),
+  }));
 
-  router.post('/api/interviews', requireRole('recruiter', 'admin'), async (req, res: Response<InterviewResponse>) => {
-    const viewer = viewerOf(req);
-    const input = parseInput(createInterviewRequestSchema, req.body);
-    const record = await scheduleInterview(interviews, input, viewer.userId);
-    res.status(settledStatus(record, 201)).json({ interview: await present(record, viewer) });
-  });
+  route(router, interviewEndpoints.create, recruiters, async ({ body }, req, res) =>
+    answerSettled(res, await scheduleInterviewForViewer(interviews, viewerOf(req), body), 201),
+  );
 
-  router.get('/api/interviews/:id', requireSignedIn, async (req, res: Response<InterviewResponse>) => {
-    const viewer = viewerOf(req);
-    const { id } = parseInput(interviewIdParamsSchema, req.params, 'params');
-    const record = await getInterview(interviews, viewer, id);
-    res.json({ interview: await present(record, viewer) });
-  });
+  route(router, interviewEndpoints.get, [requireSignedIn], async ({ params }, req) => ({
+    interview: await getInterviewForViewer(interviews, viewerOf(req), params.id),
+  }));
 
-  router.patch('/api/interviews/:id', requireRole('recruiter', 'admin'), async (req, res: Response<InterviewResponse>) => {
-    const viewer = viewerOf(req);
-    const { id } = parseInput(interviewIdParamsSchema, req.params, 'params');
-    const input = parseInput(updateInterviewRequestSchema, req.body);
-    const record = await rescheduleInterview(interviews, id, input);
-    res.status(settledStatus(record, 200)).json({ interview: await present(record, viewer) });
-  });
+  route(router, interviewEndpoints.update, recruiters, async ({ params, body }, req, res) =>
+    answerSettled(res, await rescheduleInterviewForViewer(interviews, viewerOf(req), params.id, body), 200),
+  );
 
-  router.delete('/api/interviews/:id', requireRole('recruiter', 'admin'), async (req, res: Response<InterviewResponse>) => {
-    const viewer = viewerOf(req);
-    const { id } = parseInput(interviewIdParamsSchema, req.params, 'params');
-    const record = await cancelInterview(interviews, id);
-    res.status(settledStatus(record, 200)).json({ interview: await present(record, viewer) });
-  });
+  route(router, interviewEndpoints.cancel, recruiters, async ({ params }, req, res) =>
+    answerSettled(res, await cancelInterviewForViewer(interviews, viewerOf(req), params.id), 200),
+  );
 
-  router.get('/api/interviewers', requireRole('recruiter', 'admin'), async (_req, res: Response<InterviewerListResponse>) => {
-    res.json({ interviewers: await listInterviewers(deps.store.users) });
-  });
+  route(router, interviewEndpoints.interviewers, recruiters, async () => ({ interviewers: await listInterviewers(deps.store.users) }));
 
   return router;
 }

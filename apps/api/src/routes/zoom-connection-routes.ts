@@ -1,5 +1,5 @@
-import { Router, type CookieOptions, type ErrorRequestHandler, type Response } from 'express';
-import { ZOOM_CALLBACK_RESULT_PARAM, type ZoomCallbackResult, type ZoomStatusResponse } from '@crm/shared/zoom-connection';
+import { Router, type CookieOptions, type ErrorRequestHandler } from 'express';
+import { ZOOM_CALLBACK_RESULT_PARAM, zoomEndpoints, type ZoomCallbackResult } from '@crm/shared/zoom-connection';
 import { isAppError } from '../errors/app-error';
 import type { AppDeps } from '../app-deps';
 import { connectZoomAccount } from '../domain/zoom-connection/connect-zoom-account';
@@ -8,10 +8,10 @@ import { getZoomStatus } from '../domain/zoom-connection/get-zoom-status';
 import { OAUTH_STATE_TTL_MS, startZoomConnection } from '../domain/zoom-connection/start-zoom-connection';
 import { requestContext, requireSession } from '../http/request-context';
 import { requireSignedIn } from '../http/middleware/require-role';
+import { redirect, route } from '../http/typed-route';
 
 /** httpOnly cookie binding a pending "Connect Zoom" to the browser that started it. */
 export const ZOOM_OAUTH_COOKIE = 'crm_zoom_oauth';
-const CALLBACK_PATH = '/api/zoom/callback';
 
 function single(value: unknown): string | null {
   return typeof value === 'string' && value.length > 0 && value.length <= 2048 ? value : null;
@@ -21,7 +21,7 @@ export function zoomConnectionRoutes(deps: AppDeps): Router {
   const router = Router();
   const zoom = deps.zoomConnection.deps;
   // Lax: Zoom's redirect back is a top-level GET navigation, which Lax cookies accompany.
-  const bindingCookie: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: deps.env.NODE_ENV === 'production', path: CALLBACK_PATH };
+  const bindingCookie: CookieOptions = { httpOnly: true, sameSite: 'lax', secure: deps.env.NODE_ENV === 'production', path: zoomEndpoints.callback.path };
 
   // Connect is usually a page navigation: failures become pages (sign-in, or Account Settings with a
   // reason), not raw JSON. API callers that ask for JSON still get the error envelope.
@@ -42,44 +42,30 @@ export function zoomConnectionRoutes(deps: AppDeps): Router {
     next(error);
   };
 
-  router.get('/api/zoom/connect', requireSignedIn, async (req, res) => {
-    const session = requireSession(req);
-    const started = await startZoomConnection(zoom, session.userId);
+  route(router, zoomEndpoints.connect, [requireSignedIn], async (_input, req, res) => {
+    const started = await startZoomConnection(zoom, requireSession(req).userId);
     res.cookie(ZOOM_OAUTH_COOKIE, started.browserBinding, { ...bindingCookie, maxAge: OAUTH_STATE_TTL_MS });
     res.setHeader('Cache-Control', 'no-store');
-    if ((req.get('accept') ?? '').includes('application/json')) {
-      res.json({ authorizeUrl: started.authorizeUrl });
-      return;
-    }
-    res.redirect(302, started.authorizeUrl);
+    if ((req.get('accept') ?? '').includes('application/json')) return { authorizeUrl: started.authorizeUrl };
+    return redirect(res, started.authorizeUrl);
   });
-  router.use('/api/zoom/connect', connectFailureAsPage);
+  router.use(zoomEndpoints.connect.path, connectFailureAsPage);
 
-  router.get(CALLBACK_PATH, async (req, res) => {
+  route(router, zoomEndpoints.callback, async ({ query }, req, res) => {
     const result = await connectZoomAccount(
       zoom,
-      {
-        userId: req.session?.userId ?? null,
-        browserBinding: single(req.cookies?.[ZOOM_OAUTH_COOKIE]),
-        state: single(req.query.state),
-        code: single(req.query.code),
-        error: single(req.query.error),
-      },
+      { userId: req.session?.userId ?? null, browserBinding: single(req.cookies?.[ZOOM_OAUTH_COOKIE]), ...query },
       requestContext(req),
     );
     // Whatever happened, this attempt is over.
     res.clearCookie(ZOOM_OAUTH_COOKIE, bindingCookie);
     res.setHeader('Cache-Control', 'no-store');
-    res.redirect(302, settingsWithResult(result));
+    return redirect(res, settingsWithResult(result));
   });
 
-  router.get('/api/zoom/status', requireSignedIn, async (req, res: Response<ZoomStatusResponse>) => {
-    res.json(await getZoomStatus(deps.store.users, requireSession(req).userId));
-  });
+  route(router, zoomEndpoints.status, [requireSignedIn], (_input, req) => getZoomStatus(deps.store.users, requireSession(req).userId));
 
-  router.post('/api/zoom/disconnect', requireSignedIn, async (req, res: Response<ZoomStatusResponse>) => {
-    res.json(await disconnectZoomAccount(zoom, requireSession(req).userId, requestContext(req)));
-  });
+  route(router, zoomEndpoints.disconnect, [requireSignedIn], (_input, req) => disconnectZoomAccount(zoom, requireSession(req).userId, requestContext(req)));
 
   return router;
 }

@@ -1,22 +1,13 @@
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
+import { zoomEndpoints } from '@crm/shared/zoom-connection';
 import type { AppDeps } from '../app-deps';
-import { deauthorizeZoomUser } from '../domain/zoom-connection/deauthorize-zoom-user';
+import { handleZoomWebhook, type HandleZoomWebhookDeps } from '../domain/zoom-connection/handle-zoom-webhook';
 import { AppError } from '../errors/app-error';
+import { verifyZoomWebhook } from '../http/middleware/verify-zoom-webhook';
 import { requestContext } from '../http/request-context';
-import { answerUrlValidation, verifyZoomWebhookSignature } from '../zoom/zoom-webhook-signature';
-
-const urlValidationSchema = z.object({ event: z.literal('endpoint.url_validation'), payload: z.object({ plainToken: z.string().min(1).max(512) }) });
-const deauthorizedSchema = z.object({
-  event: z.literal('app_deauthorized'),
-  payload: z.object({
-    user_id: z.string().min(1).max(100),
-    account_id: z.string().max(100).optional(),
-    client_id: z.string().max(200).optional(),
-    deauthorization_time: z.string().max(100).optional(),
-  }),
-});
+import { noContent, route } from '../http/typed-route';
+import { answerUrlValidation } from '../zoom/zoom-webhook-signature';
 
 export function zoomWebhookRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -28,46 +19,16 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError({ code: 'rate_limited', status: 429, message: 'Too many webhook deliveries' })),
   });
+  const handlerDeps: HandleZoomWebhookDeps = {
+    ...deps.zoomConnection.deps,
+    zoomClientId: deps.env.ZOOM_CLIENT_ID ?? null,
+    // Only reached after verifyZoomWebhook, which refuses every delivery when no secret is configured.
+    answerUrlValidation: (plainToken) => answerUrlValidation(webhookSecretToken ?? '', plainToken),
+  };
 
-  router.post('/api/zoom/webhook', limiter, async (req, res) => {
-    if (!webhookSecretToken) {
-      throw new AppError({ code: 'zoom_not_configured', status: 503, message: 'ZOOM_WEBHOOK_SECRET_TOKEN is not configured' });
-    }
-    const verified = verifyZoomWebhookSignature({
-      secretToken: webhookSecretToken,
-      timestamp: req.get('x-zm-request-timestamp'),
-      signature: req.get('x-zm-signature'),
-      rawBody: req.rawBody,
-      now: new Date(),
-    });
-    if (!verified.ok) {
-      req.log.warn({ reason: verified.reason }, 'Zoom webhook refused');
-      throw new AppError({ code: 'webhook_signature_invalid', status: 401, message: 'The webhook signature is missing, wrong or stale' });
-    }
-
-    const validation = urlValidationSchema.safeParse(req.body);
-    if (validation.success) {
-      res.json(answerUrlValidation(webhookSecretToken, validation.data.payload.plainToken));
-      return;
-    }
-    const deauthorized = deauthorizedSchema.safeParse(req.body);
-    if (deauthorized.success) {
-      const { payload } = deauthorized.data;
-      // Another app's deauthorization (same endpoint, different client id) is not ours to act on.
-      if (payload.client_id && deps.env.ZOOM_CLIENT_ID && payload.client_id !== deps.env.ZOOM_CLIENT_ID) {
-        res.status(204).end();
-        return;
-      }
-      await deauthorizeZoomUser(
-        deps.zoomConnection.deps,
-        { zoomUserId: payload.user_id, zoomAccountId: payload.account_id ?? null, deauthorizedAt: payload.deauthorization_time ?? null },
-        requestContext(req),
-      );
-      res.status(204).end();
-      return;
-    }
-    // Signed events we do not handle are acknowledged so Zoom does not retry them.
-    res.status(204).end();
+  route(router, zoomEndpoints.webhook, [limiter, verifyZoomWebhook({ secretToken: webhookSecretToken })], async ({ body }, req, res) => {
+    const answer = await handleZoomWebhook(handlerDeps, body, requestContext(req));
+    return answer ?? noContent(res);
   });
   return router;
 }

@@ -1,0 +1,9 @@
+import type { Interview } from '@crm/shared/interviews';
+import { cancelInterview } from './change-interview';
+import type { InterviewDeps } from './interview-deps';
+import type { Viewer } from './present-interview';
+import { presentInterviewForViewer } from './present-interview-for-viewer';
+
+export async function cancelInterviewForViewer(deps: InterviewDeps, viewer: Viewer, id: string): Promise<Interview> {
+  return presentInterviewForViewer(deps, await cancelInterview(deps, id), viewer);
+}

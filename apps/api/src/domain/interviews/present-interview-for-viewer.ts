@@ -1,0 +1,18 @@
+import type { Interview } from '@crm/shared/interviews';
+import type { InterviewRecord } from '../ports/interview-repository';
+import type { InterviewDeps } from './interview-deps';
+import { loadInterviewers } from './list-interviews';
+import { presentInterview, type Viewer } from './present-interview';
+
+type PresentDeps = Pick<InterviewDeps, 'users' | 'cipher'>;
+
+/** The interviews as this viewer may see them (start URL only for the host and admins), each interviewer loaded once. */
+export async function presentInterviewsForViewer(deps: PresentDeps, records: InterviewRecord[], viewer: Viewer): Promise<Interview[]> {
+  const interviewers = await loadInterviewers(deps, records);
+  return records.map((record) => presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, deps.cipher));
+}
+
+export async function presentInterviewForViewer(deps: PresentDeps, record: InterviewRecord, viewer: Viewer): Promise<Interview> {
+  const [interview] = await presentInterviewsForViewer(deps, [record], viewer);
+  return interview!;
+}

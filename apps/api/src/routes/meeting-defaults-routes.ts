@@ -1,0 +1,19 @@
+import { Router } from 'express';
+import { interviewEndpoints } from '@crm/shared/interviews';
+import type { AppDeps } from '../app-deps';
+import { getMeetingDefaults, saveMeetingDefaults } from '../domain/meeting-settings/get-meeting-defaults';
+import { requireSignedIn } from '../http/middleware/require-role';
+import { requireSession } from '../http/request-context';
+import { route } from '../http/typed-route';
+
+/** The signed-in user's own meeting defaults (Account Settings → Advanced). */
+export function meetingDefaultsRoutes(deps: AppDeps): Router {
+  const router = Router();
+  route(router, interviewEndpoints.getMeetingDefaults, [requireSignedIn], (_input, req) =>
+    getMeetingDefaults(deps.store.meetingDefaults, requireSession(req).userId),
+  );
+  route(router, interviewEndpoints.putMeetingDefaults, [requireSignedIn], ({ body }, req) =>
+    saveMeetingDefaults(deps.store.meetingDefaults, requireSession(req).userId, body),
+  );
+  return router;
+}
