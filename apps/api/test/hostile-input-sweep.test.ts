@@ -5,8 +5,6 @@
  * connections, interviews, audit, OAuth states, ...) and the Zoom simulator exactly as they were.
  * Generation is seeded (HOSTILE_SEED to vary it); the per-endpoint case counts are printed at the end.
  */
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import fc from 'fast-check';
 import request, { type Response } from 'supertest';
 import { SESSION_COOKIE, CSRF_HEADER, ROLES, type Role } from '@crm/shared/auth';
@@ -14,6 +12,7 @@ import { ERROR_CODES, errorEnvelopeSchema } from '@crm/shared/error-codes';
 import { AUTO_RECORDING_OPTIONS } from '@crm/shared/interviews';
 import { ZOOM_CALLBACK_RESULTS, ZOOM_CALLBACK_RESULT_PARAM } from '@crm/shared/zoom-connection';
 import { createApp } from '../src/app';
+import { declaredEndpoints as sharedDeclarations, mountedRoutes as mountedAppRoutes } from './support/api-surface';
 import { createTestUser, TEST_PASSWORD } from './support/start-test-api';
 import { interviewRequest } from './support/meeting-test-helpers';
 import { connectZoom, rawMemoryStoreText, SIMULATED_INTERVIEWER, startTestStack, TEST_WEBHOOK_SECRET, TEST_ZOOM_APP, type TestStack } from './support/start-test-stack';
@@ -41,36 +40,14 @@ interface Declared {
   query?: unknown;
 }
 
-/** Every `*Endpoints` export of every packages/shared/src file, so a new declaration is swept without anyone listing it here. */
+/** Every shared declaration (see support/api-surface.ts), so a new one is swept without anyone listing it here. */
 function declaredEndpoints(): Declared[] {
-  const sharedSrc = path.dirname(require.resolve('@crm/shared/auth'));
-  const endpoints: Declared[] = [];
-  for (const file of readdirSync(sharedSrc).filter((name) => name.endsWith('.ts'))) {
-    const module = require(`@crm/shared/${file.replace(/\.ts$/, '')}`) as Record<string, unknown>;
-    for (const [name, value] of Object.entries(module)) {
-      if (!name.endsWith('Endpoints') || typeof value !== 'object' || value === null) continue;
-      endpoints.push(...(Object.values(value) as Declared[]));
-    }
-  }
-  return endpoints;
+  return sharedDeclarations().map(({ endpoint }) => endpoint);
 }
 
 /** What the Express app really mounts (read from its router, so nothing in src/routes is missed). */
 function mountedRoutes(stack: TestStack): string[] {
-  const app = createApp(stack.api.deps) as unknown as { router: { stack: RouterLayer[] } };
-  const routes: string[] = [];
-  const walk = (layers: RouterLayer[]) => {
-    for (const layer of layers) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) routes.push(`${method.toUpperCase()} ${layer.route.path}`);
-      else if (layer.handle?.stack) walk(layer.handle.stack);
-    }
-  };
-  walk(app.router.stack);
-  return routes;
-}
-interface RouterLayer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle?: { stack?: RouterLayer[] };
+  return mountedAppRoutes(createApp(stack.api.deps));
 }
 
 /** Mounted routes with no shared declaration: none any more (the load-balancer probes are `healthEndpoints`). */
