@@ -125,18 +125,31 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    files: ['apps/web/src/features/**/*.{ts,tsx}'],
+    files: ['apps/web/src/**/*.{ts,tsx}'],
     rules: {
-      // Features don't import each other; pages in src/app compose them.
+      // Imports flow one way, app → features → shared code: features don't import each other (pages in src/app
+      // compose them), and src/components, src/lib and src/hooks import neither features nor app.
       'import-x/no-restricted-paths': [
         'error',
         {
-          zones: webFeatures.map((feature) => ({
-            target: `./apps/web/src/features/${feature}`,
-            from: './apps/web/src/features',
-            except: [`./${feature}`],
-            message: `features/${feature} must not import another feature; compose them in src/app or move what they share to src/components or src/lib`,
-          })),
+          zones: [
+            ...webFeatures.map((feature) => ({
+              target: `./apps/web/src/features/${feature}`,
+              from: './apps/web/src/features',
+              except: [`./${feature}`],
+              message: `features/${feature} must not import another feature; compose them in src/app or move what they share to src/components or src/lib`,
+            })),
+            {
+              target: './apps/web/src/features',
+              from: './apps/web/src/app',
+              message: 'features are composed by src/app, never the other way round',
+            },
+            ...['components', 'lib', 'hooks'].map((shared) => ({
+              target: `./apps/web/src/${shared}`,
+              from: ['./apps/web/src/features', './apps/web/src/app'],
+              message: `src/${shared} is shared code: it must not depend on a feature or on src/app`,
+            })),
+          ],
         },
       ],
     },

@@ -90,6 +90,16 @@ describe('web features', () => {
   });
 });
 
+describe('web shared code', () => {
+  test('when src/lib imports a feature, lint fails', async () => {
+    const [feature] = subfolders('apps/web/src/features');
+    const api = firstModule(`apps/web/src/features/${feature}/api`);
+    const messages = await lint('apps/web/src/lib/boundary-probe.ts', `import * as feature from '../features/${feature}/api/${api}';\nexport const probe = feature;\n`);
+    assert.deepEqual(ruleIds(messages), ['import-x/no-restricted-paths']);
+    assert.match(messages[0].message, /src\/lib is shared code/);
+  });
+});
+
 describe('workspace packages', () => {
   test('when the web app reaches into packages/shared by a relative path, lint fails', async () => {
     const messages = await lint('apps/web/src/lib/boundary-probe.ts', `import * as auth from '../../../../packages/shared/src/auth';\nexport const probe = auth;\n`);
