@@ -123,6 +123,10 @@ export default defineConfig(
     ignores: ['apps/web/vite.config.ts', 'apps/web/playwright.config.ts', 'apps/web/e2e/**', 'apps/web/scripts/**'],
     extends: [reactHooks.configs.flat.recommended, jsxA11y.flatConfigs.recommended],
     languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      // A scrollable `role="region"` with a label must be focusable so keyboard users can scroll it (WCAG 2.1.1).
+      'jsx-a11y/no-noninteractive-tabindex': ['error', { tags: [], roles: ['tabpanel', 'region'], allowExpressionValues: true }],
+    },
   },
   {
     files: ['apps/web/src/**/*.{ts,tsx}'],
