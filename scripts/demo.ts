@@ -88,7 +88,8 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop(0));
   process.once('SIGTERM', () => void stop(0));
 
-  const api = run('api', ['--filter', '@crm/api', 'start'], {
+  // From source, like the web app's dev server: demo mode needs no build step (production runs dist/main.js).
+  const api = run('api', ['--filter', '@crm/api', 'exec', 'tsx', 'src/main.ts'], {
     NODE_ENV: 'development',
     DEMO_MODE: 'true',
     HOST: '127.0.0.1',

@@ -1,5 +1,6 @@
 // Runs the Playwright browser tests in Debian's Chromium; never downloads a browser.
-// Without Chromium (a bare dev machine) it says so and succeeds, since CI installs it first.
+// Without Chromium: on a bare dev machine it says why it skipped and succeeds; under CI=true it fails,
+// because there a missing browser means the browser tests silently stopped running.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  console.log(`skipped: Chromium not found at ${chromium}`);
+  const install = 'install it with `apt-get install chromium` or point CHROMIUM_PATH at one';
+  if (process.env.CI === 'true' || process.env.CI === '1') {
+    console.error(`browser tests FAILED: Chromium not found at ${chromium} and CI=${process.env.CI}; ${install}`);
+    process.exit(1);
+  }
+  console.log(`skipped: browser tests — Chromium not found at ${chromium}; ${install} (under CI=true this fails)`);
   process.exit(0);
 }
 

@@ -75,7 +75,7 @@ function resolveRefs(value: Json, root: Json, refStack: string[]): Json {
     if (refStack.includes(ref)) throw new Error(`Circular $ref ${ref}`);
     const { $ref: _ignored, ...siblings } = value;
     const target = resolveRefs(followPointer(root, ref), root, [...refStack, ref]);
-    return Object.keys(siblings).length === 0 ? target : { ...(target as object), ...resolveRefs(siblings, root, refStack) as object } as Json;
+    return Object.keys(siblings).length === 0 ? target : { ...(target as object), ...resolveRefs(siblings, root, refStack) as object };
   }
 
   const out: { [key: string]: Json } = {};

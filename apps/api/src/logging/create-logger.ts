@@ -1,5 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+import type { PrettyOptions } from 'pino-pretty';
 
 /**
  * Key names whose values never reach a log line, wherever they sit. pino's redact paths do not
@@ -23,9 +23,27 @@ export function pathOnly(url: string | undefined): string {
   return (url ?? '').split('?')[0] ?? '';
 }
 
+/**
+ * pino-pretty is a development dependency: production installs (`pnpm install --prod`) do not have it, so it is
+ * loaded only when LOG_FORMAT=pretty asks for it, and a missing one stops start-up with a message saying what to do.
+ */
+function loadPrettyPrinter(): (options: PrettyOptions) => DestinationStream {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on demand, see above
+    return require('pino-pretty') as (options: PrettyOptions) => DestinationStream;
+  } catch (error) {
+    if ((error as { code?: unknown }).code !== 'MODULE_NOT_FOUND') throw error;
+    throw new Error(
+      'LOG_FORMAT=pretty needs the pino-pretty package, a development dependency this install does not have; ' +
+        'use LOG_FORMAT=json (the default) in production, or install with development dependencies',
+      { cause: error },
+    );
+  }
+}
+
 export function createLogger(options: { level: string; format?: 'json' | 'pretty'; destination?: DestinationStream }): Logger {
   // Pretty output is for people watching demo mode; redaction above happens before either format.
-  const destination = options.destination ?? (options.format === 'pretty' ? pretty({ translateTime: 'HH:MM:ss', ignore: 'pid,hostname' }) : undefined);
+  const destination = options.destination ?? (options.format === 'pretty' ? loadPrettyPrinter()({ translateTime: 'HH:MM:ss', ignore: 'pid,hostname' }) : undefined);
   return pino(
     {
       level: options.level,

@@ -122,7 +122,7 @@ function validBody(state: SimulatorState, req: Request, res: Response, endpoint:
     res.status(400).json({ code: 300, message: 'Validation Failed.', errors: result.issues.map(({ field, message }) => ({ field, message })) });
     return undefined;
   }
-  return body as MeetingRequestBody;
+  return body;
 }
 
 export function recordInvalidJson(state: SimulatorState, req: Request, endpoint: EndpointKey): void {

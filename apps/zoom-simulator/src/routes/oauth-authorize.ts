@@ -5,14 +5,15 @@ import { USER_APP_SCOPE } from '../scopes';
 import type { SimulatorState } from '../state/simulator-state';
 import { requestContext, stringParam } from './request-context';
 
-interface AuthorizeParams {
+// A type alias, not an interface, so Object.entries() sees its values as strings rather than `any`.
+type AuthorizeParams = {
   response_type: string;
   client_id: string;
   redirect_uri: string;
   state?: string;
   code_challenge?: string;
   code_challenge_method?: 'S256' | 'plain';
-}
+};
 
 type ParamsCheck = { ok: true; params: AuthorizeParams } | { ok: false; message: string };
 
@@ -20,7 +21,7 @@ export function oauthAuthorizeRouter(state: SimulatorState): Router {
   const router = Router();
 
   router.get('/oauth/authorize', (req, res) => {
-    const check = checkAuthorizeParams(req.query as Record<string, unknown>, state);
+    const check = checkAuthorizeParams(req.query, state);
     if (!check.ok) return sendErrorPage(res, check.message);
     const hiddenParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(check.params)) if (value !== undefined) hiddenParams[key] = value;

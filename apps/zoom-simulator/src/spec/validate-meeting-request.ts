@@ -76,7 +76,8 @@ function toIssues(validate: ValidateFunction): ValidationIssue[] {
 
 function fieldOf(error: ErrorObject): string {
   const path = error.instancePath.split('/').filter(Boolean).join('.');
-  const missing = error.keyword === 'required' ? String((error.params as { missingProperty?: unknown }).missingProperty ?? '') : '';
+  const missingProperty = error.keyword === 'required' ? (error.params as { missingProperty?: unknown }).missingProperty : undefined;
+  const missing = typeof missingProperty === 'string' ? missingProperty : '';
   return [path, missing].filter(Boolean).join('.');
 }
 
