@@ -1,9 +1,10 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Interview, Meeting } from '@crm/shared/interviews';
 import { InterviewList } from '../../../src/features/interviews/components/interview-list';
 import { setCsrfToken } from '../../../src/lib/api-client';
 import { installFakeApi } from '../../support/fake-api';
+import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const ownMeeting: Meeting = {
   status: 'scheduled',
@@ -64,7 +65,7 @@ const failed = interview({
 });
 
 function renderList(viewerId: string, canManage: boolean) {
-  render(<InterviewList when="upcoming" viewerId={viewerId} canManage={canManage} refreshKey={0} onChanged={jest.fn()} />);
+  renderWithQueryClient(<InterviewList when="upcoming" viewerId={viewerId} canManage={canManage} />);
 }
 
 function itemFor(name: string): HTMLElement {
@@ -111,9 +112,13 @@ describe('Interview list', () => {
   });
 
   test('cancelling asks for confirmation first, then sends DELETE', async () => {
+    let current = onOwnZoom;
     const api = installFakeApi({
-      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
-      'DELETE /api/interviews/i-own': { body: { interview: { ...onOwnZoom, status: 'cancelled', meeting: { ...ownMeeting, status: 'cancelled' } } } },
+      'GET /api/interviews': () => ({ body: { interviews: [current] } }),
+      'DELETE /api/interviews/i-own': () => {
+        current = { ...onOwnZoom, status: 'cancelled', meeting: { ...ownMeeting, status: 'cancelled' } };
+        return { body: { interview: current } };
+      },
     });
     const user = userEvent.setup();
     renderList('u-rita', true);
@@ -154,11 +159,13 @@ describe('Interview list', () => {
 
 describe('Rescheduling', () => {
   test('a new time is confirmed first, then sent as a UTC instant in the interview\'s own time zone', async () => {
+    let current = onOwnZoom;
     const api = installFakeApi({
-      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
-      'PATCH /api/interviews/i-own': (request) => ({
-        body: { interview: { ...onOwnZoom, ...(request.body as object) } },
-      }),
+      'GET /api/interviews': () => ({ body: { interviews: [current] } }),
+      'PATCH /api/interviews/i-own': (request) => {
+        current = { ...onOwnZoom, ...(request.body as object) };
+        return { body: { interview: current } };
+      },
     });
     const user = userEvent.setup();
     renderList('u-rita', true);
