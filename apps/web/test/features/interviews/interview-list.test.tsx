@@ -1,6 +1,7 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Interview, Meeting } from '@crm/shared/interviews';
+import { PENDING_POLL_MAX_MS, PENDING_POLL_MIN_MS, pendingMeetingPollMs } from '../../../src/features/interviews/api/get-interviews';
 import { InterviewList } from '../../../src/features/interviews/components/interview-list';
 import { setCsrfToken } from '../../../src/lib/api-client';
 import { installFakeApi } from '../../support/fake-api';
@@ -183,5 +184,47 @@ describe('Rescheduling', () => {
       expect.objectContaining({ method: 'PATCH', path: '/api/interviews/i-own', body: { startTime: '2031-05-02T12:30:00.000Z', durationMinutes: 60 } }),
     ]);
     expect(await screen.findByText(/May 2, 2031/)).toBeInTheDocument();
+  });
+});
+
+describe('Pending meetings', () => {
+  afterEach(() => jest.useRealTimers());
+
+  test('when the worker settles a pending meeting, the list shows it scheduled without a reload, then stops polling', async () => {
+    jest.useFakeTimers({ now: new Date('2030-01-01T09:00:00.000Z'), advanceTimers: false });
+    let settled = false;
+    const waiting = { ...pending, meeting: { ...pending.meeting, nextAttemptAt: '2030-01-01T09:00:01.000Z' } };
+    const api = installFakeApi({
+      'GET /api/interviews': () => ({ body: { interviews: [settled ? { ...waiting, meeting: ownMeeting } : waiting] } }),
+    });
+    renderList('u-rita', true);
+    await act(() => jest.advanceTimersByTimeAsync(0));
+    expect(within(itemFor('Katherine Johnson')).getByText('Meeting pending')).toBeInTheDocument();
+
+    settled = true;
+    // One poll, plus the moment the answer takes to reach the screen.
+    await act(() => jest.advanceTimersByTimeAsync(PENDING_POLL_MIN_MS + 100));
+
+    expect(within(itemFor('Katherine Johnson')).queryByText('Meeting pending')).not.toBeInTheDocument();
+    expect(within(itemFor('Katherine Johnson')).getByRole('link', { name: /Join link/ })).toHaveAttribute('href', ownMeeting.joinUrl);
+    const reads = () => api.requests.filter((request) => request.path === '/api/interviews').length;
+    const afterSettled = reads();
+    await act(() => jest.advanceTimersByTimeAsync(PENDING_POLL_MAX_MS * 2));
+    expect(reads()).toBe(afterSettled);
+  });
+
+  const pendingUntil = (nextAttemptAt: string | null) => ({ ...pending, meeting: { ...pending.meeting, nextAttemptAt } });
+  test('when nothing is pending, the list does not poll', () => {
+    expect(pendingMeetingPollMs({ interviews: [onOwnZoom, failed] })).toBe(false);
+  });
+
+  test.each<[string, number, Interview[]]>([
+    ['the next attempt is 10 s away', 11_000, [pendingUntil('2030-01-01T09:00:10.000Z')]],
+    ['the next attempt is overdue (the worker has not run yet)', PENDING_POLL_MIN_MS, [pendingUntil('2030-01-01T08:59:00.000Z')]],
+    ['Zoom is backing off for minutes', PENDING_POLL_MAX_MS, [pendingUntil('2030-01-01T09:10:00.000Z')]],
+    ['no next attempt is known', PENDING_POLL_MIN_MS, [pendingUntil(null)]],
+    ['two are pending, the soonest decides', 4_000, [pendingUntil('2030-01-01T09:05:00.000Z'), pendingUntil('2030-01-01T09:00:03.000Z')]],
+  ])('when %s, the list looks again after %p ms', (_what, expected, interviews) => {
+    expect(pendingMeetingPollMs({ interviews }, Date.parse('2030-01-01T09:00:00.000Z'))).toBe(expected);
   });
 });
