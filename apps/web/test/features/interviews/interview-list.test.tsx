@@ -4,7 +4,7 @@ import type { Interview, Meeting } from '@crm/shared/interviews';
 import { PENDING_POLL_MAX_MS, PENDING_POLL_MIN_MS, pendingMeetingPollMs } from '../../../src/features/interviews/api/get-interviews';
 import { InterviewList } from '../../../src/features/interviews/components/interview-list';
 import { setCsrfToken } from '../../../src/lib/api-client';
-import { installFakeApi } from '../../support/fake-api';
+import { apiError, installFakeApi } from '../../support/fake-api';
 import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const ownMeeting: Meeting = {
@@ -184,6 +184,62 @@ describe('Rescheduling', () => {
       expect.objectContaining({ method: 'PATCH', path: '/api/interviews/i-own', body: { startTime: '2031-05-02T12:30:00.000Z', durationMinutes: 60 } }),
     ]);
     expect(await screen.findByText(/May 2, 2031/)).toBeInTheDocument();
+  });
+});
+
+describe('Reschedule form validation', () => {
+  test('a duration out of range is flagged on the duration field, which gets focus and is announced; nothing is sent', async () => {
+    const api = installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    const duration = screen.getByLabelText('Duration (minutes)');
+    await user.clear(duration);
+    await user.type(duration, '2');
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+
+    expect(duration).toHaveAttribute('aria-invalid', 'true');
+    expect(duration).toHaveAccessibleDescription('Enter a duration between 5 and 480 minutes.');
+    expect(duration).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a duration between 5 and 480 minutes.');
+    expect(screen.getByLabelText('New date and time (Europe/Berlin)')).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(api.writes()).toHaveLength(0);
+  });
+
+  test('a new time in the past is refused on the date field before anything is sent', async () => {
+    const api = installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    const start = screen.getByLabelText('New date and time (Europe/Berlin)');
+    await user.clear(start);
+    await user.type(start, '2001-05-01T09:00');
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+
+    expect(start).toHaveAccessibleDescription('Choose a time in the future.');
+    expect(start).toHaveAttribute('aria-invalid', 'true');
+    expect(start).toHaveFocus();
+    expect(api.writes()).toHaveLength(0);
+  });
+
+  test('when the API refuses the new time, the form says why and the interview keeps its time', async () => {
+    installFakeApi({
+      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
+      'PATCH /api/interviews/i-own': apiError(409, 'interview_cancelled', 'This interview was cancelled meanwhile.'),
+    });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Reschedule Grace Hopper?' })).getByRole('button', { name: 'Reschedule' }));
+
+    expect(await screen.findByText('This interview was cancelled meanwhile.')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('New date and time (Europe/Berlin)')).toHaveValue('2031-05-01T09:00');
   });
 });
 
