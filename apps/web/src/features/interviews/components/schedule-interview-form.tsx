@@ -5,15 +5,15 @@ import type { CreateInterviewInput, Interview } from '@crm/shared/interviews';
 import { FormField } from '../../../components/form-field';
 import { Notice } from '../../../components/notice';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { formatDateTime, viewerTimeZone } from '../../../lib/format-date-time';
+import { viewerTimeZone } from '../../../lib/format-date-time';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { timeZoneOptions } from '../../../lib/zoned-time';
 import { useInterviewers } from '../api/get-interviewers';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
-import { hostReasonText } from './host-badge';
 import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, type InterviewField } from './interview-field-errors';
 import { InterviewerPicker } from './interviewer-picker';
 import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
+import { ScheduledInterviewNotice } from './scheduled-interview-notice';
 
 const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
 
@@ -68,10 +68,10 @@ export function ScheduleInterviewForm() {
     target?.focus();
   }
 
-  function flag(found: Partial<Record<InterviewField, string>>) {
+  function flag(found: Partial<Record<InterviewField, string>>, type: 'future' | 'server') {
     for (const field of FIELD_ORDER) {
       const message = found[field];
-      if (message) setError(field, { type: 'server', message });
+      if (message) setError(field, { type, message });
     }
     focusFirstError(found);
   }
@@ -81,7 +81,7 @@ export function ScheduleInterviewForm() {
     setScheduled(null);
     // Not a schema rule: "the future" is the browser's clock at submit time; the API checks its own.
     if (new Date(request.startTime).getTime() <= Date.now()) {
-      flag({ startTime: 'Choose a time in the future.' });
+      flag({ startTime: 'Choose a time in the future.' }, 'future');
       return;
     }
     try {
@@ -91,7 +91,7 @@ export function ScheduleInterviewForm() {
       reset({ ...emptyForm(), interviewerId: kept.interviewerId, timeZone: kept.timeZone, durationMinutes: kept.durationMinutes });
     } catch (error) {
       const server = error instanceof ApiError ? fieldErrorsFromServer(error) : {};
-      if (Object.keys(server).length > 0) flag(server);
+      if (Object.keys(server).length > 0) flag(server, 'server');
       else setFormError(error);
     }
   }
@@ -109,20 +109,7 @@ export function ScheduleInterviewForm() {
       <h2 id={id('title')} className="card-title">
         Schedule interview
       </h2>
-      {scheduled && (
-        <Notice tone="success" title="Interview scheduled" onDismiss={() => setScheduled(null)}>
-          <p>
-            {scheduled.candidateName} with {scheduled.interviewer.name}, {formatDateTime(scheduled.startTime)}.{' '}
-            {scheduled.meeting.status === 'pending'
-              ? 'Zoom did not answer yet; the meeting link will appear as soon as it does.'
-              : scheduled.meeting.status === 'failed'
-                ? `Zoom refused the meeting: ${scheduled.meeting.lastError?.message ?? 'unknown reason'}.`
-                : scheduled.meeting.hostSource === 'system'
-                  ? `Hosted on the System account: ${hostReasonText(scheduled.meeting)}.`
-                  : `${hostReasonText(scheduled.meeting)}, the interviewer's own Zoom.`}
-          </p>
-        </Notice>
-      )}
+      {scheduled && <ScheduledInterviewNotice interview={scheduled} onDismiss={() => setScheduled(null)} />}
       {formError !== null && (
         <Notice tone="error" title="Could not schedule the interview">
           <p>{errorMessage(formError)}</p>
