@@ -14,7 +14,8 @@ test('when Zoom is down as the recruiter schedules, the meeting shows pending, a
   // Gone on any reload: proves the page that shows "scheduled" is the one that showed "pending".
   await recruiter.evaluate(() => Object.assign(window, { samePageMarker: 'still here' }));
 
-  const candidateName = 'Katherine Johnson';
+  // Unique per run, so repeated runs against one stack never find an earlier interview.
+  const candidateName = `Katherine Johnson ${Date.now().toString(36)}`;
   await injectSimulatorFault({ endpoint: 'meetings.create', status: 503 });
   try {
     await scheduleInterview(recruiter, testInfo, { candidateName, interviewer: people.ian, start: daysAhead(6) });
