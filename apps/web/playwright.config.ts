@@ -74,6 +74,8 @@ export default defineConfig({
       LOG_LEVEL: process.env.E2E_SERVER_LOGS ? 'info' : 'warn',
       // Every sign-in reaches the API through the dev proxy, i.e. from one address; the tests sign in often.
       LOGIN_RATE_LIMIT_PER_15_MIN: '1000',
+      // The worker retries pending meetings every second (5 s by default), so a pending meeting settles quickly.
+      MEETING_WORKER_INTERVAL_MS: '1000',
     },
   },
 });

@@ -41,3 +41,20 @@ export async function simulatorControl(path: string, body: unknown = {}): Promis
   });
   if (!response.ok) throw new Error(`simulator /__sim${path} answered ${response.status}: ${await response.text()}`);
 }
+
+/** A fault the simulator applies to one Zoom endpoint until cleared (see the simulator's fault-injector). */
+export interface SimulatorFault {
+  endpoint: 'meetings.create' | 'meetings.update' | 'meetings.delete' | 'meetings.list' | 'oauth.token';
+  status?: number;
+  retryAfterSeconds?: number;
+  times?: number;
+}
+
+export async function injectSimulatorFault(fault: SimulatorFault): Promise<void> {
+  await simulatorControl('/faults', fault);
+}
+
+export async function clearSimulatorFaults(): Promise<void> {
+  const response = await fetch(`${simulatorUrl}/__sim/faults`, { method: 'DELETE' });
+  if (!response.ok) throw new Error(`simulator DELETE /__sim/faults answered ${response.status}`);
+}

@@ -3,11 +3,13 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { SessionProvider } from '../features/auth/components/session-provider';
 import { AppLayout } from './app-layout';
 import { paths } from './paths';
+import { AppQueryProvider } from './app-query-provider';
 import { RequireSession } from './require-session';
-import { LoginPage } from './routes/login-page';
 import { NotFoundPage } from './routes/not-found-page';
 
-// Signed-in screens load on demand so the sign-in page stays small.
+// Every screen with a form or server data loads on demand: forms bring react-hook-form and the
+// shared zod schemas, which the first paint (app shell, session check) does not need.
+const LoginPage = lazy(() => import('./routes/login-page'));
 const DashboardPage = lazy(() => import('./routes/dashboard-page'));
 const AccountSettingsPage = lazy(() => import('./routes/account-settings-page'));
 const AdminZoomPage = lazy(() => import('./routes/admin-zoom-page'));
@@ -16,7 +18,8 @@ export function App() {
   return (
     <BrowserRouter>
       <SessionProvider>
-        <Routes>
+        <AppQueryProvider>
+          <Routes>
           <Route element={<AppLayout />}>
             <Route path={paths.login} element={<LoginPage />} />
             <Route
@@ -45,7 +48,8 @@ export function App() {
             />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
-        </Routes>
+          </Routes>
+        </AppQueryProvider>
       </SessionProvider>
     </BrowserRouter>
   );

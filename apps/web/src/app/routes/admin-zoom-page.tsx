@@ -1,19 +1,17 @@
-import { useState } from 'react';
 import { AuditLog } from '../../features/admin/components/audit-log';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
 import { usePageTitle } from '../use-page-title';
 
 export default function AdminZoomPage() {
   usePageTitle('Zoom connections');
-  const [auditVersion, setAuditVersion] = useState(0);
   return (
     <div className="page">
       <div className="page-heading">
         <h1>Zoom connections</h1>
         <p className="muted">Who hosts interviews from their own Zoom, who needs help, and what changed.</p>
       </div>
-      <ZoomConnectionsOverview onChanged={() => setAuditVersion((value) => value + 1)} />
-      <AuditLog refreshKey={auditVersion} />
+      <ZoomConnectionsOverview />
+      <AuditLog />
     </div>
   );
 }

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
 import { InterviewList } from '../../features/interviews/components/interview-list';
 import { ScheduleInterviewForm } from '../../features/interviews/components/schedule-interview-form';
@@ -9,8 +8,6 @@ import { usePageTitle } from '../use-page-title';
 export default function DashboardPage() {
   usePageTitle('Interviews');
   const user = useSignedInUser();
-  const [version, setVersion] = useState(0);
-  const refresh = () => setVersion((value) => value + 1);
   const canSchedule = user.role === 'recruiter' || user.role === 'admin';
 
   return (
@@ -21,11 +18,11 @@ export default function DashboardPage() {
       {user.role === 'interviewer' && <ZoomAttentionBanner accountSettingsPath={paths.accountSettings} />}
       {canSchedule && (
         <section className="card">
-          <ScheduleInterviewForm onScheduled={refresh} />
+          <ScheduleInterviewForm />
         </section>
       )}
-      <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} refreshKey={version} onChanged={refresh} />
-      <InterviewList when="past" viewerId={user.id} canManage={false} refreshKey={version} onChanged={refresh} />
+      <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} />
+      <InterviewList when="past" viewerId={user.id} canManage={false} />
     </div>
   );
 }

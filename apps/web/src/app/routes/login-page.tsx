@@ -5,7 +5,7 @@ import { useSession } from '../../features/auth/components/session-provider';
 import { safeReturnPath } from '../paths';
 import { usePageTitle } from '../use-page-title';
 
-export function LoginPage() {
+export default function LoginPage() {
   usePageTitle('Sign in');
   const [params] = useSearchParams();
   const navigate = useNavigate();

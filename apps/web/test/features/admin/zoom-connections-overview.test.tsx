@@ -1,10 +1,13 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MeetingAnalyticsResponse } from '@crm/shared/interviews';
 import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
+import type { AuditEvent, AuditListResponse } from '@crm/shared/zoom-connection';
+import { AuditLog } from '../../../src/features/admin/components/audit-log';
 import { ZoomConnectionsOverview } from '../../../src/features/admin/components/zoom-connections-overview';
 import { setCsrfToken } from '../../../src/lib/api-client';
 import { installFakeApi } from '../../support/fake-api';
+import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const connections: AdminZoomConnectionsResponse = {
   users: [
@@ -27,7 +30,7 @@ beforeEach(() => setCsrfToken('csrf'));
 describe('Admin Zoom connections', () => {
   test('shows adoption, counts by state and each user with meetings on own vs system account', async () => {
     installFakeApi({ 'GET /api/admin/zoom/connections': { body: connections }, 'GET /api/admin/meeting-analytics': { body: analytics } });
-    render(<ZoomConnectionsOverview onChanged={jest.fn()} />);
+    renderWithQueryClient(<ZoomConnectionsOverview />);
 
     expect(await screen.findByText('33%')).toBeInTheDocument();
     expect(screen.getByText('1 of 3 interviewers host from their own Zoom')).toBeInTheDocument();
@@ -41,7 +44,7 @@ describe('Admin Zoom connections', () => {
   test('the state filter narrows the table', async () => {
     installFakeApi({ 'GET /api/admin/zoom/connections': { body: connections }, 'GET /api/admin/meeting-analytics': { body: analytics } });
     const user = userEvent.setup();
-    render(<ZoomConnectionsOverview onChanged={jest.fn()} />);
+    renderWithQueryClient(<ZoomConnectionsOverview />);
 
     await user.selectOptions(await screen.findByLabelText('Zoom state'), 'needs_reconnect');
 
@@ -50,8 +53,19 @@ describe('Admin Zoom connections', () => {
     expect(rows[1]).toHaveTextContent('Iris Third');
   });
 
-  test('force-disconnect asks first, then disconnects and reloads', async () => {
+  test('force-disconnect asks first, then disconnects and reloads the table and the audit log', async () => {
     let disconnected = false;
+    const disconnectEvent: AuditEvent = {
+      id: 'e-1',
+      type: 'zoom.disconnected',
+      at: '2030-01-03T10:00:00.000Z',
+      actor: { userId: 'u-admin', email: 'admin@example.com', kind: 'user' },
+      subject: { userId: 'u-ivy', email: 'interviewer@example.com' },
+      requestId: null,
+      ip: null,
+      details: { reason: 'admin_force_disconnect' },
+    };
+    const auditLog = (): AuditListResponse => ({ events: disconnected ? [disconnectEvent] : [], page: 1, pageSize: 20, total: disconnected ? 1 : 0 });
     const api = installFakeApi({
       'GET /api/admin/zoom/connections': () => ({
         body: disconnected
@@ -59,21 +73,28 @@ describe('Admin Zoom connections', () => {
           : connections,
       }),
       'GET /api/admin/meeting-analytics': { body: analytics },
+      'GET /api/admin/audit': () => ({ body: auditLog() }),
       'POST /api/admin/users/u-ivy/zoom/disconnect': () => {
         disconnected = true;
         return { body: { state: 'not_connected', zoomEmail: null, connectedAt: null, scopes: [], lastRefreshAt: null, lastProblem: null } };
       },
     });
-    const onChanged = jest.fn();
     const user = userEvent.setup();
-    render(<ZoomConnectionsOverview onChanged={onChanged} />);
+    renderWithQueryClient(
+      <>
+        <ZoomConnectionsOverview />
+        <AuditLog />
+      </>,
+    );
+    expect(await screen.findByText('No events recorded yet.')).toBeInTheDocument();
 
     await user.click(await screen.findByRole('button', { name: 'Force disconnect Ivy Interviewer' }));
     await user.click(within(screen.getByRole('alertdialog', { name: "Disconnect Ivy Interviewer's Zoom?" })).getByRole('button', { name: 'Force disconnect' }));
 
     expect(await screen.findByText(/Ivy Interviewer's Zoom connection was disconnected/)).toBeInTheDocument();
     expect(api.writes()).toEqual([expect.objectContaining({ path: '/api/admin/users/u-ivy/zoom/disconnect' })]);
-    expect(onChanged).toHaveBeenCalled();
+    // The disconnect is recorded in the audit log, which the admin sees without reloading.
+    expect(await screen.findByRole('cell', { name: 'Zoom disconnected' })).toBeInTheDocument();
     expect(await screen.findByRole('row', { name: /Ivy Interviewer.*Not connected/ })).toBeInTheDocument();
   });
 });

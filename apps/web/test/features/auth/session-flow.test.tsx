@@ -95,4 +95,44 @@ describe('Sign-in and session', () => {
 
     expect(await screen.findByRole('heading', { name: 'Account Settings' })).toBeInTheDocument();
   });
+
+  test('signing in with the fields empty says what is missing beside each, focuses the first, and sends nothing', async () => {
+    window.history.pushState({}, '', '/login');
+    const api = installFakeApi({ 'GET /api/auth/me': apiError(401, 'unauthenticated', 'Sign in first') });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.click(await screen.findByRole('button', { name: 'Sign in' }));
+
+    const email = screen.getByLabelText('Email');
+    expect(email).toHaveAttribute('aria-invalid', 'true');
+    expect(email).toHaveAccessibleDescription('Enter your email address, like name@example.com.');
+    expect(email).toHaveFocus();
+    expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password.');
+    expect(screen.getAllByRole('alert').map((alert) => alert.textContent)).toEqual([
+      'Enter your email address, like name@example.com.',
+      'Enter your password.',
+    ]);
+    expect(api.writes()).toHaveLength(0);
+  });
+
+  test('when the password is wrong, the form says so and stays on sign-in', async () => {
+    window.history.pushState({}, '', '/login');
+    const api = installFakeApi({
+      'GET /api/auth/me': apiError(401, 'unauthenticated', 'Sign in first'),
+      'POST /api/auth/login': apiError(401, 'invalid_credentials', 'Invalid email or password'),
+    });
+    const user = userEvent.setup();
+    render(<App />);
+
+    await user.type(await screen.findByLabelText('Email'), '  Interviewer@Example.com ');
+    await user.type(screen.getByLabelText('Password'), 'not-the-password');
+    await user.click(screen.getByRole('button', { name: 'Sign in' }));
+
+    expect(await screen.findByText('That email and password do not match an account.')).toBeInTheDocument();
+    // The shared schema's email rule trims and lowercases before anything is sent.
+    expect(api.writes()).toEqual([expect.objectContaining({ body: { email: 'interviewer@example.com', password: 'not-the-password' } })]);
+    expect(window.location.pathname).toBe('/login');
+    expect(screen.getByRole('button', { name: 'Sign in' })).toBeEnabled();
+  });
 });

@@ -1,9 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Interview, Meeting } from '@crm/shared/interviews';
+import { PENDING_POLL_MAX_MS, PENDING_POLL_MIN_MS, pendingMeetingPollMs } from '../../../src/features/interviews/api/get-interviews';
 import { InterviewList } from '../../../src/features/interviews/components/interview-list';
 import { setCsrfToken } from '../../../src/lib/api-client';
-import { installFakeApi } from '../../support/fake-api';
+import { apiError, installFakeApi } from '../../support/fake-api';
+import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const ownMeeting: Meeting = {
   status: 'scheduled',
@@ -64,7 +66,7 @@ const failed = interview({
 });
 
 function renderList(viewerId: string, canManage: boolean) {
-  render(<InterviewList when="upcoming" viewerId={viewerId} canManage={canManage} refreshKey={0} onChanged={jest.fn()} />);
+  renderWithQueryClient(<InterviewList when="upcoming" viewerId={viewerId} canManage={canManage} />);
 }
 
 function itemFor(name: string): HTMLElement {
@@ -111,9 +113,13 @@ describe('Interview list', () => {
   });
 
   test('cancelling asks for confirmation first, then sends DELETE', async () => {
+    let current = onOwnZoom;
     const api = installFakeApi({
-      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
-      'DELETE /api/interviews/i-own': { body: { interview: { ...onOwnZoom, status: 'cancelled', meeting: { ...ownMeeting, status: 'cancelled' } } } },
+      'GET /api/interviews': () => ({ body: { interviews: [current] } }),
+      'DELETE /api/interviews/i-own': () => {
+        current = { ...onOwnZoom, status: 'cancelled', meeting: { ...ownMeeting, status: 'cancelled' } };
+        return { body: { interview: current } };
+      },
     });
     const user = userEvent.setup();
     renderList('u-rita', true);
@@ -154,11 +160,13 @@ describe('Interview list', () => {
 
 describe('Rescheduling', () => {
   test('a new time is confirmed first, then sent as a UTC instant in the interview\'s own time zone', async () => {
+    let current = onOwnZoom;
     const api = installFakeApi({
-      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
-      'PATCH /api/interviews/i-own': (request) => ({
-        body: { interview: { ...onOwnZoom, ...(request.body as object) } },
-      }),
+      'GET /api/interviews': () => ({ body: { interviews: [current] } }),
+      'PATCH /api/interviews/i-own': (request) => {
+        current = { ...onOwnZoom, ...(request.body as object) };
+        return { body: { interview: current } };
+      },
     });
     const user = userEvent.setup();
     renderList('u-rita', true);
@@ -176,5 +184,103 @@ describe('Rescheduling', () => {
       expect.objectContaining({ method: 'PATCH', path: '/api/interviews/i-own', body: { startTime: '2031-05-02T12:30:00.000Z', durationMinutes: 60 } }),
     ]);
     expect(await screen.findByText(/May 2, 2031/)).toBeInTheDocument();
+  });
+});
+
+describe('Reschedule form validation', () => {
+  test('a duration out of range is flagged on the duration field, which gets focus and is announced; nothing is sent', async () => {
+    const api = installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    const duration = screen.getByLabelText('Duration (minutes)');
+    await user.clear(duration);
+    await user.type(duration, '2');
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+
+    expect(duration).toHaveAttribute('aria-invalid', 'true');
+    expect(duration).toHaveAccessibleDescription('Enter a duration between 5 and 480 minutes.');
+    expect(duration).toHaveFocus();
+    expect(screen.getByRole('alert')).toHaveTextContent('Enter a duration between 5 and 480 minutes.');
+    expect(screen.getByLabelText('New date and time (Europe/Berlin)')).not.toHaveAttribute('aria-invalid');
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(api.writes()).toHaveLength(0);
+  });
+
+  test('a new time in the past is refused on the date field before anything is sent', async () => {
+    const api = installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    const start = screen.getByLabelText('New date and time (Europe/Berlin)');
+    await user.clear(start);
+    await user.type(start, '2001-05-01T09:00');
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+
+    expect(start).toHaveAccessibleDescription('Choose a time in the future.');
+    expect(start).toHaveAttribute('aria-invalid', 'true');
+    expect(start).toHaveFocus();
+    expect(api.writes()).toHaveLength(0);
+  });
+
+  test('when the API refuses the new time, the form says why and the interview keeps its time', async () => {
+    installFakeApi({
+      'GET /api/interviews': { body: { interviews: [onOwnZoom] } },
+      'PATCH /api/interviews/i-own': apiError(409, 'interview_cancelled', 'This interview was cancelled meanwhile.'),
+    });
+    const user = userEvent.setup();
+    renderList('u-rita', true);
+
+    await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
+    await user.click(screen.getByRole('button', { name: 'Save new time' }));
+    await user.click(within(screen.getByRole('alertdialog', { name: 'Reschedule Grace Hopper?' })).getByRole('button', { name: 'Reschedule' }));
+
+    expect(await screen.findByText('This interview was cancelled meanwhile.')).toBeInTheDocument();
+    expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
+    expect(screen.getByLabelText('New date and time (Europe/Berlin)')).toHaveValue('2031-05-01T09:00');
+  });
+});
+
+describe('Pending meetings', () => {
+  afterEach(() => jest.useRealTimers());
+
+  test('when the worker settles a pending meeting, the list shows it scheduled without a reload, then stops polling', async () => {
+    jest.useFakeTimers({ now: new Date('2030-01-01T09:00:00.000Z'), advanceTimers: false });
+    let settled = false;
+    const waiting = { ...pending, meeting: { ...pending.meeting, nextAttemptAt: '2030-01-01T09:00:01.000Z' } };
+    const api = installFakeApi({
+      'GET /api/interviews': () => ({ body: { interviews: [settled ? { ...waiting, meeting: ownMeeting } : waiting] } }),
+    });
+    renderList('u-rita', true);
+    await act(() => jest.advanceTimersByTimeAsync(0));
+    expect(within(itemFor('Katherine Johnson')).getByText('Meeting pending')).toBeInTheDocument();
+
+    settled = true;
+    // One poll, plus the moment the answer takes to reach the screen.
+    await act(() => jest.advanceTimersByTimeAsync(PENDING_POLL_MIN_MS + 100));
+
+    expect(within(itemFor('Katherine Johnson')).queryByText('Meeting pending')).not.toBeInTheDocument();
+    expect(within(itemFor('Katherine Johnson')).getByRole('link', { name: /Join link/ })).toHaveAttribute('href', ownMeeting.joinUrl);
+    const reads = () => api.requests.filter((request) => request.path === '/api/interviews').length;
+    const afterSettled = reads();
+    await act(() => jest.advanceTimersByTimeAsync(PENDING_POLL_MAX_MS * 2));
+    expect(reads()).toBe(afterSettled);
+  });
+
+  const pendingUntil = (nextAttemptAt: string | null) => ({ ...pending, meeting: { ...pending.meeting, nextAttemptAt } });
+  test('when nothing is pending, the list does not poll', () => {
+    expect(pendingMeetingPollMs({ interviews: [onOwnZoom, failed] })).toBe(false);
+  });
+
+  test.each<[string, number, Interview[]]>([
+    ['the next attempt is 10 s away', 11_000, [pendingUntil('2030-01-01T09:00:10.000Z')]],
+    ['the next attempt is overdue (the worker has not run yet)', PENDING_POLL_MIN_MS, [pendingUntil('2030-01-01T08:59:00.000Z')]],
+    ['Zoom is backing off for minutes', PENDING_POLL_MAX_MS, [pendingUntil('2030-01-01T09:10:00.000Z')]],
+    ['no next attempt is known', PENDING_POLL_MIN_MS, [pendingUntil(null)]],
+    ['two are pending, the soonest decides', 4_000, [pendingUntil('2030-01-01T09:05:00.000Z'), pendingUntil('2030-01-01T09:00:03.000Z')]],
+  ])('when %s, the list looks again after %p ms', (_what, expected, interviews) => {
+    expect(pendingMeetingPollMs({ interviews }, Date.parse('2030-01-01T09:00:00.000Z'))).toBe(expected);
   });
 });

@@ -1,9 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { Interview, InterviewerListResponse } from '@crm/shared/interviews';
+import { InterviewList } from '../../../src/features/interviews/components/interview-list';
 import { ScheduleInterviewForm } from '../../../src/features/interviews/components/schedule-interview-form';
 import { setCsrfToken } from '../../../src/lib/api-client';
 import { apiError, installFakeApi, type RecordedRequest } from '../../support/fake-api';
+import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const interviewers: InterviewerListResponse = {
   interviewers: [
@@ -67,9 +69,8 @@ function createdInterview(body: Record<string, unknown>): Interview {
 }
 
 function renderForm() {
-  const onScheduled = jest.fn();
-  render(<ScheduleInterviewForm onScheduled={onScheduled} />);
-  return { onScheduled, user: userEvent.setup() };
+  renderWithQueryClient(<ScheduleInterviewForm />);
+  return { user: userEvent.setup() };
 }
 
 async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
@@ -149,22 +150,32 @@ describe('Schedule interview form', () => {
     expect(api.writes()).toHaveLength(0);
   });
 
-  test('a valid form sends the instant in UTC with the chosen zone and says which Zoom account hosts', async () => {
+  test('a valid form sends the instant in UTC with the chosen zone, says which Zoom account hosts, and the list shows it', async () => {
     let sent: RecordedRequest | undefined;
+    const created: Interview[] = [];
     const api = installFakeApi({
       'GET /api/interviewers': { body: interviewers },
+      'GET /api/interviews': () => ({ body: { interviews: created } }),
       'POST /api/interviews': (request) => {
         sent = request;
-        return { status: 201, body: { interview: createdInterview(request.body as Record<string, unknown>) } };
+        created.push(createdInterview(request.body as Record<string, unknown>));
+        return { status: 201, body: { interview: created[0] } };
       },
     });
-    const { user, onScheduled } = renderForm();
+    renderWithQueryClient(
+      <>
+        <ScheduleInterviewForm />
+        <InterviewList when="upcoming" viewerId="u-rita" canManage />
+      </>,
+    );
+    const user = userEvent.setup();
+    expect(await screen.findByText('No upcoming interviews.')).toBeInTheDocument();
     await fillValidForm(user);
 
     await user.click(screen.getByRole('button', { name: 'Schedule interview' }));
 
-    expect(await screen.findByText('Interview scheduled')).toBeInTheDocument();
-    expect(screen.getByText(/Hosted by interviewer@example.com/)).toBeInTheDocument();
+    const notice = (await screen.findByText('Interview scheduled')).closest('[role="status"]') as HTMLElement;
+    expect(within(notice).getByText(/Hosted by interviewer@example.com/)).toBeInTheDocument();
     expect(api.writes()).toHaveLength(1);
     expect(sent?.body).toEqual({
       candidateName: 'Grace Hopper',
@@ -178,7 +189,8 @@ describe('Schedule interview form', () => {
       agenda: '',
       notes: '',
     });
-    expect(onScheduled).toHaveBeenCalledWith(expect.objectContaining({ id: 'i-1' }));
+    // The upcoming list reloads on its own and shows the new interview.
+    expect(await screen.findByRole('heading', { name: /Grace Hopper/ })).toBeInTheDocument();
     expect(screen.getByLabelText('Candidate name')).toHaveValue('');
   });
 

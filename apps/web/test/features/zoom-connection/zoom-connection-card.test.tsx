@@ -1,10 +1,11 @@
-import { render, screen, within } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { ZOOM_CALLBACK_RESULTS, type ZoomCallbackResult, type ZoomStatusResponse } from '@crm/shared/zoom-connection';
 import { CSRF_HEADER } from '@crm/shared/auth';
 import { ZoomConnectionCard } from '../../../src/features/zoom-connection/components/zoom-connection-card';
 import { setCsrfToken } from '../../../src/lib/api-client';
 import { apiError, installFakeApi } from '../../support/fake-api';
+import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const notConnected: ZoomStatusResponse = {
   state: 'not_connected',
@@ -30,7 +31,7 @@ const needsReconnect: ZoomStatusResponse = {
 
 function renderCard(callbackResult: string | null = null) {
   const onDismissCallback = jest.fn();
-  render(<ZoomConnectionCard callbackResult={callbackResult} onDismissCallback={onDismissCallback} />);
+  renderWithQueryClient(<ZoomConnectionCard callbackResult={callbackResult} onDismissCallback={onDismissCallback} />);
   return { onDismissCallback };
 }
 
@@ -90,7 +91,7 @@ describe('Zoom card', () => {
       'POST /api/zoom/disconnect': { body: notConnected },
     });
     const user = userEvent.setup();
-    render(
+    renderWithQueryClient(
       <main id="main" tabIndex={-1}>
         <ZoomConnectionCard callbackResult={null} onDismissCallback={jest.fn()} />
       </main>,

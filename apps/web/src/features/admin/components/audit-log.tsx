@@ -3,9 +3,8 @@ import type { AuditEvent, AuditEventType } from '@crm/shared/zoom-connection';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
-import { useApiQuery } from '../../../hooks/use-api-query';
 import { formatDateTime } from '../../../lib/format-date-time';
-import { fetchAuditLog } from '../api/admin-zoom-api';
+import { useAuditLog } from '../api/get-audit-log';
 
 const PAGE_SIZE = 20;
 
@@ -31,11 +30,11 @@ function detailsLabel(details: AuditEvent['details']): string {
   return entries.map(([key, value]) => `${key}: ${show(value)}`).join('; ');
 }
 
-/** The newest events first; `refreshKey` changes when an admin action added one. */
-export function AuditLog({ refreshKey }: { refreshKey: number }) {
+/** The newest events first; reloads when an admin action (which adds one) invalidates it. */
+export function AuditLog() {
   const titleId = useId();
   const [page, setPage] = useState(1);
-  const query = useApiQuery((signal) => fetchAuditLog(page, PAGE_SIZE, signal), `audit-${page}-${refreshKey}`);
+  const query = useAuditLog(page, PAGE_SIZE);
   const data = query.data;
   const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
 
@@ -44,8 +43,10 @@ export function AuditLog({ refreshKey }: { refreshKey: number }) {
       <h2 id={titleId} className="card-title">
         Audit log
       </h2>
-      {query.status === 'loading' && !data && <LoadingState label="Loading the audit log…" />}
-      {query.status === 'error' && <ErrorState title="Could not load the audit log" error={query.error} onRetry={query.reload} />}
+      {query.isFetching && !data && <LoadingState label="Loading the audit log…" />}
+      {query.isError && !query.isFetching && (
+        <ErrorState title="Could not load the audit log" error={query.error} onRetry={() => void query.refetch()} />
+      )}
       {data && data.events.length === 0 && <EmptyState>No events recorded yet.</EmptyState>}
       {data && data.events.length > 0 && (
         <>

@@ -4,37 +4,30 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { Notice } from '../../../components/notice';
-import { useApiQuery } from '../../../hooks/use-api-query';
 import { errorMessage } from '../../../lib/api-client';
-import { fetchMeetingAnalytics, fetchZoomConnections, forceDisconnectZoom } from '../api/admin-zoom-api';
+import { useMeetingAnalytics } from '../api/get-meeting-analytics';
+import { useZoomConnections } from '../api/get-zoom-connections';
+import { useForceDisconnectZoomMutation } from '../api/use-force-disconnect-zoom-mutation';
 import { ZoomAdoptionSummary } from './zoom-adoption-summary';
 import { ZoomConnectionsTable } from './zoom-connections-table';
 
 /** Adoption, counts by state and the per-user table with force-disconnect. */
-export function ZoomConnectionsOverview({ onChanged }: { onChanged: () => void }) {
+export function ZoomConnectionsOverview() {
   const titleId = useId();
-  const [version, setVersion] = useState(0);
-  const connections = useApiQuery(fetchZoomConnections, `connections-${version}`);
-  const analytics = useApiQuery(fetchMeetingAnalytics, `analytics-${version}`);
+  const connections = useZoomConnections();
+  const analytics = useMeetingAnalytics();
+  const forceDisconnect = useForceDisconnectZoomMutation();
   const [target, setTarget] = useState<AdminZoomConnectionRow | null>(null);
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<{ ok: true; name: string } | { ok: false; error: unknown } | null>(null);
 
-  async function onConfirm() {
+  function onConfirm() {
     if (!target) return;
-    setBusy(true);
     setOutcome(null);
-    try {
-      await forceDisconnectZoom(target.userId);
-      setOutcome({ ok: true, name: target.name });
-      setVersion((value) => value + 1);
-      onChanged();
-    } catch (error) {
-      setOutcome({ ok: false, error });
-    } finally {
-      setBusy(false);
-      setTarget(null);
-    }
+    forceDisconnect.mutate(target.userId, {
+      onSuccess: () => setOutcome({ ok: true, name: target.name }),
+      onError: (error) => setOutcome({ ok: false, error }),
+      onSettled: () => setTarget(null),
+    });
   }
 
   return (
@@ -52,14 +45,14 @@ export function ZoomConnectionsOverview({ onChanged }: { onChanged: () => void }
           <p>{errorMessage(outcome.error)}</p>
         </Notice>
       )}
-      {connections.status === 'loading' && !connections.data && <LoadingState label="Loading Zoom connections…" />}
-      {connections.status === 'error' && (
-        <ErrorState title="Could not load Zoom connections" error={connections.error} onRetry={connections.reload} />
+      {connections.isFetching && !connections.data && <LoadingState label="Loading Zoom connections…" />}
+      {connections.isError && !connections.isFetching && (
+        <ErrorState title="Could not load Zoom connections" error={connections.error} onRetry={() => void connections.refetch()} />
       )}
       {connections.data && (
         <>
           <ZoomAdoptionSummary data={connections.data} />
-          {analytics.status === 'error' && (
+          {analytics.isError && !analytics.isFetching && (
             <p className="muted" role="status">
               Meeting counts are unavailable right now ({errorMessage(analytics.error)}).
             </p>
@@ -72,7 +65,7 @@ export function ZoomConnectionsOverview({ onChanged }: { onChanged: () => void }
           title={`Disconnect ${target.name}'s Zoom?`}
           confirmLabel="Force disconnect"
           destructive
-          busy={busy}
+          busy={forceDisconnect.isPending}
           onConfirm={onConfirm}
           onCancel={() => setTarget(null)}
         >

@@ -1,8 +1,17 @@
-import { useId, useState, type FormEvent } from 'react';
-import type { PublicUser } from '@crm/shared/auth';
-import { ApiError } from '../../../lib/api-client';
+import { useId, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { loginRequestSchema, type LoginRequest, type PublicUser } from '@crm/shared/auth';
+import { FormField } from '../../../components/form-field';
 import { Notice } from '../../../components/notice';
+import { ApiError } from '../../../lib/api-client';
+import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { useSession } from './session-provider';
+
+const resolver = resolverWithFieldMessages(zodResolver(loginRequestSchema), {
+  email: 'Enter your email address, like name@example.com.',
+  password: 'Enter your password.',
+});
 
 function signInMessage(error: unknown): string {
   if (error instanceof ApiError) {
@@ -18,53 +27,33 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: PublicUser) => vo
   const { signIn } = useSession();
   const emailId = useId();
   const passwordId = useId();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const {
+    register,
+    handleSubmit,
+    formState: { errors, isSubmitting },
+  } = useForm<LoginRequest>({ resolver, defaultValues: { email: '', password: '' } });
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setSubmitting(true);
+  async function onValid(credentials: LoginRequest) {
     setError(null);
     try {
-      const user = await signIn({ email: email.trim(), password });
-      onSignedIn(user);
+      onSignedIn(await signIn(credentials));
     } catch (caught) {
       setError(caught);
-      setSubmitting(false);
     }
   }
 
   return (
-    <form className="form" onSubmit={onSubmit} aria-label="Sign in">
+    <form className="form" onSubmit={handleSubmit(onValid)} noValidate aria-label="Sign in">
       {error !== null && <Notice tone="error">{signInMessage(error)}</Notice>}
-      <div className="field">
-        <label htmlFor={emailId}>Email</label>
-        <input
-          id={emailId}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
-      </div>
-      <div className="field">
-        <label htmlFor={passwordId}>Password</label>
-        <input
-          id={passwordId}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-        />
-      </div>
-      <button type="submit" className="button button-primary" disabled={submitting}>
-        {submitting ? 'Signing in…' : 'Sign in'}
+      <FormField id={emailId} label="Email" error={errors.email?.message} announce>
+        {(control) => <input {...control} type="email" autoComplete="username" required {...register('email')} />}
+      </FormField>
+      <FormField id={passwordId} label="Password" error={errors.password?.message} announce>
+        {(control) => <input {...control} type="password" autoComplete="current-password" required {...register('password')} />}
+      </FormField>
+      <button type="submit" className="button button-primary" disabled={isSubmitting}>
+        {isSubmitting ? 'Signing in…' : 'Sign in'}
       </button>
     </form>
   );

@@ -1,10 +1,11 @@
 import type { CreateInterviewRequest } from '@crm/shared/interviews';
 import type { ApiError } from '../../../lib/api-client';
 
-export type FieldErrors = Partial<Record<keyof CreateInterviewRequest, string>>;
+export type InterviewField = keyof CreateInterviewRequest;
+export type FieldErrors = Partial<Record<InterviewField, string>>;
 
 /** The schema decides what is wrong; these say it in words a recruiter would use. */
-const MESSAGES: Record<keyof CreateInterviewRequest, string> = {
+export const INTERVIEW_FIELD_MESSAGES: Record<InterviewField, string> = {
   candidateName: "Enter the candidate's name (up to 120 characters).",
   candidateEmail: "Enter the candidate's email address, like name@example.com.",
   position: 'Enter the position they are interviewing for (up to 120 characters).',
@@ -16,17 +17,8 @@ const MESSAGES: Record<keyof CreateInterviewRequest, string> = {
   notes: 'Keep the notes under 5,000 characters.',
 };
 
-function isField(value: unknown): value is keyof CreateInterviewRequest {
-  return typeof value === 'string' && value in MESSAGES;
-}
-
-export function fieldErrorsFromIssues(issues: readonly { path: readonly PropertyKey[] }[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) {
-    const field = issue.path[0];
-    if (isField(field)) errors[field] = MESSAGES[field];
-  }
-  return errors;
+function isField(value: unknown): value is InterviewField {
+  return typeof value === 'string' && value in INTERVIEW_FIELD_MESSAGES;
 }
 
 /** The API answers `validation_failed` with `details: [{ path, message }]`, and `interviewer_invalid` on its own. */
@@ -36,7 +28,10 @@ export function fieldErrorsFromServer(error: ApiError): FieldErrors {
   const errors: FieldErrors = {};
   for (const detail of error.details as { path?: unknown; message?: unknown }[]) {
     const field = typeof detail.path === 'string' ? detail.path.split('.')[0] : undefined;
-    if (isField(field)) errors[field] = typeof detail.message === 'string' ? `${MESSAGES[field]} (${detail.message})` : MESSAGES[field];
+    if (isField(field)) {
+      errors[field] =
+        typeof detail.message === 'string' ? `${INTERVIEW_FIELD_MESSAGES[field]} (${detail.message})` : INTERVIEW_FIELD_MESSAGES[field];
+    }
   }
   return errors;
 }

@@ -1,46 +1,34 @@
-import { useId, useState, type FormEvent } from 'react';
-import { updateInterviewRequestSchema, type Interview } from '@crm/shared/interviews';
+import { useId, useState } from 'react';
+import type { Interview } from '@crm/shared/interviews';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Notice } from '../../../components/notice';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
-import { instantToZonedWallTime, zonedWallTimeToInstant } from '../../../lib/zoned-time';
-import { cancelInterview, rescheduleInterview } from '../api/interviews-api';
+import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation';
 import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
+import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 export function InterviewItem({
   interview,
   viewerId,
   canManage,
-  onChanged,
 }: {
   interview: Interview;
   viewerId: string;
   canManage: boolean;
-  onChanged: (interview: Interview) => void;
 }) {
   const titleId = useId();
   const [mode, setMode] = useState<'view' | 'reschedule' | 'confirm-cancel'>('view');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const cancel = useCancelInterviewMutation(interview.id);
   const { meeting } = interview;
   const cancelled = interview.status === 'cancelled';
   const isHost = interview.interviewer.id === viewerId;
   const upcoming = new Date(interview.startTime).getTime() + interview.durationMinutes * 60_000 > Date.now();
 
-  async function onCancel() {
-    setBusy(true);
-    setError(null);
-    try {
-      onChanged((await cancelInterview(interview.id)).interview);
-      setMode('view');
-    } catch (caught) {
-      setError(caught);
-      setMode('view');
-    } finally {
-      setBusy(false);
-    }
+  function onCancel() {
+    // Either way the dialog closes: the list shows the cancellation, or the notice below says why not.
+    cancel.mutate(undefined, { onSettled: () => setMode('view') });
   }
 
   return (
@@ -77,9 +65,9 @@ export function InterviewItem({
           </p>
         )}
       </div>
-      {error !== null && (
-        <Notice tone="error" title="That did not work" onDismiss={() => setError(null)}>
-          <p>{errorMessage(error)}</p>
+      {cancel.isError && (
+        <Notice tone="error" title="That did not work" onDismiss={() => cancel.reset()}>
+          <p>{errorMessage(cancel.error)}</p>
         </Notice>
       )}
       {/* Kept while confirming a cancellation: the dialog returns focus to the button that opened it. */}
@@ -94,13 +82,7 @@ export function InterviewItem({
         </div>
       )}
       {mode === 'reschedule' && (
-        <RescheduleForm
-          interview={interview}
-          onDone={(updated) => {
-            setMode('view');
-            if (updated) onChanged(updated);
-          }}
-        />
+        <RescheduleInterviewForm interview={interview} onDone={() => setMode('view')} />
       )}
       {mode === 'confirm-cancel' && (
         <ConfirmDialog
@@ -108,7 +90,7 @@ export function InterviewItem({
           confirmLabel="Cancel interview"
           cancelLabel="Keep interview"
           destructive
-          busy={busy}
+          busy={cancel.isPending}
           onConfirm={onCancel}
           onCancel={() => setMode('view')}
         >
@@ -119,106 +101,5 @@ export function InterviewItem({
         </ConfirmDialog>
       )}
     </li>
-  );
-}
-
-function RescheduleForm({ interview, onDone }: { interview: Interview; onDone: (updated: Interview | null) => void }) {
-  const uid = useId();
-  const [startLocal, setStartLocal] = useState(() => instantToZonedWallTime(interview.startTime, interview.timeZone));
-  const [duration, setDuration] = useState(String(interview.durationMinutes));
-  const [problem, setProblem] = useState<string | null>(null);
-  const [pending, setPending] = useState<{ startTime: string; durationMinutes: number } | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const startTime = zonedWallTimeToInstant(startLocal, interview.timeZone) ?? startLocal;
-    const parsed = updateInterviewRequestSchema.safeParse({ startTime, durationMinutes: Number(duration) });
-    if (!parsed.success) {
-      const fields = new Set(parsed.error.issues.map((issue) => issue.path[0]));
-      setProblem(
-        fields.has('durationMinutes')
-          ? 'Enter a duration between 5 and 480 minutes.'
-          : 'Choose the new date and time.',
-      );
-      return;
-    }
-    if (new Date(startTime).getTime() <= Date.now()) {
-      setProblem('Choose a time in the future.');
-      return;
-    }
-    setProblem(null);
-    setPending({ startTime, durationMinutes: Number(duration) });
-  }
-
-  async function onConfirm() {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      const { interview: updated } = await rescheduleInterview(interview.id, pending);
-      onDone(updated);
-    } catch (error) {
-      setProblem(errorMessage(error));
-      setPending(null);
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  return (
-    <form className="form reschedule-form" onSubmit={onSubmit} noValidate aria-label={`Reschedule ${interview.candidateName}`}>
-      <div className="form-grid">
-        <div className="field">
-          <label htmlFor={`${uid}-start`}>New date and time ({interview.timeZone})</label>
-          <input
-            id={`${uid}-start`}
-            type="datetime-local"
-            value={startLocal}
-            onChange={(event) => setStartLocal(event.target.value)}
-            aria-invalid={problem ? true : undefined}
-            aria-describedby={problem ? `${uid}-problem` : undefined}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor={`${uid}-duration`}>Duration (minutes)</label>
-          <input
-            id={`${uid}-duration`}
-            type="number"
-            min={5}
-            max={480}
-            step={5}
-            value={duration}
-            onChange={(event) => setDuration(event.target.value)}
-          />
-        </div>
-      </div>
-      {problem && (
-        <p id={`${uid}-problem`} className="field-error" role="alert">
-          {problem}
-        </p>
-      )}
-      <div className="button-row">
-        <button type="submit" className="button button-primary button-small">
-          Save new time
-        </button>
-        <button type="button" className="button button-secondary button-small" onClick={() => onDone(null)}>
-          Keep current time
-        </button>
-      </div>
-      {pending && (
-        <ConfirmDialog
-          title={`Reschedule ${interview.candidateName}?`}
-          confirmLabel="Reschedule"
-          busy={busy}
-          onConfirm={onConfirm}
-          onCancel={() => setPending(null)}
-        >
-          <p>
-            Move it from {formatDateTime(interview.startTime)} to {formatDateTime(pending.startTime)} ({pending.durationMinutes}{' '}
-            min). The Zoom meeting keeps its links.
-          </p>
-        </ConfirmDialog>
-      )}
-    </form>
   );
 }

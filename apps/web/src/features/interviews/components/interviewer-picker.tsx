@@ -1,10 +1,10 @@
-import type { InterviewerOption } from '@crm/shared/interviews';
+import type { UseQueryResult } from '@tanstack/react-query';
+import type { UseFormRegisterReturn } from 'react-hook-form';
+import type { InterviewerListResponse, InterviewerOption } from '@crm/shared/interviews';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { StatusPill } from '../../../components/status-pill';
-import type { QueryState } from '../../../hooks/use-api-query';
-import type { InterviewerListResponse } from '@crm/shared/interviews';
 
 function hostHint(option: InterviewerOption): string {
   if (option.expectedHostSource === 'interviewer') return `Hosts on their own Zoom${option.zoomEmail ? ` (${option.zoomEmail})` : ''}`;
@@ -14,40 +14,31 @@ function hostHint(option: InterviewerOption): string {
 
 /** Radios rather than a select, so each interviewer's Zoom state is readable before choosing. */
 export function InterviewerPicker({
-  name,
+  idPrefix,
   query,
-  value,
-  onChange,
+  field,
   error,
   errorId,
 }: {
-  name: string;
-  query: QueryState<InterviewerListResponse> & { reload: () => void };
-  value: string;
-  onChange: (id: string) => void;
+  idPrefix: string;
+  query: UseQueryResult<InterviewerListResponse>;
+  /** The form's registration of the interviewer id: one radio per interviewer. */
+  field: UseFormRegisterReturn;
   error?: string;
   errorId: string;
 }) {
   return (
     <fieldset className="field picker" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
       <legend>Interviewer</legend>
-      {query.status === 'loading' && !query.data && <LoadingState label="Loading interviewers…" />}
-      {query.status === 'error' && <ErrorState title="Could not load interviewers" error={query.error} onRetry={query.reload} />}
+      {query.isFetching && !query.data && <LoadingState label="Loading interviewers…" />}
+      {query.isError && !query.isFetching && <ErrorState title="Could not load interviewers" error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && query.data.interviewers.length === 0 && <EmptyState>There are no interviewers yet.</EmptyState>}
       {query.data?.interviewers.map((option) => {
-        const id = `${name}-${option.id}`;
+        const id = `${idPrefix}-${option.id}`;
         const connected = option.zoomConnectionState === 'connected';
         return (
           <div key={option.id} className="picker-option">
-            <input
-              type="radio"
-              id={id}
-              name={name}
-              value={option.id}
-              checked={value === option.id}
-              onChange={() => onChange(option.id)}
-              aria-describedby={`${id}-hint`}
-            />
+            <input type="radio" id={id} value={option.id} {...field} aria-describedby={`${id}-hint`} />
             <label htmlFor={id}>
               <span className="cell-strong">{option.name}</span>{' '}
               <StatusPill tone={connected ? 'success' : option.zoomConnectionState === 'needs_reconnect' ? 'warning' : 'neutral'}>

@@ -1,38 +1,31 @@
-import { useId, useRef, useState, type FormEvent } from 'react';
-import { createInterviewRequestSchema, type CreateInterviewRequest, type Interview } from '@crm/shared/interviews';
+import { useId, useRef, useState } from 'react';
+import { useForm, type FieldErrors as FormErrors } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { CreateInterviewInput, Interview } from '@crm/shared/interviews';
+import { FormField } from '../../../components/form-field';
 import { Notice } from '../../../components/notice';
-import { useApiQuery } from '../../../hooks/use-api-query';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { formatDateTime, viewerTimeZone } from '../../../lib/format-date-time';
-import { timeZoneOptions, zonedWallTimeToInstant } from '../../../lib/zoned-time';
-import { createInterview, fetchInterviewers } from '../api/interviews-api';
-import { hostReasonText } from './host-badge';
+import { viewerTimeZone } from '../../../lib/format-date-time';
+import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
+import { timeZoneOptions } from '../../../lib/zoned-time';
+import { useInterviewers } from '../api/get-interviewers';
+import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
+import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, type InterviewField } from './interview-field-errors';
 import { InterviewerPicker } from './interviewer-picker';
-import { fieldErrorsFromIssues, fieldErrorsFromServer, type FieldErrors } from './interview-field-errors';
+import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
+import { ScheduledInterviewNotice } from './scheduled-interview-notice';
 
-type Field = keyof CreateInterviewRequest;
+const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
 
-interface Draft {
-  candidateName: string;
-  candidateEmail: string;
-  position: string;
-  interviewerId: string;
-  startLocal: string;
-  timeZone: string;
-  durationMinutes: string;
-  agenda: string;
-  notes: string;
-}
+const resolver = resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES);
 
-const FIELD_ORDER: Field[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
-
-function emptyDraft(): Draft {
+function emptyForm(): ScheduleInterviewFormValues {
   return {
     candidateName: '',
     candidateEmail: '',
     position: '',
-    interviewerId: '',
-    startLocal: '',
+    interviewerId: null,
+    startTime: '',
     timeZone: viewerTimeZone(),
     durationMinutes: '45',
     agenda: '',
@@ -41,237 +34,135 @@ function emptyDraft(): Draft {
 }
 
 /** Recruiters schedule here; the shared schema decides what is valid, this form only says it in words. */
-export function ScheduleInterviewForm({ onScheduled }: { onScheduled: (interview: Interview) => void }) {
+export function ScheduleInterviewForm() {
   const uid = useId();
   const id = (field: string) => `${uid}-${field}`;
   const formRef = useRef<HTMLFormElement>(null);
-  const interviewers = useApiQuery(fetchInterviewers, 'interviewers');
-  const [draft, setDraft] = useState<Draft>(emptyDraft);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [submitting, setSubmitting] = useState(false);
+  const interviewers = useInterviewers();
+  const createMutation = useCreateInterviewMutation();
   const [formError, setFormError] = useState<unknown>(null);
   const [scheduled, setScheduled] = useState<Interview | null>(null);
   const [zones] = useState(() => timeZoneOptions(viewerTimeZone()));
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    getValues,
+    formState: { errors, isSubmitting },
+  } = useForm<ScheduleInterviewFormValues, unknown, CreateInterviewInput>({
+    resolver,
+    defaultValues: emptyForm(),
+    // Focus follows the order on screen (see focusFirstError), whatever order the fields registered in.
+    shouldFocusError: false,
+  });
+  const flagged = FIELD_ORDER.filter((field) => errors[field]);
 
-  const set = (field: keyof Draft) => (event: { target: { value: string } }) => setDraft({ ...draft, [field]: event.target.value });
-
-  function focusFirstError(found: FieldErrors) {
+  function focusFirstError(found: Partial<Record<InterviewField, unknown>>) {
     const first = FIELD_ORDER.find((field) => found[field]);
     if (!first) return;
     const target =
       first === 'interviewerId'
-        ? formRef.current?.querySelector<HTMLElement>(`input[name="${id('interviewer')}"]`)
-        : document.getElementById(id(first === 'startTime' ? 'startLocal' : first));
+        ? formRef.current?.querySelector<HTMLElement>('input[name="interviewerId"]')
+        : document.getElementById(id(first));
     target?.focus();
   }
 
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
+  function flag(found: Partial<Record<InterviewField, string>>, type: 'future' | 'server') {
+    for (const field of FIELD_ORDER) {
+      const message = found[field];
+      if (message) setError(field, { type, message });
+    }
+    focusFirstError(found);
+  }
+
+  async function onValid(request: CreateInterviewInput) {
     setFormError(null);
     setScheduled(null);
-    const startTime = draft.startLocal ? zonedWallTimeToInstant(draft.startLocal, draft.timeZone) ?? draft.startLocal : '';
-    const request: CreateInterviewRequest = {
-      candidateName: draft.candidateName,
-      candidateEmail: draft.candidateEmail,
-      position: draft.position,
-      interviewerId: draft.interviewerId,
-      startTime,
-      timeZone: draft.timeZone,
-      durationMinutes: draft.durationMinutes.trim() === '' ? Number.NaN : Number(draft.durationMinutes),
-      agenda: draft.agenda,
-      notes: draft.notes,
-    };
-    const parsed = createInterviewRequestSchema.safeParse(request);
-    const found = parsed.success ? {} : fieldErrorsFromIssues(parsed.error.issues);
-    if (parsed.success && new Date(parsed.data.startTime).getTime() <= Date.now()) found.startTime = 'Choose a time in the future.';
-    setErrors(found);
-    if (!parsed.success || Object.keys(found).length > 0) {
-      focusFirstError(found);
+    // Not a schema rule: "the future" is the browser's clock at submit time; the API checks its own.
+    if (new Date(request.startTime).getTime() <= Date.now()) {
+      flag({ startTime: 'Choose a time in the future.' }, 'future');
       return;
     }
-
-    setSubmitting(true);
     try {
-      const { interview } = await createInterview(parsed.data);
+      const { interview } = await createMutation.mutateAsync(request);
       setScheduled(interview);
-      setDraft({ ...emptyDraft(), interviewerId: draft.interviewerId, timeZone: draft.timeZone, durationMinutes: draft.durationMinutes });
-      interviewers.reload();
-      onScheduled(interview);
+      const kept = getValues();
+      reset({ ...emptyForm(), interviewerId: kept.interviewerId, timeZone: kept.timeZone, durationMinutes: kept.durationMinutes });
     } catch (error) {
       const server = error instanceof ApiError ? fieldErrorsFromServer(error) : {};
-      if (Object.keys(server).length > 0) {
-        setErrors(server);
-        focusFirstError(server);
-      } else {
-        setFormError(error);
-      }
-    } finally {
-      setSubmitting(false);
+      if (Object.keys(server).length > 0) flag(server, 'server');
+      else setFormError(error);
     }
   }
 
-  const describedBy = (field: Field, hint?: string) => [hint, errors[field] ? id(`${field}-error`) : undefined].filter(Boolean).join(' ') || undefined;
-  const fieldError = (field: Field) =>
-    errors[field] ? (
-      <p id={id(`${field}-error`)} className="field-error">
-        {errors[field]}
-      </p>
-    ) : null;
+  function onInvalid(found: FormErrors<ScheduleInterviewFormValues>) {
+    setFormError(null);
+    setScheduled(null);
+    focusFirstError(found);
+  }
+
+  const fieldProps = (field: InterviewField, label: string, hint?: string) => ({ id: id(field), label, hint, error: errors[field]?.message });
 
   return (
-    <form ref={formRef} className="form schedule-form" onSubmit={onSubmit} noValidate aria-labelledby={id('title')}>
+    <form ref={formRef} className="form schedule-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate aria-labelledby={id('title')}>
       <h2 id={id('title')} className="card-title">
         Schedule interview
       </h2>
-      {scheduled && (
-        <Notice tone="success" title="Interview scheduled" onDismiss={() => setScheduled(null)}>
-          <p>
-            {scheduled.candidateName} with {scheduled.interviewer.name}, {formatDateTime(scheduled.startTime)}.{' '}
-            {scheduled.meeting.status === 'pending'
-              ? 'Zoom did not answer yet; the meeting link will appear as soon as it does.'
-              : scheduled.meeting.status === 'failed'
-                ? `Zoom refused the meeting: ${scheduled.meeting.lastError?.message ?? 'unknown reason'}.`
-                : scheduled.meeting.hostSource === 'system'
-                  ? `Hosted on the System account: ${hostReasonText(scheduled.meeting)}.`
-                  : `${hostReasonText(scheduled.meeting)}, the interviewer's own Zoom.`}
-          </p>
-        </Notice>
-      )}
+      {scheduled && <ScheduledInterviewNotice interview={scheduled} onDismiss={() => setScheduled(null)} />}
       {formError !== null && (
         <Notice tone="error" title="Could not schedule the interview">
           <p>{errorMessage(formError)}</p>
         </Notice>
       )}
-      {Object.keys(errors).length > 0 && (
+      {flagged.length > 0 && (
         <p className="field-error" role="alert">
-          Check the {Object.keys(errors).length === 1 ? 'field' : `${Object.keys(errors).length} fields`} marked below.
+          Check the {flagged.length === 1 ? 'field' : `${flagged.length} fields`} marked below.
         </p>
       )}
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={id('candidateName')}>Candidate name</label>
-          <input
-            id={id('candidateName')}
-            autoComplete="off"
-            value={draft.candidateName}
-            onChange={set('candidateName')}
-            aria-invalid={errors.candidateName ? true : undefined}
-            aria-describedby={describedBy('candidateName')}
-          />
-          {fieldError('candidateName')}
-        </div>
-        <div className="field">
-          <label htmlFor={id('candidateEmail')}>Candidate email</label>
-          <input
-            id={id('candidateEmail')}
-            type="email"
-            autoComplete="off"
-            value={draft.candidateEmail}
-            onChange={set('candidateEmail')}
-            aria-invalid={errors.candidateEmail ? true : undefined}
-            aria-describedby={describedBy('candidateEmail')}
-          />
-          {fieldError('candidateEmail')}
-        </div>
-        <div className="field">
-          <label htmlFor={id('position')}>Position</label>
-          <input
-            id={id('position')}
-            value={draft.position}
-            onChange={set('position')}
-            aria-invalid={errors.position ? true : undefined}
-            aria-describedby={describedBy('position')}
-          />
-          {fieldError('position')}
-        </div>
+        <FormField {...fieldProps('candidateName', 'Candidate name')}>
+          {(control) => <input {...control} autoComplete="off" {...register('candidateName')} />}
+        </FormField>
+        <FormField {...fieldProps('candidateEmail', 'Candidate email')}>
+          {(control) => <input {...control} type="email" autoComplete="off" {...register('candidateEmail')} />}
+        </FormField>
+        <FormField {...fieldProps('position', 'Position')}>{(control) => <input {...control} {...register('position')} />}</FormField>
       </div>
       <InterviewerPicker
-        name={id('interviewer')}
+        idPrefix={id('interviewer')}
         query={interviewers}
-        value={draft.interviewerId}
-        onChange={(interviewerId) => setDraft({ ...draft, interviewerId })}
-        error={errors.interviewerId}
+        field={register('interviewerId')}
+        error={errors.interviewerId?.message}
         errorId={id('interviewerId-error')}
       />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={id('startLocal')}>Date and time</label>
-          <input
-            id={id('startLocal')}
-            type="datetime-local"
-            value={draft.startLocal}
-            onChange={set('startLocal')}
-            aria-invalid={errors.startTime ? true : undefined}
-            aria-describedby={describedBy('startTime')}
-          />
-          {fieldError('startTime')}
-        </div>
-        <div className="field">
-          <label htmlFor={id('timeZone')}>Time zone</label>
-          <select
-            id={id('timeZone')}
-            value={draft.timeZone}
-            onChange={set('timeZone')}
-            aria-invalid={errors.timeZone ? true : undefined}
-            aria-describedby={describedBy('timeZone')}
-          >
-            {zones.map((zone) => (
-              <option key={zone} value={zone}>
-                {zone}
-              </option>
-            ))}
-          </select>
-          {fieldError('timeZone')}
-        </div>
-        <div className="field">
-          <label htmlFor={id('durationMinutes')}>Duration (minutes)</label>
-          <input
-            id={id('durationMinutes')}
-            type="number"
-            inputMode="numeric"
-            min={5}
-            max={480}
-            step={5}
-            value={draft.durationMinutes}
-            onChange={set('durationMinutes')}
-            aria-invalid={errors.durationMinutes ? true : undefined}
-            aria-describedby={describedBy('durationMinutes')}
-          />
-          {fieldError('durationMinutes')}
-        </div>
+        <FormField {...fieldProps('startTime', 'Date and time')}>
+          {(control) => <input {...control} type="datetime-local" {...register('startTime')} />}
+        </FormField>
+        <FormField {...fieldProps('timeZone', 'Time zone')}>
+          {(control) => (
+            <select {...control} {...register('timeZone')}>
+              {zones.map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField {...fieldProps('durationMinutes', 'Duration (minutes)')}>
+          {(control) => <input {...control} type="number" inputMode="numeric" min={5} max={480} step={5} {...register('durationMinutes')} />}
+        </FormField>
       </div>
-      <div className="field">
-        <label htmlFor={id('agenda')}>Agenda (optional)</label>
-        <textarea
-          id={id('agenda')}
-          rows={2}
-          value={draft.agenda}
-          onChange={set('agenda')}
-          aria-invalid={errors.agenda ? true : undefined}
-          aria-describedby={describedBy('agenda', id('agenda-hint'))}
-        />
-        <span id={id('agenda-hint')} className="hint">
-          Sent to Zoom as the meeting agenda; the candidate may see it.
-        </span>
-        {fieldError('agenda')}
-      </div>
-      <div className="field">
-        <label htmlFor={id('notes')}>Internal notes (optional)</label>
-        <textarea
-          id={id('notes')}
-          rows={2}
-          value={draft.notes}
-          onChange={set('notes')}
-          aria-invalid={errors.notes ? true : undefined}
-          aria-describedby={describedBy('notes', id('notes-hint'))}
-        />
-        <span id={id('notes-hint')} className="hint">
-          Only for the hiring team; never sent to Zoom.
-        </span>
-        {fieldError('notes')}
-      </div>
-      <button type="submit" className="button button-primary" disabled={submitting}>
-        {submitting ? 'Scheduling…' : 'Schedule interview'}
+      <FormField {...fieldProps('agenda', 'Agenda (optional)', 'Sent to Zoom as the meeting agenda; the candidate may see it.')}>
+        {(control) => <textarea {...control} rows={2} {...register('agenda')} />}
+      </FormField>
+      <FormField {...fieldProps('notes', 'Internal notes (optional)', 'Only for the hiring team; never sent to Zoom.')}>
+        {(control) => <textarea {...control} rows={2} {...register('notes')} />}
+      </FormField>
+      <button type="submit" className="button button-primary" disabled={isSubmitting}>
+        {isSubmitting ? 'Scheduling…' : 'Schedule interview'}
       </button>
     </form>
   );

@@ -1,11 +1,13 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
-import { AUTO_RECORDING_OPTIONS, type MeetingDefaults } from '@crm/shared/interviews';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { AUTO_RECORDING_OPTIONS, meetingDefaultsSchema, type MeetingDefaults, type MeetingDefaultsResponse } from '@crm/shared/interviews';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { Notice } from '../../../components/notice';
-import { useApiQuery } from '../../../hooks/use-api-query';
 import { errorMessage } from '../../../lib/api-client';
-import { fetchMeetingDefaults, saveMeetingDefaults } from '../api/meeting-defaults-api';
+import { useMeetingDefaults } from '../api/get-meeting-defaults';
+import { useSaveMeetingDefaultsMutation } from '../api/use-save-meeting-defaults-mutation';
 
 const RECORDING_LABEL: Record<MeetingDefaults['autoRecording'], string> = {
   none: 'Off',
@@ -19,33 +21,12 @@ const SWITCHES: { key: 'waitingRoom' | 'joinBeforeHost' | 'muteUponEntry'; label
   { key: 'muteUponEntry', label: 'Mute on entry', hint: 'Everyone joins muted.' },
 ];
 
+const resolver = zodResolver(meetingDefaultsSchema);
+
 /** The user's own Zoom meeting settings, applied to meetings hosted on their connected account. */
 export function MeetingDefaultsForm() {
   const titleId = useId();
-  const recordingId = useId();
-  const query = useApiQuery(fetchMeetingDefaults, 'meeting-defaults');
-  const [draft, setDraft] = useState<MeetingDefaults | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [result, setResult] = useState<{ ok: true } | { ok: false; error: unknown } | null>(null);
-
-  useEffect(() => {
-    if (query.status === 'success') setDraft(query.data.defaults);
-  }, [query.status, query.data]);
-
-  async function onSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (!draft) return;
-    setSaving(true);
-    setResult(null);
-    try {
-      query.setData(await saveMeetingDefaults(draft));
-      setResult({ ok: true });
-    } catch (error) {
-      setResult({ ok: false, error });
-    } finally {
-      setSaving(false);
-    }
-  }
+  const query = useMeetingDefaults();
 
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -53,59 +34,60 @@ export function MeetingDefaultsForm() {
         Meeting defaults
       </h2>
       <p className="muted">Applied to interviews hosted on your own Zoom account.</p>
-      {query.status === 'loading' && !draft && <LoadingState label="Loading your meeting defaults…" />}
-      {query.status === 'error' && !draft && (
-        <ErrorState title="Could not load your meeting defaults" error={query.error} onRetry={query.reload} />
+      {query.isFetching && !query.data && <LoadingState label="Loading your meeting defaults…" />}
+      {query.isError && !query.isFetching && !query.data && (
+        <ErrorState title="Could not load your meeting defaults" error={query.error} onRetry={() => void query.refetch()} />
       )}
-      {draft && (
-        <form className="form" onSubmit={onSubmit} aria-labelledby={titleId}>
-          {query.data?.usingOrganisationDefaults && (
-            <p className="muted">You are using the organisation's defaults until you save your own.</p>
-          )}
-          {SWITCHES.map((item) => (
-            <div className="check-field" key={item.key}>
-              <input
-                id={`${titleId}-${item.key}`}
-                type="checkbox"
-                checked={draft[item.key]}
-                onChange={(event) => setDraft({ ...draft, [item.key]: event.target.checked })}
-                aria-describedby={`${titleId}-${item.key}-hint`}
-              />
-              <label htmlFor={`${titleId}-${item.key}`}>{item.label}</label>
-              <span id={`${titleId}-${item.key}-hint`} className="hint">
-                {item.hint}
-              </span>
-            </div>
-          ))}
-          <div className="field">
-            <label htmlFor={recordingId}>Automatic recording</label>
-            <select
-              id={recordingId}
-              value={draft.autoRecording}
-              onChange={(event) => setDraft({ ...draft, autoRecording: event.target.value as MeetingDefaults['autoRecording'] })}
-            >
-              {AUTO_RECORDING_OPTIONS.map((option) => (
-                <option key={option} value={option}>
-                  {RECORDING_LABEL[option]}
-                </option>
-              ))}
-            </select>
-          </div>
-          {result?.ok === true && (
-            <Notice tone="success">
-              <p>Meeting defaults saved.</p>
-            </Notice>
-          )}
-          {result?.ok === false && (
-            <Notice tone="error" title="Could not save meeting defaults">
-              <p>{errorMessage(result.error)}</p>
-            </Notice>
-          )}
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Save meeting defaults'}
-          </button>
-        </form>
-      )}
+      {/* Mounted once the defaults are known, so the inputs start from them and a refetch never overwrites edits. */}
+      {query.data && <MeetingDefaultsFields titleId={titleId} loaded={query.data} />}
     </section>
+  );
+}
+
+function MeetingDefaultsFields({ titleId, loaded }: { titleId: string; loaded: MeetingDefaultsResponse }) {
+  const recordingId = useId();
+  const save = useSaveMeetingDefaultsMutation();
+  const { register, handleSubmit, reset } = useForm<MeetingDefaults>({ resolver, defaultValues: loaded.defaults });
+
+  function onValid(defaults: MeetingDefaults) {
+    save.mutate(defaults, { onSuccess: (saved) => reset(saved.defaults) });
+  }
+
+  return (
+    <form className="form" onSubmit={handleSubmit(onValid)} aria-labelledby={titleId}>
+      {loaded.usingOrganisationDefaults && <p className="muted">You are using the organisation's defaults until you save your own.</p>}
+      {SWITCHES.map((item) => (
+        <div className="check-field" key={item.key}>
+          <input id={`${titleId}-${item.key}`} type="checkbox" {...register(item.key)} aria-describedby={`${titleId}-${item.key}-hint`} />
+          <label htmlFor={`${titleId}-${item.key}`}>{item.label}</label>
+          <span id={`${titleId}-${item.key}-hint`} className="hint">
+            {item.hint}
+          </span>
+        </div>
+      ))}
+      <div className="field">
+        <label htmlFor={recordingId}>Automatic recording</label>
+        <select id={recordingId} {...register('autoRecording')}>
+          {AUTO_RECORDING_OPTIONS.map((option) => (
+            <option key={option} value={option}>
+              {RECORDING_LABEL[option]}
+            </option>
+          ))}
+        </select>
+      </div>
+      {save.isSuccess && (
+        <Notice tone="success">
+          <p>Meeting defaults saved.</p>
+        </Notice>
+      )}
+      {save.isError && (
+        <Notice tone="error" title="Could not save meeting defaults">
+          <p>{errorMessage(save.error)}</p>
+        </Notice>
+      )}
+      <button type="submit" className="button button-primary" disabled={save.isPending}>
+        {save.isPending ? 'Saving…' : 'Save meeting defaults'}
+      </button>
+    </form>
   );
 }

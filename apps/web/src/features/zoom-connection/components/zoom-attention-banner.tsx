@@ -1,11 +1,10 @@
 import { Link } from 'react-router-dom';
 import { Notice } from '../../../components/notice';
-import { useApiQuery } from '../../../hooks/use-api-query';
-import { fetchZoomStatus } from '../api/zoom-connection-api';
+import { useZoomStatus } from '../api/get-zoom-status';
 
 /** Tells an interviewer, wherever they are, that interviews they host are not on their own Zoom. */
 export function ZoomAttentionBanner({ accountSettingsPath }: { accountSettingsPath: string }) {
-  const status = useApiQuery(fetchZoomStatus, 'zoom-status-banner');
+  const status = useZoomStatus();
   const data = status.data;
   if (!data || data.state === 'connected') return null;
 

@@ -5,10 +5,10 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { Notice } from '../../../components/notice';
 import { StatusPill } from '../../../components/status-pill';
-import { useApiQuery } from '../../../hooks/use-api-query';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
-import { ZOOM_CONNECT_PATH, disconnectZoom, fetchZoomStatus } from '../api/zoom-connection-api';
+import { ZOOM_CONNECT_PATH, useZoomStatus } from '../api/get-zoom-status';
+import { useDisconnectZoomMutation } from '../api/use-disconnect-zoom-mutation';
 import { ZoomCallbackMessage } from './zoom-callback-message';
 
 /**
@@ -23,25 +23,15 @@ export function ZoomConnectionCard({
   onDismissCallback: () => void;
 }) {
   const titleId = useId();
-  const status = useApiQuery(fetchZoomStatus, 'zoom-status');
+  const status = useZoomStatus();
+  const disconnect = useDisconnectZoomMutation();
   const [confirming, setConfirming] = useState(false);
-  const [disconnecting, setDisconnecting] = useState(false);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [disconnected, setDisconnected] = useState(false);
 
-  async function onDisconnect() {
-    setDisconnecting(true);
-    setActionError(null);
-    try {
-      status.setData(await disconnectZoom());
-      setDisconnected(true);
-      onDismissCallback();
-    } catch (error) {
-      setActionError(error);
-    } finally {
-      setDisconnecting(false);
-      setConfirming(false);
-    }
+  function onDisconnect() {
+    disconnect.mutate(undefined, {
+      onSuccess: onDismissCallback,
+      onSettled: () => setConfirming(false),
+    });
   }
 
   return (
@@ -53,20 +43,20 @@ export function ZoomConnectionCard({
       {callbackResult && !(callbackResult === 'connected' && status.data && status.data.state !== 'connected') && (
         <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} />
       )}
-      {disconnected && (
-        <Notice tone="info" onDismiss={() => setDisconnected(false)}>
+      {disconnect.isSuccess && (
+        <Notice tone="info" onDismiss={() => disconnect.reset()}>
           <p>Zoom is disconnected. Interviews you host will use the system account until you connect again.</p>
         </Notice>
       )}
-      {actionError !== null && (
+      {disconnect.isError && (
         <Notice tone="error" title="Could not disconnect Zoom">
-          <p>{errorMessage(actionError)}</p>
+          <p>{errorMessage(disconnect.error)}</p>
         </Notice>
       )}
 
-      {status.status === 'loading' && !status.data && <LoadingState label="Checking your Zoom connection…" />}
-      {status.status === 'error' && (
-        <ErrorState title="Could not load your Zoom connection" error={status.error} onRetry={status.reload} />
+      {status.isFetching && !status.data && <LoadingState label="Checking your Zoom connection…" />}
+      {status.isError && !status.isFetching && (
+        <ErrorState title="Could not load your Zoom connection" error={status.error} onRetry={() => void status.refetch()} />
       )}
       {status.data && <ZoomConnectionDetails status={status.data} onDisconnect={() => setConfirming(true)} />}
 
@@ -75,7 +65,7 @@ export function ZoomConnectionCard({
           title="Disconnect Zoom?"
           confirmLabel="Disconnect"
           destructive
-          busy={disconnecting}
+          busy={disconnect.isPending}
           onConfirm={onDisconnect}
           onCancel={() => setConfirming(false)}
         >

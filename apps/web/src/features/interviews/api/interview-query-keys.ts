@@ -1,0 +1,7 @@
+/** Every cache key of the interviews feature, so invalidation can name a whole branch at once. */
+export const interviewQueryKeys = {
+  all: ['interviews'] as const,
+  lists: () => [...interviewQueryKeys.all, 'list'] as const,
+  list: (when: 'upcoming' | 'past') => [...interviewQueryKeys.lists(), when] as const,
+  interviewers: () => [...interviewQueryKeys.all, 'interviewers'] as const,
+};

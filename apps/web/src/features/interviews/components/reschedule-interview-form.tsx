@@ -1,0 +1,102 @@
+import { useId, useMemo, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { Interview, UpdateInterviewRequest } from '@crm/shared/interviews';
+import { ConfirmDialog } from '../../../components/confirm-dialog';
+import { FormField } from '../../../components/form-field';
+import { Notice } from '../../../components/notice';
+import { errorMessage } from '../../../lib/api-client';
+import { formatDateTime } from '../../../lib/format-date-time';
+import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
+import { instantToZonedWallTime } from '../../../lib/zoned-time';
+import { useRescheduleInterviewMutation } from '../api/use-reschedule-interview-mutation';
+import { rescheduleFormSchema, type RescheduleFormValues } from './reschedule-interview-form-schema';
+
+const MESSAGES = {
+  startTime: 'Choose the new date and time.',
+  durationMinutes: 'Enter a duration between 5 and 480 minutes.',
+};
+
+type Change = Required<Pick<UpdateInterviewRequest, 'startTime' | 'durationMinutes'>>;
+
+/** A new time for one interview, in the interview's own time zone, confirmed before it is sent. */
+export function RescheduleInterviewForm({ interview, onDone }: { interview: Interview; onDone: () => void }) {
+  const uid = useId();
+  const resolver = useMemo(() => resolverWithFieldMessages(zodResolver(rescheduleFormSchema(interview.timeZone)), MESSAGES), [interview.timeZone]);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors },
+  } = useForm<RescheduleFormValues, unknown, UpdateInterviewRequest>({
+    resolver,
+    defaultValues: {
+      startTime: instantToZonedWallTime(interview.startTime, interview.timeZone),
+      durationMinutes: String(interview.durationMinutes),
+    },
+  });
+  const reschedule = useRescheduleInterviewMutation(interview.id);
+  const [confirming, setConfirming] = useState<Change | null>(null);
+
+  function onValid(change: UpdateInterviewRequest) {
+    reschedule.reset();
+    const { startTime = interview.startTime, durationMinutes = interview.durationMinutes } = change;
+    // Not a schema rule: "the future" is the browser's clock at submit time; the API checks its own.
+    if (new Date(startTime).getTime() <= Date.now()) {
+      setError('startTime', { type: 'future', message: 'Choose a time in the future.' }, { shouldFocus: true });
+      return;
+    }
+    setConfirming({ startTime, durationMinutes });
+  }
+
+  async function onConfirm() {
+    if (!confirming) return;
+    try {
+      await reschedule.mutateAsync(confirming);
+      onDone();
+    } catch {
+      // Shown below from the mutation's error.
+      setConfirming(null);
+    }
+  }
+
+  return (
+    <form className="form reschedule-form" onSubmit={handleSubmit(onValid)} noValidate aria-label={`Reschedule ${interview.candidateName}`}>
+      <div className="form-grid">
+        <FormField id={`${uid}-start`} label={`New date and time (${interview.timeZone})`} error={errors.startTime?.message} announce>
+          {(control) => <input {...control} type="datetime-local" {...register('startTime')} />}
+        </FormField>
+        <FormField id={`${uid}-duration`} label="Duration (minutes)" error={errors.durationMinutes?.message} announce>
+          {(control) => <input {...control} type="number" min={5} max={480} step={5} {...register('durationMinutes')} />}
+        </FormField>
+      </div>
+      {reschedule.isError && (
+        <Notice tone="error" title="Could not reschedule">
+          <p>{errorMessage(reschedule.error)}</p>
+        </Notice>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button button-primary button-small">
+          Save new time
+        </button>
+        <button type="button" className="button button-secondary button-small" onClick={onDone}>
+          Keep current time
+        </button>
+      </div>
+      {confirming && (
+        <ConfirmDialog
+          title={`Reschedule ${interview.candidateName}?`}
+          confirmLabel="Reschedule"
+          busy={reschedule.isPending}
+          onConfirm={onConfirm}
+          onCancel={() => setConfirming(null)}
+        >
+          <p>
+            Move it from {formatDateTime(interview.startTime)} to {formatDateTime(confirming.startTime)} ({confirming.durationMinutes}{' '}
+            min). The Zoom meeting keeps its links.
+          </p>
+        </ConfirmDialog>
+      )}
+    </form>
+  );
+}
