@@ -3,7 +3,6 @@ import { people, simulatorMeetings } from './support/demo-stack';
 import {
   daysAhead,
   ensureZoomConnected,
-  ensureZoomNotConnected,
   interviewItem,
   openAccountSettings,
   openAs,

@@ -10,6 +10,7 @@ export const paths = {
  * Browsers drop tabs and newlines and read `\` as `/`, so `/<tab>/evil.example` is `//evil.example` too.
  */
 export function safeReturnPath(value: string | null): string {
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what this refuses
   if (!value || !value.startsWith('/') || value.startsWith('//') || /[\u0000-\u001f\u007f\\]/.test(value)) return paths.dashboard;
   return value === paths.login || value.startsWith(`${paths.login}?`) ? paths.dashboard : value;
 }

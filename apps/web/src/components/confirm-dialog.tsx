@@ -61,6 +61,8 @@ export function ConfirmDialog({
 
   return (
     <div className="dialog-backdrop">
+      {/* The WAI-ARIA dialog pattern traps Tab inside the dialog itself, so the dialog element listens. */}
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
       <div
         ref={dialogRef}
         className="dialog"

@@ -60,7 +60,7 @@ function withQuery(path: string, query: RequestOptions['query']): string {
 
 function isErrorEnvelope(value: unknown): value is ErrorEnvelope {
   if (typeof value !== 'object' || value === null || !('error' in value)) return false;
-  const error = (value as { error: unknown }).error;
+  const { error } = value;
   return typeof error === 'object' && error !== null && 'code' in error && 'message' in error;
 }
 

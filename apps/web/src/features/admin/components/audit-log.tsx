@@ -26,7 +26,7 @@ function actorLabel(event: AuditEvent): string {
 function detailsLabel(details: AuditEvent['details']): string {
   const entries = Object.entries(details).filter(([, value]) => value !== null && value !== undefined && value !== '');
   if (entries.length === 0) return '—';
-  const show = (value: unknown) => (Array.isArray(value) ? value.join(', ') : typeof value === 'object' ? JSON.stringify(value) : String(value));
+  const show = (value: unknown) => Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
   return entries.map(([key, value]) => `${key}: ${show(value)}`).join('; ');
 }
 

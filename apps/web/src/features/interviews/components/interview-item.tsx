@@ -24,7 +24,9 @@ export function InterviewItem({
   const { meeting } = interview;
   const cancelled = interview.status === 'cancelled';
   const isHost = interview.interviewer.id === viewerId;
-  const upcoming = new Date(interview.startTime).getTime() + interview.durationMinutes * 60_000 > Date.now();
+  // Read once per mount so render stays pure; an interview ending on screen keeps its actions until the next visit.
+  const [renderedAt] = useState(Date.now);
+  const upcoming = new Date(interview.startTime).getTime() + interview.durationMinutes * 60_000 > renderedAt;
 
   function onCancel() {
     // Either way the dialog closes: the list shows the cancellation, or the notice below says why not.

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { Interview, UpdateInterviewRequest } from '@crm/shared/interviews';
@@ -60,8 +60,13 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
     }
   }
 
+  // Built per submit, not during render: the handler reads the clock.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    void handleSubmit(onValid)(event);
+  }
+
   return (
-    <form className="form reschedule-form" onSubmit={handleSubmit(onValid)} noValidate aria-label={`Reschedule ${interview.candidateName}`}>
+    <form className="form reschedule-form" onSubmit={onSubmit} noValidate aria-label={`Reschedule ${interview.candidateName}`}>
       <div className="form-grid">
         <FormField id={`${uid}-start`} label={`New date and time (${interview.timeZone})`} error={errors.startTime?.message} announce>
           {(control) => <input {...control} type="datetime-local" {...register('startTime')} />}

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import { useForm, type FieldErrors as FormErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateInterviewInput, Interview } from '@crm/shared/interviews';
@@ -104,8 +104,13 @@ export function ScheduleInterviewForm() {
 
   const fieldProps = (field: InterviewField, label: string, hint?: string) => ({ id: id(field), label, hint, error: errors[field]?.message });
 
+  // Built per submit, not during render: the handlers read the clock and the form's ref.
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    void handleSubmit(onValid, onInvalid)(event);
+  }
+
   return (
-    <form ref={formRef} className="form schedule-form" onSubmit={handleSubmit(onValid, onInvalid)} noValidate aria-labelledby={id('title')}>
+    <form ref={formRef} className="form schedule-form" onSubmit={onSubmit} noValidate aria-labelledby={id('title')}>
       <h2 id={id('title')} className="card-title">
         Schedule interview
       </h2>
