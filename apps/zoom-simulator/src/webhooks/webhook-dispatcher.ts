@@ -60,7 +60,9 @@ export class WebhookDispatcher {
   /** Queues the first attempt after delayMs of simulator time. */
   schedule(message: WebhookMessage, delayMs: number): WebhookDeliveryRecord {
     const record = this.newRecord(message);
-    this.queue(record, message, delayMs);
+    // No delay: on the wire at once, so settle() waits for it; it may still land before the caller's own answer.
+    if (delayMs <= 0) void this.track(this.attempt(record, message));
+    else this.queue(record, message, delayMs);
     return { ...record };
   }
 
@@ -146,7 +148,9 @@ export class WebhookDispatcher {
         timeoutMs: policy.timeoutMs,
       });
     } catch (cause) {
-      error = cause instanceof Error && cause.name === 'TimeoutError' ? `no answer within ${policy.timeoutMs} ms` : String(cause);
+      // AbortSignal.timeout rejects with a DOMException named TimeoutError, which is not always instanceof Error.
+      const name = typeof cause === 'object' && cause !== null ? (cause as { name?: unknown }).name : undefined;
+      error = name === 'TimeoutError' ? `no answer within ${policy.timeoutMs} ms` : String(cause);
     }
     const status = delivery?.status ?? 0;
     record.attempts.push({ at, status, ...(error === undefined ? {} : { error }) });
