@@ -2,7 +2,6 @@ import express, { Router, type Response } from 'express';
 import { describeInvalidPolicy } from '../control/describe-invalid-policy';
 import type { ZoomSimulatorControl } from '../control/zoom-simulator-control';
 import { describeInvalidFaultRule, type FaultRule } from '../faults/fault-injector';
-import type { SimulatorPolicy } from '../simulator-options';
 import { stringParam } from './request-context';
 
 /** /__sim: the control API over HTTP for browser tests and other processes. issuedSecrets stays in-process. */
@@ -95,7 +94,7 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
     if (problem) return void res.status(400).json({ error: problem });
     // JSON has no undefined: null switches a feature (rate limits, revoke's deauthorization) off.
     const changes = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).map(([key, value]) => [key, value ?? undefined]));
-    res.json(control.setPolicy(changes as Partial<SimulatorPolicy>));
+    res.json(control.setPolicy(changes));
   });
 
   return router;
