@@ -1,7 +1,18 @@
 export { createZoomSimulator } from './create-zoom-simulator';
 export { startZoomSimulator, type RunningZoomSimulator } from './start-zoom-simulator';
 export { DEFAULT_SIMULATED_USERS } from './default-users';
-export type { SimulatedZoomUser, ZoomSimulatorOptions } from './simulator-options';
+export { ZOOM_FAITHFUL_OPTIONS } from './zoom-faithful-options';
+export { LENIENT_POLICY } from './simulator-options';
+export type {
+  DailyLimitResponseShape,
+  RateLimitPlan,
+  ScopeStyle,
+  SimulatedZoomUser,
+  SimulatorPolicy,
+  StartLinkPolicy,
+  WebhookDeliveryPolicy,
+  ZoomSimulatorOptions,
+} from './simulator-options';
 export type {
   SimulatorStats,
   UrlValidationDelivery,
@@ -13,4 +24,5 @@ export type { ActiveFault, FaultRule } from './faults/fault-injector';
 export type { SimulatedMeeting } from './state/meeting-store';
 export type { GrantCounts, RecordedRequest, SpecViolation } from './state/request-log';
 export type { WebhookDelivery } from './webhooks/send-webhook';
+export type { WebhookAttempt, WebhookDeliveryRecord } from './webhooks/webhook-dispatcher';
 export { signWebhook } from './webhooks/send-webhook';

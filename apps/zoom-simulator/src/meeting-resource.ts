@@ -92,7 +92,7 @@ export function buildMeeting(input: {
     agenda: body.agenda ?? '',
     created_at: formatZoomUtc(now),
     join_url: `${baseUrl}/j/${id}?pwd=${encryptedPassword}`,
-    start_url: `${baseUrl}/s/${id}?zak=${input.startToken}`,
+    start_url: startUrlOf(baseUrl, id, input.startToken),
     password,
     h323_password: numericPasscode(),
     pstn_password: numericPasscode(),
@@ -102,6 +102,10 @@ export function buildMeeting(input: {
     ...(body.recurrence === undefined ? {} : { recurrence: body.recurrence }),
     ...(body.tracking_fields === undefined ? {} : { tracking_fields: body.tracking_fields }),
   };
+}
+
+export function startUrlOf(baseUrl: string, meetingId: number, zak: string): string {
+  return `${baseUrl}/s/${meetingId}?zak=${zak}`;
 }
 
 /** PATCH semantics: only the fields sent change; settings merge key by key. */

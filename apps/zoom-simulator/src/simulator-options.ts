@@ -9,7 +9,48 @@ export interface SimulatedZoomUser {
   timezone: string;
 }
 
-export interface ZoomSimulatorOptions {
+/** Zoom's account plans, as far as per-second rate limits tell them apart. */
+export type RateLimitPlan = 'free' | 'pro' | 'business';
+
+/** How the daily meeting create/update cap is answered; Zoom has been documented and seen answering each way. */
+export type DailyLimitResponseShape = 'retry-after-seconds' | 'retry-after-timestamp' | 'no-retry-after' | 'code-300';
+
+/** Classic scopes (`meeting:write`) for apps created before 2024; granular (`meeting:write:meeting`) since. */
+export type ScopeStyle = 'classic' | 'granular';
+
+export interface StartLinkPolicy {
+  /** How long a start URL's zak works after it was issued. */
+  ttlSeconds: number;
+  /** Every `GET /meetings/{id}` answers with a freshly minted start URL. */
+  reissueOnRead: boolean;
+  /** Opening `/s/{id}?zak=…` with an unknown, expired or foreign zak shows the expired-link page. */
+  enforceExpiry: boolean;
+}
+
+export interface WebhookDeliveryPolicy {
+  /** An attempt that has not answered 2xx within this many ms counts as failed. */
+  timeoutMs: number;
+  /** Delay before each retry after a failed attempt; empty means one attempt only. */
+  retryDelaysMs: number[];
+  /** Divides the retry delays (and revoke's deauthorization delay) on real timers: 60_000 turns minutes into ms. */
+  timeScale: number;
+}
+
+/** Everything a test may switch while the simulator runs; reset() restores the configured values. */
+export interface SimulatorPolicy {
+  /** Per-second rate limits per account and endpoint category; undefined means unlimited. */
+  rateLimitPlan: RateLimitPlan | undefined;
+  dailyLimitResponse: DailyLimitResponseShape;
+  scopeStyle: ScopeStyle;
+  /** A refresh invalidates the user's earlier access tokens for the same app (forum reports, not documented). */
+  singleAccessTokenPerUser: boolean;
+  /** `POST /oauth/revoke` uninstalls the app for that user and sends `app_deauthorized` after this delay; undefined: it does not. */
+  revokeDeauthorization: { delayMs: number } | undefined;
+  startLinks: StartLinkPolicy;
+  webhookDelivery: WebhookDeliveryPolicy;
+}
+
+export interface ZoomSimulatorOptions extends Partial<SimulatorPolicy> {
   userApp?: { clientId: string; clientSecret: string; redirectUris: string[] };
   serverToServerApp?: { accountId: string; clientId: string; clientSecret: string };
   /** The first user listed for an account is that account's owner. */
@@ -23,7 +64,7 @@ export interface ZoomSimulatorOptions {
   logRequests?: boolean;
 }
 
-export interface ResolvedSimulatorOptions {
+export interface ResolvedSimulatorOptions extends SimulatorPolicy {
   userApp: { clientId: string; clientSecret: string; redirectUris: string[] };
   serverToServerApp: { accountId: string; clientId: string; clientSecret: string };
   users: SimulatedZoomUser[];
@@ -33,6 +74,20 @@ export interface ResolvedSimulatorOptions {
   dailyMeetingLimitPerHost: number;
   logRequests: boolean;
 }
+
+/**
+ * Lenient defaults: the API and web suites were written against them. Zoom's own values are in
+ * ZOOM_FAITHFUL_OPTIONS (src/zoom-faithful-options.ts); the README's fidelity table lists each difference.
+ */
+export const LENIENT_POLICY: SimulatorPolicy = {
+  rateLimitPlan: undefined,
+  dailyLimitResponse: 'retry-after-seconds',
+  scopeStyle: 'classic',
+  singleAccessTokenPerUser: false,
+  revokeDeauthorization: undefined,
+  startLinks: { ttlSeconds: 2 * 60 * 60, reissueOnRead: false, enforceExpiry: false },
+  webhookDelivery: { timeoutMs: 10_000, retryDelaysMs: [], timeScale: 1 },
+};
 
 export function resolveSimulatorOptions(options: ZoomSimulatorOptions = {}): ResolvedSimulatorOptions {
   return {
@@ -52,5 +107,25 @@ export function resolveSimulatorOptions(options: ZoomSimulatorOptions = {}): Res
     now: options.now ?? Date.now,
     dailyMeetingLimitPerHost: options.dailyMeetingLimitPerHost ?? 100,
     logRequests: options.logRequests ?? false,
+    rateLimitPlan: 'rateLimitPlan' in options ? options.rateLimitPlan : LENIENT_POLICY.rateLimitPlan,
+    dailyLimitResponse: options.dailyLimitResponse ?? LENIENT_POLICY.dailyLimitResponse,
+    scopeStyle: options.scopeStyle ?? LENIENT_POLICY.scopeStyle,
+    singleAccessTokenPerUser: options.singleAccessTokenPerUser ?? LENIENT_POLICY.singleAccessTokenPerUser,
+    revokeDeauthorization: 'revokeDeauthorization' in options ? options.revokeDeauthorization : LENIENT_POLICY.revokeDeauthorization,
+    startLinks: { ...LENIENT_POLICY.startLinks, ...options.startLinks },
+    webhookDelivery: { ...LENIENT_POLICY.webhookDelivery, ...options.webhookDelivery },
   };
+}
+
+/** The policy part of resolved options, copied so runtime changes never touch the configured values. */
+export function policyOf(options: ResolvedSimulatorOptions): SimulatorPolicy {
+  return structuredClone({
+    rateLimitPlan: options.rateLimitPlan,
+    dailyLimitResponse: options.dailyLimitResponse,
+    scopeStyle: options.scopeStyle,
+    singleAccessTokenPerUser: options.singleAccessTokenPerUser,
+    revokeDeauthorization: options.revokeDeauthorization,
+    startLinks: options.startLinks,
+    webhookDelivery: options.webhookDelivery,
+  });
 }

@@ -13,7 +13,7 @@ export interface RunningZoomSimulator {
 
 export async function startZoomSimulator(options: ZoomSimulatorOptions & { port?: number; host?: string } = {}): Promise<RunningZoomSimulator> {
   const { port = 0, host = '127.0.0.1', ...simulatorOptions } = options;
-  const { app, control } = createZoomSimulator(simulatorOptions);
+  const { app, control, stop } = createZoomSimulator(simulatorOptions);
   const server = createServer(app);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -29,6 +29,8 @@ export async function startZoomSimulator(options: ZoomSimulatorOptions & { port?
     control,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        // Queued webhook retries must not fire at a receiver that has gone with the test.
+        stop();
         server.close((error) => (error ? reject(error) : resolve()));
         // Keep-alive sockets would otherwise hold close() open until they time out.
         server.closeAllConnections();

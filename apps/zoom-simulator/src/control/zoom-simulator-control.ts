@@ -1,10 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { ActiveFault, FaultRule } from '../faults/fault-injector';
-import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedZoomUser, SimulatorPolicy } from '../simulator-options';
 import type { SimulatedMeeting } from '../state/meeting-store';
 import type { GrantCounts, RecordedRequest, SpecViolation } from '../state/request-log';
 import { resetSimulatorState, type SimulatorState } from '../state/simulator-state';
-import { encryptPlainToken, postSignedWebhook, type WebhookDelivery } from '../webhooks/send-webhook';
+import { appDeauthorizedEvent } from '../webhooks/app-deauthorized-event';
+import { encryptPlainToken, type WebhookDelivery } from '../webhooks/send-webhook';
+import type { WebhookDeliveryRecord, WebhookMessage } from '../webhooks/webhook-dispatcher';
+import { describeInvalidPolicy } from './describe-invalid-policy';
 
 export interface WebhookOptions {
   /** Defaults to the simulator's configured webhook url. */
@@ -49,6 +52,16 @@ export interface ZoomSimulatorControl {
   issuedSecrets(): string[];
   sendDeauthorization(zoomUserId: string, options?: WebhookOptions): Promise<WebhookDelivery>;
   sendUrlValidation(options?: WebhookOptions & { plainToken?: string }): Promise<UrlValidationDelivery>;
+  /** Every webhook sent or queued, with each attempt's time and status. */
+  webhookDeliveries(): WebhookDeliveryRecord[];
+  /** Runs the queued attempts (retries, delayed deauthorizations) whose time has come on the simulator clock. */
+  deliverDueWebhooks(): Promise<number>;
+  /** Resolves once no webhook attempt is on the wire. */
+  settleWebhooks(): Promise<void>;
+  /** The behaviour switches in force. */
+  policy(): SimulatorPolicy;
+  /** Changes behaviour switches until reset(); nested objects replace the whole value. */
+  setPolicy(changes: Partial<SimulatorPolicy>): SimulatorPolicy;
   reset(): void;
 }
 
@@ -59,8 +72,15 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
     return {
       url,
       secretToken: options.secretToken ?? state.options.webhook.secretToken,
-      timestampSeconds: options.timestamp ?? Math.floor(state.now() / 1000),
+      ...(options.timestamp === undefined ? {} : { timestampSeconds: options.timestamp }),
     };
+  };
+
+  /** The first attempt's answer, as callers always got it; a receiver that cannot be reached is still an error. */
+  const sendThroughDispatcher = async (message: WebhookMessage): Promise<WebhookDelivery> => {
+    const { delivery, error } = await state.webhooks.sendNow(message);
+    if (!delivery) throw new Error(`Webhook to ${message.url} failed: ${error ?? 'no answer'}`);
+    return delivery;
   };
 
   const control: ZoomSimulatorControl = {
@@ -98,32 +118,31 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
       const { clientId } = state.options.userApp;
       // Zoom revokes the app's tokens before telling the app it was removed.
       state.tokens.revokeUserGrants(user.id, clientId);
-      const nowMs = state.now();
-      const event = {
-        event: 'app_deauthorized',
-        event_ts: nowMs,
-        payload: {
-          account_id: user.accountId,
-          user_id: user.id,
-          signature: randomBytes(32).toString('hex'),
-          deauthorization_time: new Date(nowMs).toISOString(),
-          client_id: clientId,
-        },
-      };
-      return postSignedWebhook({ ...target, event });
+      const event = appDeauthorizedEvent({ accountId: user.accountId, userId: user.id, clientId, nowMs: state.now() });
+      return sendThroughDispatcher({ ...target, event });
     },
 
     async sendUrlValidation(options = {}) {
       const target = webhookTarget(options);
       const plainToken = options.plainToken ?? randomBytes(16).toString('base64url');
       const event = { payload: { plainToken }, event_ts: state.now(), event: 'endpoint.url_validation' };
-      const delivery = await postSignedWebhook({ ...target, event });
+      const delivery = await sendThroughDispatcher({ ...target, event });
       const answer = delivery.body as { plainToken?: unknown; encryptedToken?: unknown } | null;
       const encryptedTokenValid =
         delivery.status === 200 && answer?.plainToken === plainToken && answer?.encryptedToken === encryptPlainToken(target.secretToken, plainToken);
       return { ...delivery, plainToken, encryptedTokenValid };
     },
 
+    webhookDeliveries: () => state.webhooks.list(),
+    deliverDueWebhooks: () => state.webhooks.deliverDue(),
+    settleWebhooks: () => state.webhooks.settle(),
+    policy: () => structuredClone(state.policy),
+    setPolicy: (changes) => {
+      const problem = describeInvalidPolicy(changes);
+      if (problem) throw new Error(problem);
+      state.policy = { ...state.policy, ...structuredClone(changes) };
+      return structuredClone(state.policy);
+    },
     reset: () => resetSimulatorState(state),
   };
   return control;

@@ -1,4 +1,5 @@
 import express, { Router, type Response } from 'express';
+import { describeInvalidPolicy } from '../control/describe-invalid-policy';
 import type { ZoomSimulatorControl } from '../control/zoom-simulator-control';
 import { describeInvalidFaultRule, type FaultRule } from '../faults/fault-injector';
 import { stringParam } from './request-context';
@@ -72,6 +73,28 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
   router.post('/webhooks/url-validation', async (req, res) => {
     const body = (req.body ?? {}) as { url?: unknown; timestamp?: unknown };
     await deliver(res, () => control.sendUrlValidation(webhookOptions(body)));
+  });
+
+  router.get('/webhooks/deliveries', (_req, res) => {
+    res.json(control.webhookDeliveries());
+  });
+  router.post('/webhooks/deliver-due', async (_req, res) => {
+    res.json({ attempted: await control.deliverDueWebhooks() });
+  });
+  router.post('/webhooks/settle', async (_req, res) => {
+    await control.settleWebhooks();
+    res.status(204).end();
+  });
+
+  router.get('/policy', (_req, res) => {
+    res.json(control.policy());
+  });
+  router.post('/policy', (req, res) => {
+    const problem = describeInvalidPolicy(req.body);
+    if (problem) return void res.status(400).json({ error: problem });
+    // JSON has no undefined: null switches a feature (rate limits, revoke's deauthorization) off.
+    const changes = Object.fromEntries(Object.entries(req.body as Record<string, unknown>).map(([key, value]) => [key, value ?? undefined]));
+    res.json(control.setPolicy(changes));
   });
 
   return router;

@@ -1,10 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Router, type Request, type Response } from 'express';
 import type { EndpointKey } from '../endpoint-keys';
-import { applyMeetingUpdate, buildMeeting, toMeetingListItem, toMeetingResponse, type MeetingRequestBody } from '../meeting-resource';
+import { applyMeetingUpdate, buildMeeting, startUrlOf, toMeetingListItem, toMeetingResponse, type MeetingRequestBody } from '../meeting-resource';
 import type { SimulatedZoomUser } from '../simulator-options';
 import { validateMeetingRequest } from '../spec/validate-meeting-request';
 import type { SimulatorState } from '../state/simulator-state';
+import { dailyLimitAnswer } from '../daily-limit-answer';
 import { invalidJsonBody } from '../zoom-error-bodies';
 import { resolveMeeting, resolveTargetUser } from './access-control';
 import { principalWithScope } from './bearer-auth';
@@ -25,13 +25,14 @@ export function meetingsRouter(state: SimulatorState): Router {
     const body = validBody(state, req, res, 'meetings.create');
     if (!body || !withinDailyLimit(state, res, host.value)) return;
 
+    const id = state.meetings.newMeetingId();
     const meeting = buildMeeting({
-      id: state.meetings.newMeetingId(),
+      id,
       host: host.value,
       body,
       baseUrl: baseUrlOf(req),
       now: state.now(),
-      startToken: randomBytes(96).toString('base64url'),
+      startToken: state.startLinks.mint(id, state.policy.startLinks.ttlSeconds),
     });
     state.meetings.add(meeting);
     res.status(201).json(toMeetingResponse(meeting));
@@ -71,6 +72,11 @@ export function meetingsRouter(state: SimulatorState): Router {
     const meeting = resolveMeeting(state, principal, req.params.meetingId);
     if (!meeting.ok) return void res.status(meeting.status).json(meeting.body);
     requestContext(res).details.zoomUserId = meeting.value.host_id;
+    // Zoom's documented way to get a working start link after the last one expired: read the meeting again.
+    if (state.policy.startLinks.reissueOnRead) {
+      const zak = state.startLinks.mint(meeting.value.id, state.policy.startLinks.ttlSeconds);
+      meeting.value.start_url = startUrlOf(baseUrlOf(req), meeting.value.id, zak);
+    }
     res.json(toMeetingResponse(meeting.value));
   });
 
@@ -137,13 +143,9 @@ export function recordInvalidJson(state: SimulatorState, req: Request, endpoint:
 function withinDailyLimit(state: SimulatorState, res: Response, host: SimulatedZoomUser): boolean {
   const decision = state.quota.consume(host.id);
   if (decision.allowed) return true;
-  res
-    .status(429)
-    .set('Retry-After', String(decision.retryAfterSeconds))
-    .json({
-      code: 429,
-      message: `You have exceeded the daily rate limit of (${decision.limit}) for Create/Update meeting API requests for the host ${host.email}. Try again later.`,
-    });
+  const answer = dailyLimitAnswer(state.policy.dailyLimitResponse, { ...decision, hostEmail: host.email });
+  for (const [name, value] of Object.entries(answer.headers)) res.set(name, value);
+  res.status(answer.status).json(answer.body);
   return false;
 }
 

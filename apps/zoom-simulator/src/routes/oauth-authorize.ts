@@ -1,7 +1,7 @@
 import express, { Router, type Response } from 'express';
 import { renderConsentPage } from '../pages/consent-page';
 import { renderErrorPage } from '../pages/error-page';
-import { USER_APP_SCOPE } from '../scopes';
+import { appScope, requestedScope } from '../scopes';
 import type { SimulatorState } from '../state/simulator-state';
 import { requestContext, stringParam } from './request-context';
 
@@ -23,12 +23,16 @@ export function oauthAuthorizeRouter(state: SimulatorState): Router {
   router.get('/oauth/authorize', (req, res) => {
     const check = checkAuthorizeParams(req.query, state);
     if (!check.ok) return sendErrorPage(res, check.message);
+    const scope = grantedScope(state, req.query.scope);
+    if (scope === undefined) return sendErrorPage(res, INVALID_SCOPE);
     const hiddenParams: Record<string, string> = {};
     for (const [key, value] of Object.entries(check.params)) if (value !== undefined) hiddenParams[key] = value;
+    const requested = stringParam(req.query.scope);
+    if (requested) hiddenParams.scope = requested;
     res
       .type('html')
       .set('Cache-Control', 'no-store')
-      .send(renderConsentPage({ users: state.users.all(), hiddenParams, scopes: USER_APP_SCOPE.split(' ') }));
+      .send(renderConsentPage({ users: state.users.all(), hiddenParams, scopes: scope.split(' ') }));
   });
 
   router.post('/oauth/authorize', express.urlencoded({ extended: false }), (req, res) => {
@@ -36,6 +40,8 @@ export function oauthAuthorizeRouter(state: SimulatorState): Router {
     const check = checkAuthorizeParams(form, state);
     if (!check.ok) return sendErrorPage(res, check.message);
     const { params } = check;
+    const scope = grantedScope(state, form.scope);
+    if (scope === undefined) return sendErrorPage(res, INVALID_SCOPE);
 
     if (form.decision !== 'allow') {
       return res.redirect(302, redirectWith(params.redirect_uri, { error: 'access_denied', state: params.state }));
@@ -53,12 +59,20 @@ export function oauthAuthorizeRouter(state: SimulatorState): Router {
       redirectUri: params.redirect_uri,
       zoomUserId: user.id,
       accountId: user.accountId,
+      scope,
       ...(params.code_challenge === undefined ? {} : { codeChallenge: params.code_challenge, codeChallengeMethod: params.code_challenge_method ?? 'S256' }),
     });
     res.redirect(302, redirectWith(params.redirect_uri, { code, state: params.state }));
   });
 
   return router;
+}
+
+const INVALID_SCOPE = 'Invalid scope: the app is not configured with every scope this request names.';
+
+/** The `scope` parameter narrows consent to scopes the app has; without one the user grants all of them. */
+function grantedScope(state: SimulatorState, requested: unknown): string | undefined {
+  return requestedScope(stringParam(requested), appScope(state.policy.scopeStyle, 'user'));
 }
 
 function checkAuthorizeParams(source: Record<string, unknown>, state: SimulatorState): ParamsCheck {

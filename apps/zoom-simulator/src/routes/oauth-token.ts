@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import express, { Router } from 'express';
-import { ACCOUNT_APP_SCOPE, USER_APP_SCOPE } from '../scopes';
+import { appScope } from '../scopes';
 import type { AuthorizationCodeGrant, IssuedTokens } from '../state/token-store';
 import type { SimulatorState } from '../state/simulator-state';
 import {
@@ -66,7 +66,7 @@ export function oauthTokenRouter(state: SimulatorState): Router {
           return fail(400, invalidOAuthRequest('Invalid request : account_id does not match this app.'));
         }
         const owner = state.users.ownerOf(accountId);
-        return succeed(state.tokens.createAccountToken({ clientId: client.clientId, ownerId: owner?.id ?? '', accountId, scope: ACCOUNT_APP_SCOPE }));
+        return succeed(state.tokens.createAccountToken({ clientId: client.clientId, ownerId: owner?.id ?? '', accountId, scope: appScope(state.policy.scopeStyle, 'account') }));
       }
       default:
         return fail(400, unsupportedGrantType());
@@ -86,7 +86,7 @@ function exchangeCode(
   if (stringParam(form.redirect_uri) !== grant.redirectUri) return { error: { reason: 'Invalid redirect_uri', error: 'invalid_grant' } };
   if (!verifierMatches(grant, stringParam(form.code_verifier))) return { error: { reason: 'Invalid code_verifier', error: 'invalid_grant' } };
   return {
-    tokens: state.tokens.createUserGrant({ clientId, zoomUserId: grant.zoomUserId, accountId: grant.accountId, scope: USER_APP_SCOPE }),
+    tokens: state.tokens.createUserGrant({ clientId, zoomUserId: grant.zoomUserId, accountId: grant.accountId, scope: grant.scope }),
   };
 }
 

@@ -2,6 +2,7 @@ import express, { Router, type ErrorRequestHandler } from 'express';
 import type { SimulatorState } from '../state/simulator-state';
 import { invalidJsonBody } from '../zoom-error-bodies';
 import { requireAccessToken } from './bearer-auth';
+import { enforceRateLimits } from './enforce-rate-limits';
 import { meetingsRouter, recordInvalidJson } from './meetings';
 import { requestContext } from './request-context';
 import { usersRouter } from './users';
@@ -10,6 +11,7 @@ import { usersRouter } from './users';
 export function restApiRouter(state: SimulatorState): Router {
   const router = Router();
   router.use(requireAccessToken(state));
+  router.use(enforceRateLimits(state));
   router.use(express.json({ limit: '1mb' }));
   router.use(usersRouter(state));
   router.use(meetingsRouter(state));

@@ -1,6 +1,6 @@
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type QuotaDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; limit: number };
+export type QuotaDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number; resetsAt: number; limit: number };
 
 /** Zoom caps meeting create + update at N per host per UTC day, resetting at 00:00 UTC. */
 export class DailyMeetingQuota {
@@ -18,7 +18,8 @@ export class DailyMeetingQuota {
     const key = `${hostId}:${day}`;
     const used = this.used.get(key) ?? 0;
     if (used >= this.limit) {
-      return { allowed: false, limit: this.limit, retryAfterSeconds: Math.max(1, Math.ceil(((day + 1) * DAY_MS - now) / 1000)) };
+      const resetsAt = (day + 1) * DAY_MS;
+      return { allowed: false, limit: this.limit, resetsAt, retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now) / 1000)) };
     }
     this.used.set(key, used + 1);
     return { allowed: true };

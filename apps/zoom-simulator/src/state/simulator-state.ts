@@ -1,22 +1,30 @@
 import { FaultInjector } from '../faults/fault-injector';
-import type { ResolvedSimulatorOptions } from '../simulator-options';
+import { PerSecondRateLimiter } from '../rate-limits/per-second-rate-limiter';
+import { policyOf, type ResolvedSimulatorOptions, type SimulatorPolicy } from '../simulator-options';
+import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import { DailyMeetingQuota } from './daily-meeting-quota';
 import { MeetingStore } from './meeting-store';
 import { RequestLog } from './request-log';
 import { SecretIssuer } from './secret-issuer';
+import { StartLinkStore } from './start-link-store';
 import { TokenStore } from './token-store';
 import { UserDirectory } from './user-directory';
 
 export interface SimulatorState {
   options: ResolvedSimulatorOptions;
+  /** The behaviour switches in force now; the control API changes them, reset() restores the options. */
+  policy: SimulatorPolicy;
   now: () => number;
   users: UserDirectory;
   secrets: SecretIssuer;
   tokens: TokenStore;
   meetings: MeetingStore;
+  startLinks: StartLinkStore;
   log: RequestLog;
   faults: FaultInjector;
   quota: DailyMeetingQuota;
+  rateLimiter: PerSecondRateLimiter;
+  webhooks: WebhookDispatcher;
   accessTokenTtlSeconds: number;
 }
 
@@ -24,14 +32,18 @@ export function createSimulatorState(options: ResolvedSimulatorOptions): Simulat
   const secrets = new SecretIssuer();
   const state: SimulatorState = {
     options,
+    policy: policyOf(options),
     now: options.now,
     users: new UserDirectory(options.users),
     secrets,
-    tokens: new TokenStore(secrets, options.now, () => state.accessTokenTtlSeconds),
+    tokens: new TokenStore(secrets, options.now, () => state.accessTokenTtlSeconds, () => state.policy.singleAccessTokenPerUser),
     meetings: new MeetingStore(),
+    startLinks: new StartLinkStore(options.now),
     log: new RequestLog(),
     faults: new FaultInjector(),
     quota: new DailyMeetingQuota(options.now, options.dailyMeetingLimitPerHost),
+    rateLimiter: new PerSecondRateLimiter(options.now),
+    webhooks: new WebhookDispatcher(options.now, () => state.policy.webhookDelivery),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   };
   return state;
@@ -41,8 +53,12 @@ export function createSimulatorState(options: ResolvedSimulatorOptions): Simulat
 export function resetSimulatorState(state: SimulatorState): void {
   state.tokens.reset();
   state.meetings.reset();
+  state.startLinks.reset();
   state.log.reset();
   state.faults.clear();
   state.quota.reset();
+  state.rateLimiter.reset();
+  state.webhooks.reset();
   state.accessTokenTtlSeconds = state.options.accessTokenTtlSeconds;
+  state.policy = policyOf(state.options);
 }

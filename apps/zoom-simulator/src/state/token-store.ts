@@ -32,6 +32,8 @@ export interface AuthorizationCodeGrant {
   codeChallengeMethod?: 'S256' | 'plain';
   zoomUserId: string;
   accountId: string;
+  /** What the user consented to: the app's scopes, or the subset the authorize request named. */
+  scope: string;
   expiresAt: number;
   used: boolean;
 }
@@ -58,6 +60,7 @@ export class TokenStore {
     private readonly secrets: SecretIssuer,
     private readonly now: () => number,
     private readonly accessTokenTtlSeconds: () => number,
+    private readonly singleAccessTokenPerUser: () => boolean = () => false,
   ) {}
 
   issueAuthorizationCode(input: Omit<AuthorizationCodeGrant, 'expiresAt' | 'used'>): string {
@@ -117,13 +120,13 @@ export class TokenStore {
     return principalOf(grant);
   }
 
-  /** Kills the whole grant (access and refresh) that the token belongs to. */
-  revokeByToken(token: string, clientId: string): boolean {
+  /** Kills the whole grant (access and refresh) that the token belongs to; returns whose it was. */
+  revokeByToken(token: string, clientId: string): TokenPrincipal | undefined {
     const grantId = this.accessTokens.get(token)?.grantId ?? this.refreshTokens.get(token);
     const grant = grantId === undefined ? undefined : this.grants.get(grantId);
-    if (!grant || grant.revoked || grant.clientId !== clientId) return false;
+    if (!grant || grant.revoked || grant.clientId !== clientId) return undefined;
     this.revokeGrant(grant);
-    return true;
+    return principalOf(grant);
   }
 
   revokeUserGrants(zoomUserId: string, clientId: string): number {
@@ -191,6 +194,7 @@ export class TokenStore {
 
   private issueAccessToken(grant: Grant): IssuedTokens {
     const now = this.now();
+    if (grant.kind === 'user' && this.singleAccessTokenPerUser()) this.expireEarlierAccessTokens(grant, now);
     const expiresIn = this.accessTokenTtlSeconds();
     const expiresAt = now + expiresIn * 1000;
     const accessToken = this.secrets.jwtLikeToken({
@@ -208,6 +212,16 @@ export class TokenStore {
       scope: grant.scope,
       principal: principalOf(grant),
     };
+  }
+
+  /** Forum reports: Zoom keeps one valid access token per user and app, so a new one ends the old. */
+  private expireEarlierAccessTokens(grant: Grant, now: number): void {
+    for (const record of this.accessTokens.values()) {
+      const owner = this.grants.get(record.grantId);
+      if (owner?.kind === 'user' && owner.zoomUserId === grant.zoomUserId && owner.clientId === grant.clientId) {
+        record.expiresAt = Math.min(record.expiresAt, now);
+      }
+    }
   }
 
   private revokeGrant(grant: Grant): void {

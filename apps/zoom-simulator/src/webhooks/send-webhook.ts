@@ -14,7 +14,13 @@ export function encryptPlainToken(secretToken: string, plainToken: string): stri
   return createHmac('sha256', secretToken).update(plainToken).digest('hex');
 }
 
-export async function postSignedWebhook(input: { url: string; secretToken: string; timestampSeconds: number; event: unknown }): Promise<WebhookDelivery> {
+export async function postSignedWebhook(input: {
+  url: string;
+  secretToken: string;
+  timestampSeconds: number;
+  event: unknown;
+  timeoutMs?: number;
+}): Promise<WebhookDelivery> {
   const rawBody = JSON.stringify(input.event);
   const response = await fetch(input.url, {
     method: 'POST',
@@ -25,7 +31,7 @@ export async function postSignedWebhook(input: { url: string; secretToken: strin
       'x-zm-signature': signWebhook(input.secretToken, input.timestampSeconds, rawBody),
     },
     body: rawBody,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(input.timeoutMs ?? 10_000),
   });
   const text = await response.text();
   let body: unknown = text;

@@ -1,0 +1,18 @@
+import type { SimulatorPolicy } from './simulator-options';
+
+const MINUTE_MS = 60_000;
+
+/**
+ * Zoom's documented behaviour, for tests that must prove a product survives the real thing.
+ * Spread it into the options: `startZoomSimulator({ ...ZOOM_FAITHFUL_OPTIONS, now: clock.now })`.
+ * The one-access-token-per-user policy stays off: only forum reports describe it.
+ */
+export const ZOOM_FAITHFUL_OPTIONS: SimulatorPolicy = {
+  rateLimitPlan: 'pro',
+  dailyLimitResponse: 'retry-after-timestamp',
+  scopeStyle: 'granular',
+  singleAccessTokenPerUser: false,
+  revokeDeauthorization: { delayMs: 0 },
+  startLinks: { ttlSeconds: 2 * 60 * 60, reissueOnRead: true, enforceExpiry: true },
+  webhookDelivery: { timeoutMs: 3_000, retryDelaysMs: [5 * MINUTE_MS, 20 * MINUTE_MS, 60 * MINUTE_MS], timeScale: 1 },
+};
