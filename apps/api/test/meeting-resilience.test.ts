@@ -67,7 +67,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
 
     // Suppose Zoom had in fact made it: the meeting exists on the system host with the same topic and time.
     const made = await meetingZoomMadeAnyway(stack, body);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    stack.api.clock.advance(120);
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -86,7 +86,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
 
     const unconfirmed = await scheduleOverHttp(recruiter.agent, { ...panel, interviewerId: second.user.id });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    stack.api.clock.advance(120);
     await stack.api.deps.meetings.worker.runOnce();
 
     expect(confirmed.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system' });
@@ -173,7 +173,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
     expect(status).toBe(202);
     const made = await meetingZoomMadeAnyway(stack, body);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    stack.api.clock.advance(120);
 
     await stack.api.deps.meetings.worker.runOnce();
 

@@ -39,7 +39,7 @@ export function startMeetingSyncWorker(options: {
     let handled = 0;
     const lane = async () => {
       while (!stopped) {
-        const now = deps.now();
+        const now = deps.clock.now();
         const claimed = await deps.interviews.claimNextDue(deps.owner, new Date(now.getTime() + deps.claimTtlMs), now);
         if (!claimed) return;
         handled += 1;

@@ -15,7 +15,7 @@ export function adminUserRoutes(deps: AppDeps): Router {
   });
   router.post('/api/admin/users', requireRole('admin'), async (req, res) => {
     const input = parseInput(createUserRequestSchema, req.body);
-    const user = await createUser({ users: deps.store.users, audit: deps.store.audit }, input, requestContext(req));
+    const user = await createUser({ users: deps.store.users, audit: deps.store.audit, passwords: deps.passwords }, input, requestContext(req));
     res.status(201).json({ user: presentUser(user) });
   });
   return router;

@@ -40,7 +40,7 @@ export function authRoutes(deps: AppDeps): Router {
 
   router.post('/api/auth/login', loginLimiter, async (req, res: Response<SessionResponse>) => {
     const input = parseInput(loginRequestSchema, req.body);
-    const user = await logIn(deps.store.users, input);
+    const user = await logIn({ users: deps.store.users, passwords: deps.passwords }, input);
     const { token, claims } = issueSessionToken(sessionTokenOptions(deps.env), user);
     req.log.info({ userId: user.id }, 'signed in');
     res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: deps.env.SESSION_TTL_MINUTES * 60_000 });

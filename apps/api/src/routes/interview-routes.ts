@@ -33,7 +33,7 @@ export function interviewRoutes(deps: AppDeps): Router {
   };
   const present = async (record: InterviewRecord, viewer: Viewer) => {
     const interviewer = await deps.store.users.findById(record.interviewerId);
-    return presentInterview(record, interviewer, viewer, interviews.cipher);
+    return presentInterview(record, interviewer, viewer, interviews.secrets);
   };
 
   router.get('/api/interviews', requireSignedIn, async (req, res: Response<InterviewListResponse>) => {
@@ -41,7 +41,7 @@ export function interviewRoutes(deps: AppDeps): Router {
     const query = parseInput(interviewListQuerySchema, req.query, 'query');
     const records = await listInterviews(interviews, viewer, query);
     const interviewers = await loadInterviewers(interviews, records);
-    res.json({ interviews: records.map((record) => presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, interviews.cipher)) });
+    res.json({ interviews: records.map((record) => presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, interviews.secrets)) });
   });
 
   router.post('/api/interviews', requireRole('recruiter', 'admin'), async (req, res: Response<InterviewResponse>) => {
