@@ -173,6 +173,29 @@ describe('interviews and their Zoom meetings', () => {
     expect((await interviewer.agent.get('/api/zoom/status')).body.state).toBe('connected');
   });
 
+  test('when Zoom is unavailable while renewing a rejected interviewer token, the meeting stays pending with zoom_unavailable (no fallback to the system account) and the worker later creates it on the interviewer account', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await connectedInterviewer();
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', status: 401, times: 1 });
+    stack.zoom.control.injectFault({ endpoint: 'oauth.token', status: 503, times: 1 });
+
+    const { status, interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+
+    expect(status).toBe(202);
+    expect(interview.meeting).toMatchObject({ status: 'pending', pendingAction: 'create', zoomMeetingId: null, hostSource: null, lastError: { code: 'zoom_unavailable' } });
+    expect(liveMeetings(stack)).toHaveLength(0);
+    expect((await interviewer.agent.get('/api/zoom/status')).body.state).toBe('connected');
+
+    stack.api.clock.advance(60_000);
+    await stack.api.deps.meetings.worker.runOnce();
+
+    const after = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
+    expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'interviewer', hostReason: 'connected' });
+    expect(liveMeetings(stack, SIMULATED_INTERVIEWER.id).map((m) => String(m.id))).toEqual([after.meeting.zoomMeetingId]);
+    expect(liveMeetings(stack, SYSTEM_HOST.id)).toHaveLength(0);
+  });
+
   test('when deleting the meeting of a cancelled interview failed, cancelling again retries the deletion and the meeting ends cancelled', async () => {
     stack = await startTestStack({ env: S2S_ENV });
     const interviewer = await signInAs(stack.api, 'interviewer');
