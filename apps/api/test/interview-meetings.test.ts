@@ -1,3 +1,4 @@
+import { revealSecret } from '../src/zoom/zoom-secret';
 import request from 'supertest';
 import type { Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
@@ -149,7 +150,7 @@ describe('interviews and their Zoom meetings', () => {
     const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
     // Someone deletes the meeting directly in Zoom.
     const token = await stack.api.deps.meetings.systemToken!.get();
-    await request(`${stack.zoom.url}/v2`).delete(`/meetings/${interview.meeting.zoomMeetingId}`).set('Authorization', `Bearer ${token.reveal()}`).expect(204);
+    await request(`${stack.zoom.url}/v2`).delete(`/meetings/${interview.meeting.zoomMeetingId}`).set('Authorization', `Bearer ${revealSecret(token)}`).expect(204);
 
     const cancelled = await recruiter.agent.delete(`/api/interviews/${interview.id}`);
 

@@ -1,3 +1,4 @@
+import { revealSecret } from '../src/zoom/zoom-secret';
 import type { CreateInterviewRequest, Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
 import { connectZoom, leakedSecrets, startTestStack, type TestStack } from './support/start-test-stack';
@@ -188,7 +189,7 @@ async function meetingZoomMadeAnyway(stack: TestStack, body: CreateInterviewRequ
   const token = await stack.api.deps.meetings.systemToken!.get();
   return request(`${stack.zoom.url}/v2`)
     .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
-    .set('Authorization', `Bearer ${token.reveal()}`)
+    .set('Authorization', `Bearer ${revealSecret(token)}`)
     .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
     .expect(201);
 }

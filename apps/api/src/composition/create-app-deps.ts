@@ -23,9 +23,8 @@ import { createZoomClients } from './create-zoom-clients';
  * Starts nothing: start-api.ts starts the server and the background jobs.
  */
 export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clock): Omit<AppDeps, 'meetings'> & { meetings: Omit<MeetingServices, 'worker'> } {
-  const cipher = new TokenCipher(env.TOKEN_ENCRYPTION_KEYS);
-  const secrets = new CipherSecretVault(cipher);
-  const zoom = createZoomClients(env, store, cipher, logger, clock);
+  const secrets = new CipherSecretVault(new TokenCipher(env.TOKEN_ENCRYPTION_KEYS));
+  const zoom = createZoomClients(env, store, secrets, logger, clock);
   const userAccessTokens = new RefreshingUserAccessTokens({
     connections: store.zoomConnections,
     users: store.users,

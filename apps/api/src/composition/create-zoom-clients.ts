@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Env } from '../config/env';
 import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
-import type { TokenCipher } from '../security/token-cipher';
+import type { SecretVault } from '../domain/ports/secret-vault';
 import { ServerToServerToken } from '../zoom/server-to-server-token';
 import { ZoomApiClient } from '../zoom/zoom-api-client';
 import { ZoomOAuthClient } from '../zoom/zoom-oauth-client';
@@ -16,7 +16,7 @@ export interface ZoomClients {
 }
 
 /** Zoom's REST API, the user-level OAuth app and the Server-to-Server app (or the simulator, by base URL). */
-export function createZoomClients(env: Env, store: Store, cipher: TokenCipher, logger: Logger, clock: Clock): ZoomClients {
+export function createZoomClients(env: Env, store: Store, secrets: SecretVault, logger: Logger, clock: Clock): ZoomClients {
   const api = new ZoomApiClient({
     baseUrl: env.ZOOM_API_BASE_URL,
     timeoutMs: env.ZOOM_HTTP_TIMEOUT_MS,
@@ -44,7 +44,7 @@ export function createZoomClients(env: Env, store: Store, cipher: TokenCipher, l
           timeoutMs: env.ZOOM_HTTP_TIMEOUT_MS,
           cachedSecrets: store.cachedSecrets,
           leases: store.jobLeases,
-          cipher,
+          secrets,
           logger,
           sleep: clock.sleep,
           now: clock.now,

@@ -13,6 +13,7 @@ export const SEALED_FIELDS = {
   zoomRefreshToken: (userId: string): CipherContext => ({ subjectId: userId, field: 'zoomRefreshToken' }),
   codeVerifier: (stateId: string): CipherContext => ({ subjectId: stateId, field: 'pkceCodeVerifier' }),
   meetingStartUrl: (interviewId: string): CipherContext => ({ subjectId: interviewId, field: 'meetingStartUrl' }),
+  serverToServerToken: (accountId: string): CipherContext => ({ subjectId: `zoom-s2s:${accountId}`, field: 'accessToken' }),
 } as const;
 
 /** The SecretVault over the AES-GCM TokenCipher: the only place plaintext credentials meet the store. */
@@ -47,6 +48,14 @@ export class CipherSecretVault implements SecretVault {
 
   openStartUrl(interviewId: string, sealed: string): string | null {
     return this.open(sealed, SEALED_FIELDS.meetingStartUrl(interviewId))?.reveal() ?? null;
+  }
+
+  sealServerToken(accountId: string, token: Secret): string {
+    return this.seal(token, SEALED_FIELDS.serverToServerToken(accountId));
+  }
+
+  openServerToken(accountId: string, sealed: string): Secret | null {
+    return this.open(sealed, SEALED_FIELDS.serverToServerToken(accountId));
   }
 
   private seal(secret: Secret, context: CipherContext): string {

@@ -7,8 +7,8 @@ import type { AccessTokenResult, AccessTokenSource } from '../domain/ports/acces
 import type { CachedSecretRepository } from '../domain/ports/cached-secret-repository';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { Secret } from '../domain/ports/secret';
+import type { SecretVault } from '../domain/ports/secret-vault';
 import { retryWithBackoff } from '../retry/backoff';
-import type { TokenCipher } from '../security/token-cipher';
 import { parseRetryAfter } from './zoom-api-client';
 import { ZoomApiError } from './zoom-api-error';
 import { createZoomOAuthHttp } from './zoom-oauth-http';
@@ -24,7 +24,8 @@ export interface ServerToServerTokenOptions {
   timeoutMs: number;
   cachedSecrets: CachedSecretRepository;
   leases: JobLeaseRepository;
-  cipher: TokenCipher;
+  /** Seals the token for the shared cache (the persistence edge owns the encryption). */
+  secrets: Pick<SecretVault, 'sealServerToken' | 'openServerToken'>;
   logger?: Pick<Logger, 'info' | 'warn'>;
   /** How often a process waiting for another's token request re-reads the store. */
   pollIntervalMs?: number;
@@ -34,7 +35,7 @@ export interface ServerToServerTokenOptions {
 }
 
 interface Usable {
-  secret: ZoomSecret;
+  secret: Secret;
   envelope: string;
   useUntil: number;
 }
@@ -54,7 +55,6 @@ export class ServerToServerToken implements AccessTokenSource {
   private readonly http: AxiosInstance;
   private readonly cacheName: string;
   private readonly leaseName: string;
-  private readonly cipherContext: { subjectId: string; field: string };
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => Date;
   private local: Usable | null = null;
@@ -64,7 +64,6 @@ export class ServerToServerToken implements AccessTokenSource {
     this.http = createZoomOAuthHttp(options);
     this.cacheName = `zoom-s2s-token:${options.accountId}`;
     this.leaseName = `zoom-s2s-token-refresh:${options.accountId}`;
-    this.cipherContext = { subjectId: `zoom-s2s:${options.accountId}`, field: 'accessToken' };
     this.sleep = options.sleep ?? ((ms) => delay(ms));
     this.now = options.now ?? (() => new Date());
   }
@@ -79,7 +78,7 @@ export class ServerToServerToken implements AccessTokenSource {
     await this.invalidate(rejected);
   }
 
-  async get(): Promise<ZoomSecret> {
+  async get(): Promise<Secret> {
     if (this.local && this.local.useUntil > this.now().getTime()) return this.local.secret;
     this.inFlight ??= this.load().finally(() => {
       this.inFlight = null;
@@ -137,12 +136,8 @@ export class ServerToServerToken implements AccessTokenSource {
     return secret ? { secret, envelope: stored.envelope, useUntil: stored.expiresAt.getTime() } : null;
   }
 
-  private decrypt(envelope: string): ZoomSecret | null {
-    try {
-      return new ZoomSecret(this.options.cipher.decrypt(envelope, this.cipherContext));
-    } catch {
-      return null;
-    }
+  private decrypt(envelope: string): Secret | null {
+    return this.options.secrets.openServerToken(this.options.accountId, envelope);
   }
 
   private async requestAndStore(): Promise<Usable> {
@@ -150,7 +145,7 @@ export class ServerToServerToken implements AccessTokenSource {
     const lifetimeMs = expiresInSeconds * 1000;
     // Stop using it a little before Zoom does: 5 minutes, or a tenth of its life when that is shorter.
     const useUntil = this.now().getTime() + lifetimeMs - Math.min(5 * 60_000, lifetimeMs / 10);
-    const envelope = this.options.cipher.encrypt(secret.reveal(), this.cipherContext);
+    const envelope = this.options.secrets.sealServerToken(this.options.accountId, secret);
     await this.options.cachedSecrets.put(this.cacheName, { envelope, expiresAt: new Date(useUntil) });
     this.options.logger?.info({ zoom: { operation: 'getServerToServerToken', expiresInSeconds } }, 'fetched a Zoom Server-to-Server token');
     return { secret, envelope, useUntil };

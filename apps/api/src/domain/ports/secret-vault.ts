@@ -20,4 +20,7 @@ export interface SecretVault {
   sealStartUrl(interviewId: string, startUrl: Secret): string;
   /** The start URL as text, only for the response of someone allowed to host; null when unreadable. */
   openStartUrl(interviewId: string, sealed: string): string | null;
+  /** The organisation's Server-to-Server token, cached in the store for every process. */
+  sealServerToken(accountId: string, token: Secret): string;
+  openServerToken(accountId: string, sealed: string): Secret | null;
 }

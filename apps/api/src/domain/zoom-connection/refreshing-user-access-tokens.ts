@@ -14,8 +14,6 @@ import { isZoomFailure } from '../ports/zoom-failure';
 import type { StoredZoomConnection, ZoomConnectionRepository } from '../ports/zoom-connection-repository';
 import { CONNECTION_PROBLEMS } from './zoom-connection-deps';
 
-type UserAccessTokenResult = AccessTokenResult;
-
 export interface RefreshingUserAccessTokensOptions {
   connections: ZoomConnectionRepository;
   users: UserRepository;
@@ -31,7 +29,7 @@ export interface RefreshingUserAccessTokensOptions {
   pollIntervalMs?: number;
 }
 
-type Failure = Extract<UserAccessTokenResult, { ok: false }>;
+type Failure = Extract<AccessTokenResult, { ok: false }>;
 
 /**
  * Every interviewer's Zoom access tokens (the UserAccessTokens port), refreshed so a connection is never lost:
@@ -42,7 +40,7 @@ type Failure = Extract<UserAccessTokenResult, { ok: false }>;
  */
 export class RefreshingUserAccessTokens implements UserAccessTokens {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  private readonly inFlight = new Map<string, Promise<UserAccessTokenResult>>();
+  private readonly inFlight = new Map<string, Promise<AccessTokenResult>>();
   private readonly refreshAheadMs: number;
   private readonly pollIntervalMs: number;
 
@@ -58,7 +56,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     };
   }
 
-  private async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: Secret } = {}): Promise<UserAccessTokenResult> {
+  private async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: Secret } = {}): Promise<AccessTokenResult> {
     const connection = await this.options.connections.getConnection(userId);
     const unusable = unusableReason(connection);
     if (unusable) return unusable;
@@ -84,7 +82,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
   }
 
   /** Keyed by the token version the caller saw, so a caller holding newer tokens never joins a stale refresh. */
-  private refreshOnce(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+  private refreshOnce(userId: string, seenVersion: number): Promise<AccessTokenResult> {
     const key = `${userId}:${seenVersion}`;
     const existing = this.inFlight.get(key);
     if (existing) return existing;
@@ -93,7 +91,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     return refreshing;
   }
 
-  private async refreshAcrossProcesses(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+  private async refreshAcrossProcesses(userId: string, seenVersion: number): Promise<AccessTokenResult> {
     const { connections, leaseTtlMs } = this.options;
     // One owner per attempt, so even two attempts in this process (for different versions) exclude each other.
     const owner = `${this.owner}:${randomUUID()}`;
@@ -112,7 +110,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
   }
 
   /** Another process holds the lease: poll (on the wall clock the store's leases use) until its tokens land, or its lease lapses (then try to take over). */
-  private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<UserAccessTokenResult | null> {
+  private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<AccessTokenResult | null> {
     for (;;) {
       if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
       await delay(this.pollIntervalMs);
@@ -125,7 +123,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     }
   }
 
-  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<AccessTokenResult> {
     const { connections, secrets, oauth, logger, clock } = this.options;
     // Re-read: the process that held the lease before us may already have stored new tokens.
     const connection = await connections.getConnection(userId);
@@ -165,7 +163,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     return { ok: true, accessToken: refreshed.accessToken, zoomUserId: current.zoomUserId!, zoomEmail: current.zoomEmail };
   }
 
-  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<UserAccessTokenResult> {
+  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
     const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion);
     if (marked) {
       this.options.logger.warn({ userId: connection.userId, ...details }, 'Zoom connection needs reconnecting');
@@ -198,7 +196,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     return expiresAt - this.options.clock.now().getTime() > window;
   }
 
-  private async usable(connection: StoredZoomConnection): Promise<UserAccessTokenResult> {
+  private async usable(connection: StoredZoomConnection): Promise<AccessTokenResult> {
     const opened = this.options.secrets.openZoomTokens(connection.userId, connection.tokens!);
     if (!opened) return this.unreadable(connection);
     return { ok: true, accessToken: opened.accessToken, zoomUserId: connection.zoomUserId!, zoomEmail: connection.zoomEmail };
