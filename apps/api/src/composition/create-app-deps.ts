@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from 'pino';
-import type { AppDeps, MeetingServices } from '../app-deps';
+import type { AppDeps } from '../app-deps';
 import type { Env } from '../config/env';
 import { CipherSecretVault } from '../data/secret-vault';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
@@ -13,6 +13,7 @@ import { makeUpdateZoomMeeting } from '../domain/meetings/update-zoom-meeting';
 import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
 import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
+import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
 import { scryptPasswordHasher } from '../security/password-hashing';
 import { TokenCipher } from '../security/token-cipher';
@@ -22,7 +23,7 @@ import { createZoomClients } from './create-zoom-clients';
  * Builds every service the HTTP layer and the jobs use, from the configuration, the store and the clock.
  * Starts nothing: start-api.ts starts the server and the background jobs.
  */
-export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clock): Omit<AppDeps, 'meetings'> & { meetings: Omit<MeetingServices, 'worker'> } {
+export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clock): AppDeps {
   const secrets = new CipherSecretVault(new TokenCipher(env.TOKEN_ENCRYPTION_KEYS));
   const zoom = createZoomClients(env, store, secrets, logger, clock);
   const userAccessTokens = new RefreshingUserAccessTokens({
@@ -81,6 +82,11 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
       },
       webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
     },
-    meetings: { meetings: meetingDeps, interviews, systemToken: zoom.serverToServer },
+    meetings: {
+      meetings: meetingDeps,
+      interviews,
+      systemToken: zoom.serverToServer,
+      worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
+    },
   };
 }

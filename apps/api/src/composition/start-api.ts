@@ -8,7 +8,6 @@ import { createStore } from '../data/create-store';
 import { seedDemoUsers } from '../demo/seed-demo-users';
 import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
-import { startMeetingSyncWorker } from '../jobs/meeting-sync-worker';
 import { startIdleRefreshJob, type IdleRefreshJob } from '../jobs/refresh-idle-connections';
 import { createLogger } from '../logging/create-logger';
 import { createAppDeps } from './create-app-deps';
@@ -31,15 +30,8 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
   const logger = createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, destination: options.logDestination });
   const store = options.store ?? (await createStore(env, logger));
   if (env.DEMO_MODE) await seedDemoUsers(store.users);
-  const built = createAppDeps(env, store, logger, options.clock ?? systemClock);
-  const worker = startMeetingSyncWorker({
-    deps: built.meetings.interviews,
-    leases: store.jobLeases,
-    intervalMs: env.MEETING_WORKER_INTERVAL_MS,
-    logger,
-    autoStart: env.BACKGROUND_JOBS,
-  });
-  const deps: AppDeps = { ...built, meetings: { ...built.meetings, worker } };
+  const deps = createAppDeps(env, store, logger, options.clock ?? systemClock);
+  const { worker } = deps.meetings;
   const app = createApp(deps);
   let server: Server;
   try {
@@ -48,12 +40,13 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
       listening.once('error', reject);
     });
   } catch (error) {
-    await worker.stop();
+    if (!options.store) await store.close();
     throw error;
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${env.HOST}:${port}`;
   logger.info({ url, store: store.kind, demo: env.DEMO_MODE }, 'API listening');
+  if (env.BACKGROUND_JOBS) worker.start();
   const idleRefreshJob = env.BACKGROUND_JOBS
     ? startIdleRefreshJob({
         connections: store.zoomConnections,
