@@ -1,19 +1,38 @@
 import type { Logger } from 'pino';
 import type { Env } from './config/env';
+import type { InterviewDeps } from './domain/interviews/interview-deps';
+import type { MeetingServiceDeps } from './domain/meetings/meeting-service-deps';
+import type { UserAccessTokens } from './domain/ports/access-token-source';
+import type { PasswordHasher } from './domain/ports/password-hasher';
 import type { Store } from './domain/ports/store';
-import type { ZoomUserTokens } from './domain/ports/zoom-user-tokens';
-import type { ZoomConnectionServices } from './zoom/create-zoom-connection-services';
-import type { MeetingServices } from './zoom/create-meeting-services';
+import type { ZoomConnectionDeps } from './domain/zoom-connection/zoom-connection-deps';
+import type { MeetingSyncWorker } from './jobs/meeting-sync-worker';
+import type { ServerToServerToken } from './zoom/server-to-server-token';
 
-/** Everything the HTTP layer needs, wired once at start-up (main.ts) or by a test. */
+/** The Zoom connection lifecycle: connect, callback, disconnect, webhook. */
+export interface ZoomConnectionServices {
+  deps: ZoomConnectionDeps;
+  webhookSecretToken: string | null;
+}
+
+/** Meetings (interviewer's Zoom first, S2S fallback), interviews and the meeting sync worker. */
+export interface MeetingServices {
+  meetings: MeetingServiceDeps;
+  interviews: InterviewDeps;
+  /** The organisation's Server-to-Server token; null when not configured. */
+  systemToken: ServerToServerToken | null;
+  /** Runs on its timer only when BACKGROUND_JOBS is on; `runOnce` works either way. */
+  worker: MeetingSyncWorker;
+}
+
+/** Everything the HTTP layer needs, built once by the composition root (src/composition) or a test. */
 export interface AppDeps {
   env: Env;
   logger: Logger;
   store: Store;
-  /** A user's usable Zoom access token, refreshed as needed (what meeting code uses). */
-  zoomUserTokens: ZoomUserTokens;
-  /** The connect / callback / disconnect / webhook lifecycle. */
+  passwords: PasswordHasher;
+  /** Every user's usable Zoom access token, refreshed as needed (what meeting code uses). */
+  userAccessTokens: UserAccessTokens;
   zoomConnection: ZoomConnectionServices;
-  /** Meetings (interviewer's Zoom first, S2S fallback), interviews and the meeting sync worker. */
   meetings: MeetingServices;
 }

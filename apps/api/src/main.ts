@@ -1,5 +1,5 @@
 import { EnvError, parseEnv } from './config/env';
-import { startApi } from './start-api';
+import { startApi } from './composition/start-api';
 
 async function main(): Promise<void> {
   const env = parseEnv();

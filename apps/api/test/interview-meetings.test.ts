@@ -1,3 +1,4 @@
+import { revealSecret } from '../src/zoom/zoom-secret';
 import request from 'supertest';
 import type { Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
@@ -103,7 +104,9 @@ describe('interviews and their Zoom meetings', () => {
     expect(status).toBe(201);
     const creates = stack.zoom.control.requests().filter((r) => r.endpoint === 'meetings.create');
     expect(creates.map((r) => r.status)).toEqual([429, 201]);
-    expect(creates[1]!.at - creates[0]!.at).toBeGreaterThanOrEqual(2000);
+    // The API's clock, not the test, spends the wait: the one sleep between the two tries honours Retry-After.
+    expect(stack.api.clock.sleeps()).toHaveLength(1);
+    expect(stack.api.clock.sleeps()[0]).toBeGreaterThanOrEqual(2000);
   });
 
   test('rescheduling updates the meeting on the interviewer account that hosts it, and cancelling deletes it there', async () => {
@@ -147,7 +150,7 @@ describe('interviews and their Zoom meetings', () => {
     const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
     // Someone deletes the meeting directly in Zoom.
     const token = await stack.api.deps.meetings.systemToken!.get();
-    await request(`${stack.zoom.url}/v2`).delete(`/meetings/${interview.meeting.zoomMeetingId}`).set('Authorization', `Bearer ${token.reveal()}`).expect(204);
+    await request(`${stack.zoom.url}/v2`).delete(`/meetings/${interview.meeting.zoomMeetingId}`).set('Authorization', `Bearer ${revealSecret(token)}`).expect(204);
 
     const cancelled = await recruiter.agent.delete(`/api/interviews/${interview.id}`);
 
@@ -169,6 +172,29 @@ describe('interviews and their Zoom meetings', () => {
 
     expect(interview.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'interviewer_refresh_failed' });
     expect((await interviewer.agent.get('/api/zoom/status')).body.state).toBe('connected');
+  });
+
+  test('when Zoom is unavailable while renewing a rejected interviewer token, the meeting stays pending with zoom_unavailable (no fallback to the system account) and the worker later creates it on the interviewer account', async () => {
+    stack = await startTestStack({ env: S2S_ENV });
+    const interviewer = await connectedInterviewer();
+    const recruiter = await signInAs(stack.api, 'recruiter');
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', status: 401, times: 1 });
+    stack.zoom.control.injectFault({ endpoint: 'oauth.token', status: 503, times: 1 });
+
+    const { status, interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+
+    expect(status).toBe(202);
+    expect(interview.meeting).toMatchObject({ status: 'pending', pendingAction: 'create', zoomMeetingId: null, hostSource: null, lastError: { code: 'zoom_unavailable' } });
+    expect(liveMeetings(stack)).toHaveLength(0);
+    expect((await interviewer.agent.get('/api/zoom/status')).body.state).toBe('connected');
+
+    stack.api.clock.advance(60_000);
+    await stack.api.deps.meetings.worker.runOnce();
+
+    const after = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
+    expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'interviewer', hostReason: 'connected' });
+    expect(liveMeetings(stack, SIMULATED_INTERVIEWER.id).map((m) => String(m.id))).toEqual([after.meeting.zoomMeetingId]);
+    expect(liveMeetings(stack, SYSTEM_HOST.id)).toHaveLength(0);
   });
 
   test('when deleting the meeting of a cancelled interview failed, cancelling again retries the deletion and the meeting ends cancelled', async () => {

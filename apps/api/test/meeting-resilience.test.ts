@@ -1,3 +1,4 @@
+import { revealSecret } from '../src/zoom/zoom-secret';
 import type { CreateInterviewRequest, Interview } from '@crm/shared/interviews';
 import { signInAs } from './support/start-test-api';
 import { connectZoom, leakedSecrets, startTestStack, type TestStack } from './support/start-test-stack';
@@ -67,7 +68,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
 
     // Suppose Zoom had in fact made it: the meeting exists on the system host with the same topic and time.
     const made = await meetingZoomMadeAnyway(stack, body);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    stack.api.clock.advance(120);
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -86,7 +87,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
 
     const unconfirmed = await scheduleOverHttp(recruiter.agent, { ...panel, interviewerId: second.user.id });
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    stack.api.clock.advance(120);
     await stack.api.deps.meetings.worker.runOnce();
 
     expect(confirmed.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system' });
@@ -173,7 +174,7 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const { status, interview } = await scheduleOverHttp(recruiter.agent, body);
     expect(status).toBe(202);
     const made = await meetingZoomMadeAnyway(stack, body);
-    await new Promise((resolve) => setTimeout(resolve, 120));
+    stack.api.clock.advance(120);
 
     await stack.api.deps.meetings.worker.runOnce();
 
@@ -188,7 +189,7 @@ async function meetingZoomMadeAnyway(stack: TestStack, body: CreateInterviewRequ
   const token = await stack.api.deps.meetings.systemToken!.get();
   return request(`${stack.zoom.url}/v2`)
     .post(`/users/${encodeURIComponent(SYSTEM_HOST.email)}/meetings`)
-    .set('Authorization', `Bearer ${token.reveal()}`)
+    .set('Authorization', `Bearer ${revealSecret(token)}`)
     .send({ topic: `Interview: ${body.candidateName} – ${body.position}`, type: 2, start_time: body.startTime, duration: 45, timezone: body.timeZone })
     .expect(201);
 }

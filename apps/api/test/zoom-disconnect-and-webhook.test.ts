@@ -1,3 +1,4 @@
+import { revealSecret } from '../src/zoom/zoom-secret';
 import request, { type Response } from 'supertest';
 import { CSRF_HEADER } from '@crm/shared/auth';
 import type { Store } from '../src/domain/ports/store';
@@ -25,7 +26,7 @@ describe('disconnecting, deauthorization webhooks and admin views', () => {
   test('disconnect revokes the token at Zoom and wipes tokens and Zoom ids; a second disconnect still succeeds', async () => {
     const { agent, user } = await signInAs(stack().api, 'interviewer');
     await connectZoom(agent);
-    const token = await stack().api.deps.zoomUserTokens.getAccessToken(user.id);
+    const token = await stack().api.deps.userAccessTokens.forUser(user.id).getAccessToken();
     const revokesBefore = stack().zoom.control.requests().filter((r) => r.endpoint === 'oauth.revoke').length;
 
     const first = await agent.post('/api/zoom/disconnect');
@@ -35,7 +36,7 @@ describe('disconnecting, deauthorization webhooks and admin views', () => {
     expect(stack().zoom.control.requests().filter((r) => r.endpoint === 'oauth.revoke')).toHaveLength(revokesBefore + 1);
     expect(tokenFieldsOf(stack().api.store, user.id)).toEqual({ access: null, refresh: null, zoomUserId: null, zoomEmail: null });
     // The revoked token no longer works at Zoom.
-    const me = await request(`${stack().zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${token.ok ? token.accessToken.reveal() : ''}`);
+    const me = await request(`${stack().zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${token.ok ? revealSecret(token.accessToken) : ''}`);
     expect(me.status).toBe(401);
 
     const second = await agent.post('/api/zoom/disconnect');
@@ -226,7 +227,7 @@ describe('disconnecting, deauthorization webhooks and admin views', () => {
     const { agent, user } = await signInAs(stack().api, 'interviewer');
     responses.push(...(await connectZoom(agent, { zoomUserId: SIMULATED_INTERVIEWER.id })).responses);
     responses.push(await agent.get('/api/zoom/status'));
-    await stack().api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
+    await stack().api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true });
     responses.push(await admin.agent.get('/api/admin/zoom/connections'));
     responses.push(await admin.agent.get('/api/admin/audit'));
     responses.push(...(await connectZoom(agent, { zoomUserId: SIMULATED_ZOOM_USERS['interviewer2@example.com']!.id, decision: 'deny' })).responses);

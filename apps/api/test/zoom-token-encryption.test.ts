@@ -2,9 +2,10 @@ import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { revealSecret } from '../src/zoom/zoom-secret';
 import request from 'supertest';
 import { DEMO_SECRETS } from '../src/config/env';
-import { reencryptZoomTokens } from '../src/domain/zoom-connection/reencrypt-zoom-tokens';
+import { reencryptStoredSecrets } from '../src/data/reencrypt-stored-secrets';
 import { TokenCipher } from '../src/security/token-cipher';
 import type { Interview } from '@crm/shared/interviews';
 import { interviewRequest, scheduleOverHttp } from './support/meeting-test-helpers';
@@ -54,14 +55,14 @@ describe('tokens at rest', () => {
       // A restarted API with B first and A kept for decryption.
       const rotated = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
       try {
-        const read = await rotated.deps.zoomUserTokens.getAccessToken(user.id);
+        const read = await rotated.deps.userAccessTokens.forUser(user.id).getAccessToken();
         expect(read.ok).toBe(true);
 
-        const report = await reencryptZoomTokens({
+        const report = await reencryptStoredSecrets({
           connections: rotated.store.zoomConnections,
           interviews: rotated.store.interviews,
           audit: rotated.store.audit,
-          cipher: rotated.deps.zoomConnection.deps.cipher,
+          cipher: new TokenCipher(rotated.deps.env.TOKEN_ENCRYPTION_KEYS),
         });
 
         expect(report).toEqual({
@@ -83,11 +84,11 @@ describe('tokens at rest', () => {
       // Key A can now be dropped entirely.
       const onlyB = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
       try {
-        const result = await onlyB.deps.zoomUserTokens.getAccessToken(user.id);
+        const result = await onlyB.deps.userAccessTokens.forUser(user.id).getAccessToken();
         expect(result.ok).toBe(true);
-        const me = await request(`${stack().zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.ok ? result.accessToken.reveal() : ''}`);
+        const me = await request(`${stack().zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.ok ? revealSecret(result.accessToken) : ''}`);
         expect(me.status).toBe(200);
-        expect((await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
+        expect((await onlyB.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true })).ok).toBe(true);
         const interviewerOnB = await signIn(onlyB, user.email);
         const read = await interviewerOnB.agent.get(`/api/interviews/${interview.id}`).expect(200);
         expect((read.body as { interview: Interview }).interview.meeting.startUrl).toBe(startUrl);
@@ -101,7 +102,7 @@ describe('tokens at rest', () => {
       await connectZoom(agent);
       const rotated = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
       try {
-        expect((await rotated.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
+        expect((await rotated.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true })).ok).toBe(true);
         expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
       } finally {
         await rotated.close();
@@ -113,14 +114,14 @@ describe('tokens at rest', () => {
       await connectZoom(agent);
       const onlyB = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: KEY_B } });
       try {
-        expect(await onlyB.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'refresh_failed' });
-        expect(await onlyB.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).toEqual({ ok: false, reason: 'refresh_failed' });
+        expect(await onlyB.deps.userAccessTokens.forUser(user.id).getAccessToken()).toEqual({ ok: false, reason: 'refresh_failed' });
+        expect(await onlyB.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true })).toEqual({ ok: false, reason: 'refresh_failed' });
         expect(onlyB.logs.text()).toMatch(/could not be decrypted/);
       } finally {
         await onlyB.close();
       }
       expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
-      expect((await stack().api.deps.zoomUserTokens.getAccessToken(user.id)).ok).toBe(true);
+      expect((await stack().api.deps.userAccessTokens.forUser(user.id).getAccessToken()).ok).toBe(true);
     });
   });
 

@@ -1,5 +1,6 @@
+import { revealSecret } from '../src/zoom/zoom-secret';
 import request, { type Agent } from 'supertest';
-import type { UserAccessTokenResult } from '../src/domain/ports/zoom-user-tokens';
+import type { AccessTokenResult as UserAccessTokenResult } from '../src/domain/ports/access-token-source';
 import { refreshIdleConnections } from '../src/jobs/refresh-idle-connections';
 import { signInAs, startTestApi } from './support/start-test-api';
 import { interviewRequest, S2S_ENV } from './support/meeting-test-helpers';
@@ -8,14 +9,14 @@ import { connectZoom, leakedSecrets, rawMemoryStoreText, SIMULATED_INTERVIEWER, 
 /** Uses the access token against the simulator's /users/me, as meeting code would. */
 async function worksAtZoom(stack: TestStack, result: UserAccessTokenResult): Promise<boolean> {
   if (!result.ok) return false;
-  const response = await request(`${stack.zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${result.accessToken.reveal()}`);
+  const response = await request(`${stack.zoom.url}/v2`).get('/users/me').set('Authorization', `Bearer ${revealSecret(result.accessToken)}`);
   return response.status === 200 && response.body.id === result.zoomUserId;
 }
 
-/** Connects with a token that has since expired; tokens Zoom issues from now on live an hour. */
+/** Connects with a token that has since expired (the API's clock moves past it); tokens Zoom issues from now on live an hour. */
 async function connectWithExpiredToken(stack: TestStack, agent: Agent): Promise<void> {
   expect((await connectZoom(agent)).result).toBe('connected');
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  stack.api.clock.advance(1100);
   stack.zoom.control.setAccessTokenTtlSeconds(3599);
 }
 
@@ -32,12 +33,12 @@ describe('keeping a connection alive', () => {
     const { agent, user } = await signInAs(stack.api, 'interviewer');
     await connectWithExpiredToken(stack, agent);
 
-    const results = await Promise.all(Array.from({ length: 50 }, () => stack.api.deps.zoomUserTokens.getAccessToken(user.id)));
+    const results = await Promise.all(Array.from({ length: 50 }, () => stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken()));
 
     expect(stack.zoom.control.tokenGrantCounts().refresh_token).toBe(1);
     expect(stack.zoom.control.tokenRequestCounts().refresh_token).toBe(1);
     expect(results.every((r) => r.ok)).toBe(true);
-    expect(new Set(results.map((r) => (r.ok ? r.accessToken.reveal() : ''))).size).toBe(1);
+    expect(new Set(results.map((r) => (r.ok ? revealSecret(r.accessToken) : ''))).size).toBe(1);
     expect((await Promise.all(results.slice(0, 5).map((r) => worksAtZoom(stack, r)))).every(Boolean)).toBe(true);
     expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
   });
@@ -63,7 +64,7 @@ describe('keeping a connection alive', () => {
     await connectWithExpiredToken(stack, agent);
 
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? stack.api : second).deps.zoomUserTokens.getAccessToken(user.id)),
+      Array.from({ length: 50 }, (_, i) => (i % 2 === 0 ? stack.api : second).deps.userAccessTokens.forUser(user.id).getAccessToken()),
     );
 
     expect(stack.zoom.control.tokenRequestCounts().refresh_token).toBe(1);
@@ -77,7 +78,7 @@ describe('keeping a connection alive', () => {
     const { agent, user } = await signInAs(stack.api, 'interviewer');
     await connectZoom(agent);
 
-    const result = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
+    const result = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken();
 
     expect(await worksAtZoom(stack, result)).toBe(true);
     expect(stack.zoom.control.tokenRequestCounts().refresh_token ?? 0).toBe(0);
@@ -88,8 +89,8 @@ describe('keeping a connection alive', () => {
     const { agent, user } = await signInAs(stack.api, 'interviewer');
     await connectZoom(agent);
 
-    const first = await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
-    const second = await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
+    const first = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true });
+    const second = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true });
 
     expect(first.ok && second.ok).toBe(true);
     expect(stack.zoom.control.tokenGrantCounts().refresh_token).toBe(2);
@@ -103,7 +104,7 @@ describe('keeping a connection alive', () => {
     await connectZoom(agent, { zoomUserId: SIMULATED_INTERVIEWER.id });
     stack.zoom.control.rotateRefreshTokenElsewhere(SIMULATED_INTERVIEWER.id);
 
-    const result = await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
+    const result = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true });
 
     expect(result).toEqual({ ok: false, reason: 'needs_reconnect' });
     const status = (await agent.get('/api/zoom/status')).body;
@@ -112,13 +113,13 @@ describe('keeping a connection alive', () => {
     const { events } = await stack.api.store.audit.list({ offset: 0, limit: 10 });
     expect(events[0]).toMatchObject({ type: 'zoom.refresh_failed', subject: { userId: user.id, email: user.email }, actor: { kind: 'system' } });
     // Later calls do not hammer Zoom with a dead refresh token.
-    expect(await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'needs_reconnect' });
+    expect(await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken()).toEqual({ ok: false, reason: 'needs_reconnect' });
     expect(stack.zoom.control.tokenRequestCounts().refresh_token).toBe(1);
 
     expect((await connectZoom(agent, { zoomUserId: SIMULATED_INTERVIEWER.id })).result).toBe('connected');
 
     expect((await agent.get('/api/zoom/status')).body).toMatchObject({ state: 'connected', lastProblem: null });
-    expect(await worksAtZoom(stack, await stack.api.deps.zoomUserTokens.getAccessToken(user.id))).toBe(true);
+    expect(await worksAtZoom(stack, await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken())).toBe(true);
   });
 
   test('when Zoom is down during a refresh, the call reports zoom_unavailable and the connection stays connected', async () => {
@@ -127,45 +128,45 @@ describe('keeping a connection alive', () => {
     await connectZoom(agent);
     stack.zoom.control.injectFault({ endpoint: 'oauth.token', status: 503, times: 1 });
 
-    const result = await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
+    const result = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true });
 
     expect(result).toEqual({ ok: false, reason: 'zoom_unavailable' });
     expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
-    expect((await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true })).ok).toBe(true);
+    expect((await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true })).ok).toBe(true);
   });
 
   test('markRejected (Zoom refused the token even after a refresh) marks needs_reconnect with the given reason', async () => {
     stack = await startTestStack();
     const { agent, user } = await signInAs(stack.api, 'interviewer');
     await connectZoom(agent);
-    const current = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
+    const current = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken();
     if (!current.ok) throw new Error('expected a usable token');
 
-    await stack.api.deps.zoomUserTokens.markRejected(user.id, 'Zoom refused this connection when creating a meeting.', current.accessToken);
+    await stack.api.deps.userAccessTokens.forUser(user.id).markRejected(current.accessToken, 'Zoom refused this connection when creating a meeting.');
 
     expect((await agent.get('/api/zoom/status')).body).toMatchObject({ state: 'needs_reconnect', lastProblem: 'Zoom refused this connection when creating a meeting.' });
-    expect(await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'needs_reconnect' });
+    expect(await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken()).toEqual({ ok: false, reason: 'needs_reconnect' });
   });
 
   test('when a late 401 arrives for a token another request already refreshed, markRejected leaves the connection connected with the newer token', async () => {
     stack = await startTestStack();
     const { agent, user } = await signInAs(stack.api, 'interviewer');
     await connectZoom(agent);
-    const old = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
-    const renewed = await stack.api.deps.zoomUserTokens.getAccessToken(user.id, { forceRefresh: true });
+    const old = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken();
+    const renewed = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true });
     if (!old.ok || !renewed.ok) throw new Error('expected usable tokens');
 
-    await stack.api.deps.zoomUserTokens.markRejected(user.id, 'Zoom refused this connection when creating a meeting.', old.accessToken);
+    await stack.api.deps.userAccessTokens.forUser(user.id).markRejected(old.accessToken, 'Zoom refused this connection when creating a meeting.');
 
     expect((await agent.get('/api/zoom/status')).body.state).toBe('connected');
-    const after = await stack.api.deps.zoomUserTokens.getAccessToken(user.id);
-    expect(after.ok && after.accessToken.reveal()).toBe(renewed.accessToken.reveal());
+    const after = await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken();
+    expect(after.ok && revealSecret(after.accessToken)).toBe(revealSecret(renewed.accessToken));
   });
 
   test('a user who never connected gets not_connected', async () => {
     stack = await startTestStack();
     const { user } = await signInAs(stack.api, 'interviewer');
-    expect(await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).toEqual({ ok: false, reason: 'not_connected' });
+    expect(await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken()).toEqual({ ok: false, reason: 'not_connected' });
   });
 
   test('the idle-refresh job refreshes connections idle past the interval, and only one process runs a pass at a time', async () => {
@@ -176,7 +177,7 @@ describe('keeping a connection alive', () => {
     const jobDeps = (api: typeof second) => ({
       connections: api.store.zoomConnections,
       jobLeases: api.store.jobLeases,
-      tokens: api.deps.zoomUserTokens,
+      userAccessTokens: api.deps.userAccessTokens,
       logger: api.deps.logger,
       idleMs: 24 * 60 * 60 * 1000,
     });
@@ -193,13 +194,16 @@ describe('keeping a connection alive', () => {
     expect(runs.filter((run) => run.ran)).toHaveLength(1);
     expect(runs.find((run) => run.ran)).toMatchObject({ refreshed: 1, failed: 0 });
     expect(stack.zoom.control.tokenGrantCounts().refresh_token).toBe(1);
-    expect((await stack.api.deps.zoomUserTokens.getAccessToken(user.id)).ok).toBe(true);
+    expect((await stack.api.deps.userAccessTokens.forUser(user.id).getAccessToken()).ok).toBe(true);
   });
 });
 
 test('with BACKGROUND_JOBS on, the API starts its idle-refresh job and close() stops it', async () => {
   const api = await startTestApi({ env: { BACKGROUND_JOBS: 'true', ZOOM_IDLE_REFRESH_HOURS: '0.001' } });
-  await new Promise((resolve) => setTimeout(resolve, 1100));
+  // The job's first pass runs right after start.
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  await api.idleRefreshJob!.settled();
+  expect(await api.store.jobLeases.acquire('refresh-idle-zoom-connections', 'someone-else', 1000)).toBe(true);
   await api.close();
   expect(api.logs.text()).not.toMatch(/idle Zoom refresh pass failed/);
 });

@@ -6,9 +6,8 @@ export const ROLES = ['interviewer', 'recruiter', 'admin'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Header the web app echoes from the readable CSRF cookie on every state-changing request. */
+/** Header the web app sends on every state-changing request, echoing the session's `csrfToken` (from the sign-in response). */
 export const CSRF_HEADER = 'x-csrf-token';
-export const CSRF_COOKIE = 'crm_csrf';
 export const SESSION_COOKIE = 'crm_session';
 
 const email = z.string().trim().max(254).pipe(z.email()).transform((value) => value.toLowerCase());

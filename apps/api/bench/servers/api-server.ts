@@ -1,7 +1,7 @@
 import { createMemoryStore } from '../../src/data/memory/create-memory-store';
 import type { Store } from '../../src/domain/ports/store';
 import { hashPassword } from '../../src/security/password-hashing';
-import { startApi, type RunningApi } from '../../src/start-api';
+import { startApi, type RunningApi } from '../../src/composition/start-api';
 import { BENCH_PASSWORD, BENCH_USERS, benchApiEnv, type ApiServerConfig, type BenchUserKey } from '../support/bench-config';
 import { announceReady, answerGarbageCollectionRequests, onStopSignal, readConfig } from '../support/child-process-server';
 

@@ -1,6 +1,6 @@
 import { EnvError, parseEnv } from '../config/env';
 import { createStore } from '../data/create-store';
-import { reencryptZoomTokens } from '../domain/zoom-connection/reencrypt-zoom-tokens';
+import { reencryptStoredSecrets } from '../data/reencrypt-stored-secrets';
 import { createLogger } from '../logging/create-logger';
 import { TokenCipher } from '../security/token-cipher';
 
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: 'warn' });
   const store = await createStore(env, logger);
   try {
-    const report = await reencryptZoomTokens({
+    const report = await reencryptStoredSecrets({
       connections: store.zoomConnections,
       interviews: store.interviews,
       audit: store.audit,

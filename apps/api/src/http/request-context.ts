@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { SessionClaims } from '../security/session-tokens';
 import { AppError } from '../errors/app-error';
+import type { RequestContext } from '../domain/ports/request-context';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -12,13 +13,6 @@ declare global {
       rawBody?: Buffer;
     }
   }
-}
-
-/** Who is acting and from where: what domain code needs for audit events, without seeing `req`. */
-export interface RequestContext {
-  requestId: string | null;
-  ip: string | null;
-  actorUserId: string | null;
 }
 
 export function requestContext(req: Request): RequestContext {

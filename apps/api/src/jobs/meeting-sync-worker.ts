@@ -6,6 +6,8 @@ import { syncInterviewMeeting } from '../domain/interviews/sync-interview-meetin
 export const MEETING_WORKER_LEASE = 'meeting-sync-worker';
 
 export interface MeetingSyncWorker {
+  /** Runs a pass every interval until stop(); only the composition root calls it (with BACKGROUND_JOBS). */
+  start(): void;
   /** One pass: claims and syncs every pending meeting that is due. Returns how many it handled. */
   runOnce(): Promise<number>;
   /** Stops the timer, waits for the pass in progress and gives up the lease. */
@@ -17,15 +19,13 @@ export interface MeetingSyncWorker {
  * good. One process at a time runs it (a lease in the store); each meeting is also claimed
  * individually, so a request syncing the same interview never races the worker.
  */
-export function startMeetingSyncWorker(options: {
+export function createMeetingSyncWorker(options: {
   deps: InterviewDeps;
   leases: JobLeaseRepository;
   intervalMs: number;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** Meetings synced in parallel within a pass; Zoom's per-second limits make more pointless. */
   concurrency?: number;
-  /** Start the timer (tests may drive runOnce by hand). */
-  autoStart?: boolean;
 }): MeetingSyncWorker {
   const { deps, leases, intervalMs, logger } = options;
   const concurrency = options.concurrency ?? 4;
@@ -39,7 +39,7 @@ export function startMeetingSyncWorker(options: {
     let handled = 0;
     const lane = async () => {
       while (!stopped) {
-        const now = deps.now();
+        const now = deps.clock.now();
         const claimed = await deps.interviews.claimNextDue(deps.owner, new Date(now.getTime() + deps.claimTtlMs), now);
         if (!claimed) return;
         handled += 1;
@@ -70,9 +70,10 @@ export function startMeetingSyncWorker(options: {
     timer.unref();
   }
 
-  if (options.autoStart ?? true) schedule();
-
   return {
+    start() {
+      if (!timer && !stopped) schedule();
+    },
     runOnce,
     async stop() {
       stopped = true;

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { ZoomConnectionRepository } from '../domain/ports/zoom-connection-repository';
-import type { ZoomUserTokens } from '../domain/ports/zoom-user-tokens';
+import type { UserAccessTokens } from '../domain/ports/access-token-source';
 
 export const IDLE_REFRESH_JOB = 'refresh-idle-zoom-connections';
 
 export interface IdleRefreshDeps {
   connections: ZoomConnectionRepository;
   jobLeases: JobLeaseRepository;
-  tokens: ZoomUserTokens;
+  userAccessTokens: UserAccessTokens;
   logger: Logger;
   /** Refresh connections whose tokens were last refreshed longer ago than this (ZOOM_IDLE_REFRESH_HOURS). */
   idleMs: number;
@@ -33,7 +33,7 @@ export async function refreshIdleConnections(deps: IdleRefreshDeps, owner: strin
     const now = options.now ?? new Date();
     const idle = await deps.connections.listIdleConnections(new Date(now.getTime() - deps.idleMs), options.batchSize ?? 200);
     for (const userId of idle) {
-      const result = await deps.tokens.getAccessToken(userId, { forceRefresh: true });
+      const result = await deps.userAccessTokens.forUser(userId).getAccessToken({ forceRefresh: true });
       if (result.ok) run.refreshed += 1;
       else run.failed += 1;
     }
@@ -44,23 +44,40 @@ export async function refreshIdleConnections(deps: IdleRefreshDeps, owner: strin
   }
 }
 
-/** Runs the pass on a timer until `stop()`, which also waits for a pass in progress. */
-export function startIdleRefreshJob(deps: IdleRefreshDeps, options: { intervalMs?: number } = {}): { stop(): Promise<void> } {
+export interface IdleRefreshJob {
+  /** Resolves when the pass in progress (if any) has finished. */
+  settled(): Promise<void>;
+  /** Stops the timer and waits for a pass in progress. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one pass right after start, then on a timer until `stop()`. The pass at start matters: a process
+ * restarted more often than the interval (frequent deploys) would otherwise never run one.
+ */
+export function startIdleRefreshJob(deps: IdleRefreshDeps, options: { intervalMs?: number } = {}): IdleRefreshJob {
   const owner = `idle-refresh:${process.pid}:${randomUUID()}`;
   // Check several times per idle window, but never more than every 15 minutes or less than every second.
   const intervalMs = options.intervalMs ?? Math.max(1000, Math.min(15 * 60 * 1000, deps.idleMs / 4));
   let current: Promise<unknown> = Promise.resolve();
   let stopped = false;
-  const timer = setInterval(() => {
+  const runPass = () => {
     if (stopped) return;
     current = current
       .then(() => refreshIdleConnections(deps, owner))
       .catch((error: unknown) => deps.logger.error({ job: IDLE_REFRESH_JOB, err: error }, 'idle Zoom refresh pass failed'));
-  }, intervalMs);
+  };
+  const first = setTimeout(runPass, 0);
+  const timer = setInterval(runPass, intervalMs);
+  first.unref();
   timer.unref();
   return {
+    async settled() {
+      await current;
+    },
     async stop() {
       stopped = true;
+      clearTimeout(first);
       clearInterval(timer);
       await current;
     },

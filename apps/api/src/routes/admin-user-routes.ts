@@ -12,7 +12,7 @@ export function adminUserRoutes(deps: AppDeps): Router {
   const router = Router();
   route(router, authEndpoints.listUsers, [requireRole('admin')], async () => ({ users: await listUsers(deps.store.users) }));
   route(router, authEndpoints.createUser, [requireRole('admin')], async ({ body }, req, res) => {
-    const user = await createUser({ users: deps.store.users, audit: deps.store.audit }, body, requestContext(req));
+    const user = await createUser({ users: deps.store.users, audit: deps.store.audit, passwords: deps.passwords }, body, requestContext(req));
     res.status(201);
     return { user: presentUser(user) };
   });

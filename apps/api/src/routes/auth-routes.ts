@@ -40,7 +40,7 @@ export function authRoutes(deps: AppDeps): Router {
   });
 
   route(router, authEndpoints.login, [loginLimiter], async ({ body }, req, res) => {
-    const user = await logIn(deps.store.users, body);
+    const user = await logIn({ users: deps.store.users, passwords: deps.passwords }, body);
     // The session is an HTTP credential: issued here, at the edge, as a cookie.
     const { token, claims } = issueSessionToken(sessionTokenOptions(deps.env), user);
     req.log.info({ userId: user.id }, 'signed in');

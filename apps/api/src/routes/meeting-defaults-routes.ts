@@ -1,7 +1,8 @@
 import { Router } from 'express';
 import { interviewEndpoints } from '@crm/shared/interviews';
 import type { AppDeps } from '../app-deps';
-import { getMeetingDefaults, saveMeetingDefaults } from '../domain/meeting-settings/get-meeting-defaults';
+import { getMeetingDefaults } from '../domain/meeting-settings/get-meeting-defaults';
+import { saveMeetingDefaults } from '../domain/meeting-settings/save-meeting-defaults';
 import { requireSignedIn } from '../http/middleware/require-role';
 import { requireSession } from '../http/request-context';
 import { route } from '../http/typed-route';

@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { OAuthStateSigner, OAuthStateVerification } from '../domain/ports/oauth-state-signer';
 
 /**
  * The `state` sent through Zoom: `<id>.<expires epoch seconds>.<HMAC>`. The HMAC also covers the user
@@ -9,7 +10,7 @@ export function signOAuthState(secret: string, input: { id: string; userId: stri
   return `${input.id}.${expires}.${mac(secret, input.id, expires, input.userId)}`;
 }
 
-export type StateVerification = { ok: true; id: string; expiresAt: Date } | { ok: false; reason: 'invalid' | 'expired' };
+export type StateVerification = OAuthStateVerification;
 
 export function verifyOAuthState(secret: string, state: string, userId: string, now: Date): StateVerification {
   const match = /^([A-Za-z0-9_-]{16,64})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(state);
@@ -35,7 +36,12 @@ export function sha256Base64url(value: string): string {
   return createHash('sha256').update(value).digest('base64url');
 }
 
-/** RFC 7636 S256: BASE64URL(SHA256(ASCII(code_verifier))). */
-export function pkceChallenge(verifier: string): string {
-  return sha256Base64url(verifier);
+/** HMAC-signed states under OAUTH_STATE_SECRET, as the domain's OAuthStateSigner port. */
+export function hmacOAuthStateSigner(secret: string): OAuthStateSigner {
+  return {
+    sign: (input) => signOAuthState(secret, input),
+    verify: (state, userId, now) => verifyOAuthState(secret, state, userId, now),
+    newBrowserBinding: () => randomToken(),
+    hashBrowserBinding: sha256Base64url,
+  };
 }

@@ -1,4 +1,5 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import type { PasswordHasher } from '../domain/ports/password-hasher';
 
 // scrypt is memory-hard and ships with Node: N=2^15, r=8 uses 32 MiB per hash.
 const PARAMS = { N: 2 ** 15, r: 8, p: 1, keyLength: 64 };
@@ -36,3 +37,6 @@ export function decoyPasswordHash(): Promise<string> {
   decoyHash ??= hashPassword(randomBytes(16).toString('hex'));
   return decoyHash;
 }
+
+/** The scrypt hasher, as the domain's PasswordHasher port. */
+export const scryptPasswordHasher: PasswordHasher = { hash: hashPassword, verify: verifyPassword, decoyHash: decoyPasswordHash };

@@ -3,9 +3,12 @@ import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { AxiosInstance } from 'axios';
 import type { Logger } from 'pino';
+import type { AccessTokenResult, AccessTokenSource } from '../domain/ports/access-token-source';
 import type { CachedSecretRepository } from '../domain/ports/cached-secret-repository';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
-import type { TokenCipher } from '../security/token-cipher';
+import type { Secret } from '../domain/ports/secret';
+import type { SecretVault } from '../domain/ports/secret-vault';
+import { retryWithBackoff } from '../retry/backoff';
 import { parseRetryAfter } from './zoom-api-client';
 import { ZoomApiError } from './zoom-api-error';
 import { createZoomOAuthHttp } from './zoom-oauth-http';
@@ -21,34 +24,37 @@ export interface ServerToServerTokenOptions {
   timeoutMs: number;
   cachedSecrets: CachedSecretRepository;
   leases: JobLeaseRepository;
-  cipher: TokenCipher;
+  /** Seals the token for the shared cache (the persistence edge owns the encryption). */
+  secrets: Pick<SecretVault, 'sealServerToken' | 'openServerToken'>;
   logger?: Pick<Logger, 'info' | 'warn'>;
   /** How often a process waiting for another's token request re-reads the store. */
   pollIntervalMs?: number;
+  /** The application clock, so tests never wait for real. */
   sleep?: (ms: number) => Promise<void>;
   now?: () => Date;
 }
 
 interface Usable {
-  secret: ZoomSecret;
+  secret: Secret;
   envelope: string;
   useUntil: number;
 }
 
 const MAX_ATTEMPTS = 3;
+const TOKEN_REQUEST_BACKOFF = { baseDelayMs: 200, maxDelayMs: 4_000 };
 
 /**
  * The organisation's Server-to-Server access token, cached encrypted in the store so every API
  * process shares it. One token request per expiry window however many meetings are created at once:
  * callers in this process share one promise; across processes a lease in the store picks the one
  * that asks Zoom while the others re-read the store until the new token appears.
+ * As an AccessTokenSource it hosts meetings on the organisation's account; failures throw ZoomFailure.
  */
-export class ServerToServerToken {
+export class ServerToServerToken implements AccessTokenSource {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
   private readonly http: AxiosInstance;
   private readonly cacheName: string;
   private readonly leaseName: string;
-  private readonly cipherContext: { subjectId: string; field: string };
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly now: () => Date;
   private local: Usable | null = null;
@@ -58,12 +64,21 @@ export class ServerToServerToken {
     this.http = createZoomOAuthHttp(options);
     this.cacheName = `zoom-s2s-token:${options.accountId}`;
     this.leaseName = `zoom-s2s-token-refresh:${options.accountId}`;
-    this.cipherContext = { subjectId: `zoom-s2s:${options.accountId}`, field: 'accessToken' };
     this.sleep = options.sleep ?? ((ms) => delay(ms));
     this.now = options.now ?? (() => new Date());
   }
 
-  async get(): Promise<ZoomSecret> {
+  async getAccessToken(options: { forceRefresh?: boolean; rejected?: Secret } = {}): Promise<AccessTokenResult> {
+    if (options.rejected) await this.invalidate(options.rejected);
+    return { ok: true, accessToken: await this.get(), zoomUserId: null, zoomEmail: null };
+  }
+
+  /** No connection to flag: a refused organisation token is only forgotten, so the next call fetches a new one. */
+  async markRejected(rejected: Secret): Promise<void> {
+    await this.invalidate(rejected);
+  }
+
+  async get(): Promise<Secret> {
     if (this.local && this.local.useUntil > this.now().getTime()) return this.local.secret;
     this.inFlight ??= this.load().finally(() => {
       this.inFlight = null;
@@ -72,15 +87,15 @@ export class ServerToServerToken {
   }
 
   /** Zoom refused this token (124): forget it here and in the store, unless someone already replaced it. */
-  async invalidate(rejected: ZoomSecret): Promise<void> {
+  async invalidate(rejected: Secret): Promise<void> {
     const current = this.local;
-    if (current && current.secret.reveal() === rejected.reveal()) {
+    if (current && current.secret.equals(rejected)) {
       this.local = null;
       await this.options.cachedSecrets.deleteIfMatches(this.cacheName, current.envelope);
       return;
     }
     const stored = await this.options.cachedSecrets.get(this.cacheName);
-    if (stored && this.decrypt(stored.envelope)?.reveal() === rejected.reveal()) {
+    if (stored && this.decrypt(stored.envelope)?.equals(rejected)) {
       await this.options.cachedSecrets.deleteIfMatches(this.cacheName, stored.envelope);
     }
   }
@@ -121,12 +136,8 @@ export class ServerToServerToken {
     return secret ? { secret, envelope: stored.envelope, useUntil: stored.expiresAt.getTime() } : null;
   }
 
-  private decrypt(envelope: string): ZoomSecret | null {
-    try {
-      return new ZoomSecret(this.options.cipher.decrypt(envelope, this.cipherContext));
-    } catch {
-      return null;
-    }
+  private decrypt(envelope: string): Secret | null {
+    return this.options.secrets.openServerToken(this.options.accountId, envelope);
   }
 
   private async requestAndStore(): Promise<Usable> {
@@ -134,55 +145,49 @@ export class ServerToServerToken {
     const lifetimeMs = expiresInSeconds * 1000;
     // Stop using it a little before Zoom does: 5 minutes, or a tenth of its life when that is shorter.
     const useUntil = this.now().getTime() + lifetimeMs - Math.min(5 * 60_000, lifetimeMs / 10);
-    const envelope = this.options.cipher.encrypt(secret.reveal(), this.cipherContext);
+    const envelope = this.options.secrets.sealServerToken(this.options.accountId, secret);
     await this.options.cachedSecrets.put(this.cacheName, { envelope, expiresAt: new Date(useUntil) });
     this.options.logger?.info({ zoom: { operation: 'getServerToServerToken', expiresInSeconds } }, 'fetched a Zoom Server-to-Server token');
     return { secret, envelope, useUntil };
   }
 
   /** A token grant is safe to repeat (several tokens may be valid at once), so every transient failure is retried. */
-  private async requestToken(): Promise<{ secret: ZoomSecret; expiresInSeconds: number }> {
-    const operation = 'getServerToServerToken';
-    for (let attempt = 1; ; attempt += 1) {
-      let status: number;
-      let body: Record<string, unknown>;
-      let retryAfterMs: number | null = null;
-      try {
-        const response = await this.http.post(
-          '/oauth/token',
-          new URLSearchParams({ grant_type: 'account_credentials', account_id: this.options.accountId }).toString(),
-          { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
-        );
-        status = response.status;
-        body = typeof response.data === 'object' && response.data !== null ? (response.data as Record<string, unknown>) : {};
-        const retryAfter = response.headers['retry-after'];
-        retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null);
-      } catch (cause) {
-        // Only the code leaves this block: the axios error holds the Basic credentials.
-        const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
-        if (attempt < MAX_ATTEMPTS) {
-          await this.sleep(backoffMs(attempt));
-          continue;
-        }
-        throw new ZoomApiError({ kind: 'unavailable', operation, networkCode: code, attempts: attempt, message: `Zoom's token endpoint could not be reached (${code})` });
-      }
-      if (status === 200 && typeof body.access_token === 'string') {
-        const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3599;
-        return { secret: new ZoomSecret(body.access_token), expiresInSeconds: expiresIn };
-      }
-      const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : '';
-      const error = typeof body.error === 'string' ? body.error : '';
-      if ((status === 429 || status >= 500) && attempt < MAX_ATTEMPTS) {
-        await this.sleep(Math.max(backoffMs(attempt), retryAfterMs ?? 0));
-        continue;
-      }
-      const kind = status === 429 ? 'rate_limited' : status >= 500 ? 'unavailable' : status === 401 || error === 'invalid_client' || status === 400 ? 'misconfigured' : 'unknown';
-      throw new ZoomApiError({ kind, operation, status, retryAfterMs, attempts: attempt, message: `Zoom refused the Server-to-Server token request (${status}${error ? ` ${error}` : ''}${reason ? `: ${reason}` : ''})` });
-    }
+  private requestToken(): Promise<{ secret: ZoomSecret; expiresInSeconds: number }> {
+    return retryWithBackoff((attempt) => this.requestTokenOnce(attempt), {
+      ...TOKEN_REQUEST_BACKOFF,
+      maxAttempts: MAX_ATTEMPTS,
+      sleep: this.sleep,
+      retryable: (error) => (error instanceof ZoomApiError && (error.kind === 'unavailable' || error.kind === 'rate_limited') ? { retryAfterMs: error.retryAfterMs } : false),
+    });
   }
-}
 
-function backoffMs(attempt: number): number {
-  const ceiling = Math.min(4_000, 200 * 2 ** (attempt - 1));
-  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+  private async requestTokenOnce(attempt: number): Promise<{ secret: ZoomSecret; expiresInSeconds: number }> {
+    const operation = 'getServerToServerToken';
+    let status: number;
+    let body: Record<string, unknown>;
+    let retryAfterMs: number | null = null;
+    try {
+      const response = await this.http.post(
+        '/oauth/token',
+        new URLSearchParams({ grant_type: 'account_credentials', account_id: this.options.accountId }).toString(),
+        { headers: { 'Content-Type': 'application/x-www-form-urlencoded' } },
+      );
+      status = response.status;
+      body = typeof response.data === 'object' && response.data !== null ? (response.data as Record<string, unknown>) : {};
+      const retryAfter = response.headers['retry-after'];
+      retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null);
+    } catch (cause) {
+      // Only the code leaves this block: the axios error holds the Basic credentials.
+      const code = typeof (cause as { code?: unknown })?.code === 'string' ? (cause as { code: string }).code : 'UNKNOWN';
+      throw new ZoomApiError({ kind: 'unavailable', operation, networkCode: code, attempts: attempt, message: `Zoom's token endpoint could not be reached (${code})` });
+    }
+    if (status === 200 && typeof body.access_token === 'string') {
+      const expiresIn = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3599;
+      return { secret: new ZoomSecret(body.access_token), expiresInSeconds: expiresIn };
+    }
+    const reason = typeof body.reason === 'string' ? body.reason.slice(0, 200) : '';
+    const error = typeof body.error === 'string' ? body.error : '';
+    const kind = status === 429 ? 'rate_limited' : status >= 500 ? 'unavailable' : status === 401 || error === 'invalid_client' || status === 400 ? 'misconfigured' : 'unknown';
+    throw new ZoomApiError({ kind, operation, status, retryAfterMs, attempts: attempt, message: `Zoom refused the Server-to-Server token request (${status}${error ? ` ${error}` : ''}${reason ? `: ${reason}` : ''})` });
+  }
 }

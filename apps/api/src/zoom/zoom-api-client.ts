@@ -1,57 +1,11 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance, type Method } from 'axios';
 import type { Logger } from 'pino';
+import type { Secret } from '../domain/ports/secret';
+import type { ZoomMeeting, ZoomMeetingRequest, ZoomMeetingsGateway, ZoomMeetingSummary, ZoomUser } from '../domain/ports/zoom-gateway';
+import { retryWithBackoff } from '../retry/backoff';
 import { ZoomApiError, type ZoomApiErrorKind } from './zoom-api-error';
-import type { ZoomSecret } from './zoom-secret';
-
-/** Body of `POST /users/{userId}/meetings` and `PATCH /meetings/{id}`, as in Zoom's OpenAPI description. */
-export interface ZoomMeetingRequest {
-  topic?: string;
-  type?: 2;
-  /** `yyyy-MM-ddTHH:mm:ssZ` (UTC). */
-  start_time?: string;
-  duration?: number;
-  timezone?: string;
-  agenda?: string;
-  password?: string;
-  settings?: ZoomMeetingSettings;
-}
-
-export interface ZoomMeetingSettings {
-  join_before_host?: boolean;
-  waiting_room?: boolean;
-  auto_recording?: 'none' | 'local' | 'cloud';
-  mute_upon_entry?: boolean;
-  host_video?: boolean;
-  participant_video?: boolean;
-  approval_type?: 0 | 1 | 2;
-  alternative_hosts?: string;
-}
-
-/** A meeting as Zoom describes it; `id` is kept as a string because Zoom's ids are int64. */
-export interface ZoomMeeting {
-  id: string;
-  hostId: string | null;
-  hostEmail: string | null;
-  topic: string | null;
-  startTime: string | null;
-  duration: number | null;
-  timezone: string | null;
-  joinUrl: string;
-  /** Starts the meeting as the host without signing in: a credential. */
-  startUrl: string | null;
-  password: string | null;
-}
-
-export interface ZoomUser {
-  id: string;
-  email: string;
-  accountId: string | null;
-  firstName: string | null;
-  lastName: string | null;
-  displayName: string | null;
-  timezone: string | null;
-}
+import { revealSecret, ZoomSecret } from './zoom-secret';
 
 export interface ZoomRetryPolicy {
   /** Total tries per call, including the first. */
@@ -71,7 +25,7 @@ export interface ZoomApiClientOptions {
   /** `ZOOM_HTTP_TIMEOUT_MS`: applies to every call. */
   timeoutMs: number;
   retry?: Partial<ZoomRetryPolicy>;
-  /** Injectable so unit tests need not wait; component tests keep the real timer to measure Retry-After. */
+  /** The application clock's sleep, so tests never wait for real. */
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   logger?: Pick<Logger, 'warn' | 'debug'>;
@@ -109,7 +63,7 @@ interface Outcome {
 }
 
 /** The one way the API talks to Zoom's REST API: timeouts, bounded retries, and errors without secrets. */
-export class ZoomApiClient {
+export class ZoomApiClient implements ZoomMeetingsGateway {
   private readonly http: AxiosInstance;
   private readonly retry: ZoomRetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
@@ -132,28 +86,28 @@ export class ZoomApiClient {
     this.random = options.random ?? Math.random;
   }
 
-  async getCurrentUser(accessToken: ZoomSecret): Promise<ZoomUser> {
+  async getCurrentUser(accessToken: Secret): Promise<ZoomUser> {
     const body = await this.call('getCurrentUser', accessToken, 'GET', '/users/me', undefined, 'idempotent');
     return toZoomUser(body);
   }
 
-  async createMeeting(accessToken: ZoomSecret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting> {
+  async createMeeting(accessToken: Secret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting> {
     const body = await this.call('createMeeting', accessToken, 'POST', `/users/${encodeURIComponent(userId)}/meetings`, meeting, 'create');
     return toZoomMeeting(body);
   }
 
-  async updateMeeting(accessToken: ZoomSecret, meetingId: string, changes: ZoomMeetingRequest): Promise<void> {
+  async updateMeeting(accessToken: Secret, meetingId: string, changes: ZoomMeetingRequest): Promise<void> {
     await this.call('updateMeeting', accessToken, 'PATCH', `/meetings/${encodeURIComponent(meetingId)}`, changes, 'idempotent');
   }
 
   /** Throws `not_found` (3001) when the meeting is already gone; callers deleting it count that as done. */
-  async deleteMeeting(accessToken: ZoomSecret, meetingId: string): Promise<void> {
+  async deleteMeeting(accessToken: Secret, meetingId: string): Promise<void> {
     await this.call('deleteMeeting', accessToken, 'DELETE', `/meetings/${encodeURIComponent(meetingId)}`, undefined, 'idempotent');
   }
 
   /** Upcoming meetings of a host (id, topic, start time); used to find a meeting a lost create may have made. */
-  async listUpcomingMeetings(accessToken: ZoomSecret, userId: string, maxPages = 5): Promise<Array<{ id: string; topic: string | null; startTime: string | null }>> {
-    const found: Array<{ id: string; topic: string | null; startTime: string | null }> = [];
+  async listUpcomingMeetings(accessToken: Secret, userId: string, maxPages = 5): Promise<ZoomMeetingSummary[]> {
+    const found: ZoomMeetingSummary[] = [];
     let pageToken = '';
     for (let page = 0; page < maxPages; page += 1) {
       const query = new URLSearchParams({ type: 'upcoming', page_size: '300', ...(pageToken ? { next_page_token: pageToken } : {}) });
@@ -169,44 +123,51 @@ export class ZoomApiClient {
     return found;
   }
 
-  async getMeeting(accessToken: ZoomSecret, meetingId: string): Promise<ZoomMeeting> {
+  async getMeeting(accessToken: Secret, meetingId: string): Promise<ZoomMeeting> {
     const body = await this.call('getMeeting', accessToken, 'GET', `/meetings/${encodeURIComponent(meetingId)}`, undefined, 'idempotent');
     return toZoomMeeting(body);
   }
 
-  private async call(operation: string, accessToken: ZoomSecret, method: Method, path: string, data: unknown, safety: Safety): Promise<unknown> {
-    for (let attempt = 1; ; attempt += 1) {
-      let outcome: Outcome;
-      try {
-        outcome = await this.send(accessToken, method, path, data);
-      } catch (networkError) {
-        const error = networkFailure(operation, networkError, safety, attempt);
-        if (error.kind === 'unavailable' && attempt < this.retry.maxAttempts) {
-          await this.backoff(operation, attempt, null, error);
-          continue;
+  private async call(operation: string, accessToken: Secret, method: Method, path: string, data: unknown, safety: Safety): Promise<unknown> {
+    return retryWithBackoff(
+      async (attempt) => {
+        let outcome: Outcome;
+        try {
+          outcome = await this.send(accessToken, method, path, data);
+        } catch (networkError) {
+          throw networkFailure(operation, networkError, safety, attempt);
         }
-        throw error;
-      }
-      if (outcome.status >= 200 && outcome.status < 300) return outcome.body;
-
-      const error = httpFailure(operation, outcome, safety, attempt);
-      const retryable = error.kind === 'unavailable' || error.kind === 'rate_limited';
-      const waitTooLong = outcome.retryAfterMs !== null && outcome.retryAfterMs > this.retry.maxRetryAfterMs;
-      if (retryable && !waitTooLong && attempt < this.retry.maxAttempts) {
-        await this.backoff(operation, attempt, outcome.retryAfterMs, error);
-        continue;
-      }
-      throw error;
-    }
+        if (outcome.status >= 200 && outcome.status < 300) return outcome.body;
+        throw httpFailure(operation, outcome, safety, attempt);
+      },
+      {
+        ...this.retry,
+        sleep: this.sleep,
+        random: this.random,
+        retryable: (error) => {
+          if (!(error instanceof ZoomApiError) || (error.kind !== 'unavailable' && error.kind !== 'rate_limited')) return false;
+          // A network failure never carries Retry-After; a longer wait than we allow is left to the caller's queue.
+          if (error.retryAfterMs !== null && error.retryAfterMs > this.retry.maxRetryAfterMs) return false;
+          return { retryAfterMs: error.retryAfterMs };
+        },
+        onRetry: (error, attempt, waitMs) => {
+          const failure = error as ZoomApiError;
+          this.options.logger?.warn(
+            { zoom: { operation, attempt, kind: failure.kind, status: failure.status, zoomCode: failure.zoomCode, waitMs } },
+            'Zoom call failed; retrying',
+          );
+        },
+      },
+    );
   }
 
-  private async send(accessToken: ZoomSecret, method: Method, path: string, data: unknown): Promise<Outcome> {
+  private async send(accessToken: Secret, method: Method, path: string, data: unknown): Promise<Outcome> {
     const response = await this.http.request<string>({
       method,
       url: path,
       data: data === undefined ? undefined : JSON.stringify(data),
       headers: {
-        Authorization: `Bearer ${accessToken.reveal()}`,
+        Authorization: `Bearer ${revealSecret(accessToken)}`,
         Accept: 'application/json',
         ...(data === undefined ? {} : { 'Content-Type': 'application/json' }),
       },
@@ -217,19 +178,6 @@ export class ZoomApiClient {
       retryAfterMs: parseRetryAfter(header(response.headers, 'retry-after')),
       rateLimitType: header(response.headers, 'x-ratelimit-type'),
     };
-  }
-
-  /** Exponential backoff with jitter, never shorter than what Zoom asked for. */
-  private async backoff(operation: string, attempt: number, retryAfterMs: number | null, error: ZoomApiError): Promise<void> {
-    const ceiling = Math.min(this.retry.maxDelayMs, this.retry.baseDelayMs * 2 ** (attempt - 1));
-    // "Equal jitter": half fixed, half random, so concurrent callers spread out but still back off.
-    const backoffMs = Math.round(ceiling / 2 + this.random() * (ceiling / 2));
-    const waitMs = Math.max(backoffMs, retryAfterMs ?? 0);
-    this.options.logger?.warn(
-      { zoom: { operation, attempt, kind: error.kind, status: error.status, zoomCode: error.zoomCode, waitMs } },
-      'Zoom call failed; retrying',
-    );
-    await this.sleep(waitMs);
   }
 }
 
@@ -319,6 +267,7 @@ function toZoomMeeting(body: unknown): ZoomMeeting {
   const b = (body ?? {}) as Record<string, unknown>;
   const id = str(b.id);
   const joinUrl = str(b.join_url);
+  const startUrl = str(b.start_url);
   if (!id || !joinUrl) {
     throw new ZoomApiError({ kind: 'unknown', operation: 'readMeeting', message: 'Zoom answered without a meeting id or join URL' });
   }
@@ -331,7 +280,7 @@ function toZoomMeeting(body: unknown): ZoomMeeting {
     duration: typeof b.duration === 'number' ? b.duration : null,
     timezone: str(b.timezone),
     joinUrl,
-    startUrl: str(b.start_url),
+    startUrl: startUrl === null ? null : new ZoomSecret(startUrl),
     password: str(b.password),
   };
 }

@@ -1,84 +1,12 @@
-/**
- * Why a Zoom call failed, in terms callers can act on. Carries no headers, bodies or tokens:
- * only the HTTP status, Zoom's numeric code, Zoom's message and the wait Zoom asked for.
- */
-export type ZoomApiErrorKind =
-  /** 401 / code 124: the access token is invalid or expired. */
-  | 'rejected_token'
-  /** 403, or scopes missing (4711/4700), or 3003 not the host. */
-  | 'forbidden'
-  /** 404 / 3001 meeting not found / 1001 user not found. */
-  | 'not_found'
-  /** 429 per-second (or other short) rate limit, still hit after our retries. */
-  | 'rate_limited'
-  /** 429 for the per-host daily create/update cap; resets at 00:00 UTC, never worth waiting for inline. */
-  | 'daily_limit'
-  /** Zoom answered 5xx or could not be reached, and nothing was created (safe to try again later). */
-  | 'unavailable'
-  /** A create was sent but no answer came back (timeout, dropped connection, 500/502/504): it may exist in Zoom. */
-  | 'outcome_unknown'
-  /** 400 / 300-series validation: the request itself is wrong; retrying will not help. */
-  | 'invalid_request'
-  /** Our own configuration is wrong (bad S2S client id/secret or account id): an admin must fix it. */
-  | 'misconfigured'
-  /** 3002 meeting in progress and similar states that stop the change. */
-  | 'conflict'
-  | 'unknown';
+import { ZoomFailure, type ZoomFailureKind, type ZoomFailureOptions } from '../domain/ports/zoom-failure';
 
-export class ZoomApiError extends Error {
-  readonly kind: ZoomApiErrorKind;
-  /** HTTP status Zoom answered with; null when no answer arrived. */
-  readonly status: number | null;
-  /** Zoom's numeric `code` from the error body (e.g. 124, 3001), when present. */
-  readonly zoomCode: number | null;
-  /** How long Zoom asked us to wait (Retry-After), in milliseconds. */
-  readonly retryAfterMs: number | null;
-  /** Socket-level code such as ECONNREFUSED or ETIMEDOUT when Zoom never answered. */
-  readonly networkCode: string | null;
-  /** Which client operation failed, e.g. "createMeeting". */
-  readonly operation: string;
-  /** Attempts made, including retries. */
-  readonly attempts: number;
+export type ZoomApiErrorKind = ZoomFailureKind;
 
-  constructor(options: {
-    kind: ZoomApiErrorKind;
-    message: string;
-    operation: string;
-    status?: number | null;
-    zoomCode?: number | null;
-    retryAfterMs?: number | null;
-    networkCode?: string | null;
-    attempts?: number;
-  }) {
-    super(options.message);
+/** A failed Zoom REST call: the domain's ZoomFailure, named for where it came from in logs. */
+export class ZoomApiError extends ZoomFailure {
+  constructor(options: ZoomFailureOptions) {
+    super(options);
     this.name = 'ZoomApiError';
-    this.kind = options.kind;
-    this.operation = options.operation;
-    this.status = options.status ?? null;
-    this.zoomCode = options.zoomCode ?? null;
-    this.retryAfterMs = options.retryAfterMs ?? null;
-    this.networkCode = options.networkCode ?? null;
-    this.attempts = options.attempts ?? 1;
-  }
-
-  /** Could a later attempt plausibly succeed without anyone changing anything? */
-  get transient(): boolean {
-    return this.kind === 'rate_limited' || this.kind === 'unavailable' || this.kind === 'outcome_unknown';
-  }
-
-  /** A plain summary, safe to log and to show an admin. */
-  toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      kind: this.kind,
-      operation: this.operation,
-      status: this.status,
-      zoomCode: this.zoomCode,
-      retryAfterMs: this.retryAfterMs,
-      networkCode: this.networkCode,
-      attempts: this.attempts,
-      message: this.message,
-    };
   }
 }
 

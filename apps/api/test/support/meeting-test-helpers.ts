@@ -9,7 +9,7 @@ export const S2S_ENV = {
   ZOOM_S2S_CLIENT_ID: 'sim-s2s-client-id',
   ZOOM_S2S_CLIENT_SECRET: 'sim-s2s-client-secret',
   ZOOM_USER_ID: SYSTEM_HOST.email,
-  // Fast retries in tests; Retry-After is still honoured in full (real timer).
+  // Fast retries in tests; Retry-After is still honoured in full, on the API's test clock (see test-clock.ts).
   ZOOM_HTTP_RETRY_BASE_MS: '5',
   MEETING_WORKER_INTERVAL_MS: '50',
 } as const;

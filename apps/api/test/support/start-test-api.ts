@@ -4,22 +4,26 @@ import type { SessionResponse } from '@crm/shared/auth';
 import { createMemoryStore } from '../../src/data/memory/create-memory-store';
 import type { Store } from '../../src/domain/ports/store';
 import { hashPassword } from '../../src/security/password-hashing';
-import { startApi, type RunningApi } from '../../src/start-api';
+import { startApi, type RunningApi } from '../../src/composition/start-api';
 import type { Role } from '@crm/shared/auth';
 import { CapturedLogs } from './captured-logs';
+import { TestClock } from './test-clock';
 import { testEnv } from './test-env';
 
 export interface TestApi extends RunningApi {
   store: Store;
   logs: CapturedLogs;
+  /** The API's clock: advance it instead of sleeping. */
+  clock: TestClock;
 }
 
-/** The real API, in-process on a free 127.0.0.1 port, on the in-memory store. */
-export async function startTestApi(options: { env?: Record<string, string | undefined>; store?: Store } = {}): Promise<TestApi> {
+/** The real API, in-process on a free 127.0.0.1 port, on the in-memory store, with a clock the test moves. */
+export async function startTestApi(options: { env?: Record<string, string | undefined>; store?: Store; clock?: TestClock } = {}): Promise<TestApi> {
   const store = options.store ?? createMemoryStore();
   const logs = new CapturedLogs();
-  const api = await startApi(testEnv(options.env), { store, logDestination: logs });
-  return { ...api, store, logs };
+  const clock = options.clock ?? new TestClock();
+  const api = await startApi(testEnv(options.env), { store, logDestination: logs, clock });
+  return { ...api, store, logs, clock };
 }
 
 // Hashing is deliberately slow; tests reuse one hash per password.

@@ -63,7 +63,8 @@ export async function startTestStack(
     api,
     apiEnv,
     async startAnotherApi() {
-      const another = await startTestApi({ env: { ...apiEnv, PORT: '0' }, store: api.store });
+      // Same store and same clock, as two processes on one database and one wall clock.
+      const another = await startTestApi({ env: { ...apiEnv, PORT: '0' }, store: api.store, clock: api.clock });
       extra.push(another);
       return another;
     },

@@ -1,5 +1,5 @@
 import type { AuditEventType } from '@crm/shared/zoom-connection';
-import type { RequestContext } from '../../http/request-context';
+import type { RequestContext } from '../ports/request-context';
 import type { AuditEventRecord, AuditRepository } from '../ports/audit-repository';
 
 export type AuditActor = AuditEventRecord['actor'];

@@ -1,18 +1,13 @@
 import type { UpdateInterviewRequest } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { InterviewDetails, InterviewRecord } from '../ports/interview-repository';
+import { findInterviewOrThrow } from './find-interview-or-throw';
 import type { InterviewDeps } from './interview-deps';
 import { PAST_GRACE_MS } from './schedule-interview';
 import { syncNow } from './sync-interview-meeting';
 
 /** Fields the Zoom meeting shows (topic is built from candidate and position); notes stay in the CRM. */
 const ZOOM_VISIBLE: (keyof InterviewDetails)[] = ['candidateName', 'position', 'startTime', 'timeZone', 'durationMinutes', 'agenda'];
-
-export async function findInterviewOrThrow(deps: Pick<InterviewDeps, 'interviews'>, id: string): Promise<InterviewRecord> {
-  const interview = await deps.interviews.findById(id);
-  if (!interview) throw new AppError({ code: 'interview_not_found', status: 404, message: 'No such interview' });
-  return interview;
-}
 
 /** Reschedules or edits; the meeting is updated on the account that hosts it (or queued when Zoom is unavailable). */
 export async function rescheduleInterview(deps: InterviewDeps, id: string, input: UpdateInterviewRequest): Promise<InterviewRecord> {
@@ -24,11 +19,11 @@ export async function rescheduleInterview(deps: InterviewDeps, id: string, input
   };
   // As when scheduling: a new start must be in the future (an unchanged start may already have passed).
   const newStart = changes.startTime?.getTime();
-  if (newStart !== undefined && newStart !== current.startTime.getTime() && newStart < deps.now().getTime() - PAST_GRACE_MS) {
+  if (newStart !== undefined && newStart !== current.startTime.getTime() && newStart < deps.clock.now().getTime() - PAST_GRACE_MS) {
     throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
   }
   const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
-  const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now: deps.now() });
+  const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now: deps.clock.now() });
   if (!updated) throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
   if (!touchesZoom && updated.meeting.status !== 'failed') return updated;
   return (await syncNow(deps, id)) ?? updated;
@@ -43,7 +38,7 @@ export async function cancelInterview(deps: InterviewDeps, id: string): Promise<
   if (current.status === 'cancelled') {
     return current.meeting.status === 'failed' && current.meeting.pendingAction === 'delete' ? ((await syncNow(deps, id)) ?? current) : current;
   }
-  const cancelled = await deps.interviews.cancel(id, deps.now());
+  const cancelled = await deps.interviews.cancel(id, deps.clock.now());
   if (!cancelled) return findInterviewOrThrow(deps, id);
   return (await syncNow(deps, id)) ?? cancelled;
 }

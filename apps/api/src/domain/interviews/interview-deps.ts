@@ -1,21 +1,24 @@
 import type { Logger } from 'pino';
-import type { TokenCipher } from '../../security/token-cipher';
-import type { CreateZoomMeeting, FindUnconfirmedZoomMeeting } from '../meetings/create-zoom-meeting';
+import type { CreateZoomMeeting } from '../meetings/create-zoom-meeting';
 import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
+import type { FindUnconfirmedZoomMeeting } from '../meetings/find-unconfirmed-zoom-meeting';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
+import type { Clock } from '../ports/clock';
 import type { InterviewRepository } from '../ports/interview-repository';
+import type { SecretVault } from '../ports/secret-vault';
 import type { UserRepository } from '../ports/user-repository';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
   users: UserRepository;
-  cipher: TokenCipher;
+  /** Seals the meeting start URL (a host credential) for storage and opens it for the host's own view. */
+  secrets: Pick<SecretVault, 'sealStartUrl' | 'openStartUrl'>;
   createZoomMeeting: CreateZoomMeeting;
   findUnconfirmedZoomMeeting: FindUnconfirmedZoomMeeting;
   updateZoomMeeting: UpdateZoomMeeting;
   deleteZoomMeeting: DeleteZoomMeeting;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
-  now: () => Date;
+  clock: Clock;
   /** Identifies this process when it claims a meeting to talk to Zoom about it. */
   owner: string;
   /** How long a claim lasts; must outlast the slowest Zoom call with all its retries. */
@@ -23,6 +26,3 @@ export interface InterviewDeps {
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
 }
-
-/** The start URL is a host credential: encrypted at rest, bound to its interview. */
-export const startUrlContext = (interviewId: string) => ({ subjectId: interviewId, field: 'meetingStartUrl' });

@@ -3,7 +3,7 @@ import { AppError } from '../../errors/app-error';
 import type { InterviewRecord } from '../ports/interview-repository';
 import type { UserRecord } from '../ports/user-repository';
 import type { InterviewDeps } from './interview-deps';
-import { findInterviewOrThrow } from './change-interview';
+import { findInterviewOrThrow } from './find-interview-or-throw';
 import type { Viewer } from './present-interview';
 
 type ParsedQuery = { when: 'upcoming' | 'past' | 'all'; interviewerId?: string; includeCancelled: boolean; limit: number };
@@ -14,7 +14,7 @@ export async function listInterviews(deps: InterviewDeps, viewer: Viewer, query:
     throw new AppError({ code: 'forbidden', status: 403, message: 'Interviewers can only list their own interviews' });
   }
   const interviewerId = viewer.role === 'interviewer' ? viewer.userId : query.interviewerId;
-  return deps.interviews.list({ when: query.when, interviewerId, includeCancelled: query.includeCancelled, limit: query.limit, now: deps.now() });
+  return deps.interviews.list({ when: query.when, interviewerId, includeCancelled: query.includeCancelled, limit: query.limit, now: deps.clock.now() });
 }
 
 /** Someone else's interview is "not found" for an interviewer: its existence is not theirs to know. */

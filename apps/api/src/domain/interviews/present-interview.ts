@@ -1,9 +1,8 @@
 import type { Interview } from '@crm/shared/interviews';
 import type { Role } from '@crm/shared/auth';
-import type { TokenCipher } from '../../security/token-cipher';
 import type { InterviewRecord } from '../ports/interview-repository';
+import type { SecretVault } from '../ports/secret-vault';
 import type { UserRecord } from '../ports/user-repository';
-import { startUrlContext } from './interview-deps';
 
 export interface Viewer {
   userId: string;
@@ -18,15 +17,12 @@ export function maySeeStartUrl(viewer: Viewer, interview: InterviewRecord): bool
   return viewer.role === 'admin' || (viewer.role === 'interviewer' && viewer.userId === interview.interviewerId);
 }
 
-export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null, viewer: Viewer, cipher: TokenCipher): Interview {
+/** `startUrls` opens the sealed start URL, and is asked only for a viewer allowed to host. */
+export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null, viewer: Viewer, startUrls: Pick<SecretVault, 'openStartUrl'>): Interview {
   const { meeting } = interview;
   let startUrl: string | undefined;
   if (meeting.startUrlEnvelope && meeting.status !== 'cancelled' && maySeeStartUrl(viewer, interview)) {
-    try {
-      startUrl = cipher.decrypt(meeting.startUrlEnvelope, startUrlContext(interview.id));
-    } catch {
-      startUrl = undefined;
-    }
+    startUrl = startUrls.openStartUrl(interview.id, meeting.startUrlEnvelope) ?? undefined;
   }
   return {
     id: interview.id,

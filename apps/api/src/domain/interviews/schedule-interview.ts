@@ -17,7 +17,7 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
     throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
   }
   const startTime = new Date(input.startTime);
-  const now = deps.now();
+  const now = deps.clock.now();
   if (startTime.getTime() < now.getTime() - PAST_GRACE_MS) {
     throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
   }

@@ -1,9 +1,10 @@
 import type { MeetingAction } from '@crm/shared/interviews';
+import { backoffDelayMs } from '../../retry/backoff';
 import { describeMeetingFailure } from '../meetings/meeting-failure';
 import type { CreatedZoomMeeting } from '../meetings/create-zoom-meeting';
 import { zoomTopicAndStart, type MeetingData } from '../meetings/zoom-meeting-body';
 import type { InterviewRecord, MeetingPatch, UnconfirmedCreate } from '../ports/interview-repository';
-import { startUrlContext, type InterviewDeps } from './interview-deps';
+import type { InterviewDeps } from './interview-deps';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -66,7 +67,7 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
   } catch (error) {
     const failure = describeMeetingFailure(error);
     const attempts = interview.meeting.attempts + 1;
-    const now = deps.now();
+    const now = deps.clock.now();
     const lastError = { code: failure.code, message: failure.message, at: now };
     const ended = interview.endTime.getTime() <= now.getTime() && action !== 'delete';
     const patch: MeetingPatch =
@@ -89,13 +90,13 @@ function createdMeetingPatch(deps: InterviewDeps, interviewId: string, created: 
   return {
     zoomMeetingId: created.meeting.id,
     joinUrl: created.meeting.joinUrl,
-    startUrlEnvelope: created.meeting.startUrl ? deps.cipher.encrypt(created.meeting.startUrl, startUrlContext(interviewId)) : null,
+    startUrlEnvelope: created.meeting.startUrl ? deps.secrets.sealStartUrl(interviewId, created.meeting.startUrl) : null,
     password: created.meeting.password,
     hostSource: created.hostSource,
     hostReason: created.hostReason,
     hostZoomUserId: created.hostZoomUserId,
     hostZoomEmail: created.hostZoomEmail,
-    createdInZoomAt: deps.now(),
+    createdInZoomAt: deps.clock.now(),
     deletedInZoom: false,
     unconfirmedCreate: null,
   };
@@ -129,11 +130,9 @@ async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, ow
   if (!patched) deps.logger.error({ interviewId: interview.id, zoomMeetingId: created.meeting.id }, 'lost the claim while creating a meeting');
 }
 
-/** Exponential backoff with jitter for the worker; never sooner than Zoom's Retry-After. */
+/** When the worker tries a queued change again: the shared backoff, capped at 15 minutes, never sooner than Zoom's Retry-After. */
 export function retryDelayMs(baseMs: number, attempts: number, retryAfterMs: number | null): number {
-  const ceiling = Math.min(MAX_BACKOFF_MS, baseMs * 2 ** Math.min(attempts - 1, 20));
-  const jittered = Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
-  return Math.max(jittered, retryAfterMs ?? 0);
+  return backoffDelayMs({ baseDelayMs: baseMs, maxDelayMs: MAX_BACKOFF_MS }, attempts, { retryAfterMs });
 }
 
 /**
@@ -144,7 +143,7 @@ export async function syncNow(deps: InterviewDeps, interviewId: string): Promise
   let latest: InterviewRecord | null = null;
   // A second pass covers a change that arrived while the first pass talked to Zoom.
   for (let pass = 0; pass < 2; pass += 1) {
-    const now = deps.now();
+    const now = deps.clock.now();
     const claimed = await deps.interviews.claim(interviewId, deps.owner, new Date(now.getTime() + deps.claimTtlMs), now);
     if (!claimed) return latest ?? deps.interviews.findById(interviewId);
     if (owedAction(claimed) === null && claimed.meeting.status !== 'pending') {

@@ -1,5 +1,5 @@
 import { AppError, isAppError } from '../../errors/app-error';
-import { isZoomApiError, type ZoomApiError } from '../../zoom/zoom-api-error';
+import { isZoomFailure, type ZoomFailure } from '../ports/zoom-failure';
 
 /** How a failed meeting change should be handled: queue it for the worker, or stop and show why. */
 export interface MeetingFailure {
@@ -17,7 +17,7 @@ export interface MeetingErrorDetails {
 }
 
 /** Zoom's failure in the API's own terms: never a 500, and never a header or body from Zoom. */
-export function meetingError(error: ZoomApiError, context: string): AppError {
+export function meetingError(error: ZoomFailure, context: string): AppError {
   const details = (reason: string, retryable: boolean): MeetingErrorDetails => ({ reason, retryable, retryAfterMs: error.retryAfterMs });
   switch (error.kind) {
     case 'unavailable':
@@ -35,6 +35,11 @@ export function meetingError(error: ZoomApiError, context: string): AppError {
   }
 }
 
+/** Zoom could not be reached for `context`: retryable, so the change stays queued. */
+export function zoomUnavailable(context: string): AppError {
+  return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom is not reachable right now (${context})`, details: { reason: 'zoom_unavailable', retryable: true, retryAfterMs: null } });
+}
+
 export function describeMeetingFailure(error: unknown): MeetingFailure {
   if (isAppError(error)) {
     const details = (error.details ?? {}) as Partial<MeetingErrorDetails>;
@@ -45,7 +50,7 @@ export function describeMeetingFailure(error: unknown): MeetingFailure {
       retryAfterMs: details.retryAfterMs ?? null,
     };
   }
-  if (isZoomApiError(error)) return describeMeetingFailure(meetingError(error, error.operation));
+  if (isZoomFailure(error)) return describeMeetingFailure(meetingError(error, error.operation));
   // A store or programming error: keep trying rather than lose the change, but say nothing revealing.
   return { retryable: true, code: 'internal_error', message: 'An unexpected error stopped the meeting change; it will be retried', retryAfterMs: null };
 }

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { MeetingDefaults } from '@crm/shared/interviews';
-import type { ZoomMeetingRequest, ZoomMeetingSettings } from '../../zoom/zoom-api-client';
+import type { ZoomMeetingRequest, ZoomMeetingSettings } from '../ports/zoom-gateway';
 
 /** What a meeting is about, independent of who hosts it. */
 export interface MeetingData {

@@ -1,17 +1,17 @@
 import type { CreateUserRequest } from '@crm/shared/auth';
 import { AppError } from '../../errors/app-error';
-import { hashPassword } from '../../security/password-hashing';
 import type { AuditRepository } from '../ports/audit-repository';
 import { DuplicateEmailError, type UserRecord, type UserRepository } from '../ports/user-repository';
-import type { RequestContext } from '../../http/request-context';
+import type { PasswordHasher } from '../ports/password-hasher';
+import type { RequestContext } from '../ports/request-context';
 
 export async function createUser(
-  deps: { users: UserRepository; audit: AuditRepository },
+  deps: { users: UserRepository; audit: AuditRepository; passwords: Pick<PasswordHasher, 'hash'> },
   input: CreateUserRequest,
   context: RequestContext,
 ): Promise<UserRecord> {
   try {
-    const user = await deps.users.create({ name: input.name, email: input.email, role: input.role, passwordHash: await hashPassword(input.password) });
+    const user = await deps.users.create({ name: input.name, email: input.email, role: input.role, passwordHash: await deps.passwords.hash(input.password) });
     await deps.audit.append({
       type: 'user.created',
       at: new Date(),

@@ -1,12 +1,10 @@
 import type { ZoomCallbackResult } from '@crm/shared/zoom-connection';
 import { AppError } from '../../errors/app-error';
-import type { RequestContext } from '../../http/request-context';
-import { sha256Base64url, verifyOAuthState } from '../../security/oauth-state-signing';
-import { isZoomApiError } from '../../zoom/zoom-api-error';
-import { ZoomOAuthError, type ZoomTokenSet } from '../../zoom/zoom-oauth-client';
-import { ZoomSecret } from '../../zoom/zoom-secret';
 import { recordAuditEvent } from '../audit/record-audit-event';
-import { TOKEN_FIELDS, type ZoomConnectionDeps } from './zoom-connection-deps';
+import type { RequestContext } from '../ports/request-context';
+import type { ZoomTokenSet } from '../ports/zoom-gateway';
+import { isZoomFailure } from '../ports/zoom-failure';
+import type { ZoomConnectionDeps } from './zoom-connection-deps';
 
 export interface ZoomCallbackInput {
   /** The signed-in user opening the callback; null when the session cookie is missing. */
@@ -33,34 +31,34 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
   };
 
   if (!input.userId || !input.state) return refuse('state_invalid', input.userId ? 'no state' : 'no session');
-  const now = deps.now();
-  const verified = verifyOAuthState(deps.stateSecret, input.state, input.userId, now);
+  const now = deps.clock.now();
+  const verified = deps.stateSigner.verify(input.state, input.userId, now);
   if (!verified.ok) return refuse(verified.reason === 'expired' ? 'state_expired' : 'state_invalid', `state ${verified.reason}`);
   if (!input.browserBinding) return refuse('state_invalid', 'no browser-binding cookie');
-  const pending = await deps.oauthStates.consumeOnce(verified.id, { userId: input.userId, browserBindingHash: sha256Base64url(input.browserBinding) }, now);
+  const pending = await deps.oauthStates.consumeOnce(verified.id, { userId: input.userId, browserBindingHash: deps.stateSigner.hashBrowserBinding(input.browserBinding) }, now);
   if (!pending) return refuse('state_invalid', 'state unknown, used, or bound to another browser');
 
   if (input.error) return refuse(input.error === 'access_denied' ? 'access_denied' : 'exchange_failed', `Zoom said ${input.error.slice(0, 40)}`);
   if (!input.code) return refuse('exchange_failed', 'no code');
 
+  const verifier = deps.secrets.openCodeVerifier(pending.id, pending.codeVerifier);
+  if (!verifier) return refuse('exchange_failed', 'verifier unreadable');
   let tokens: ZoomTokenSet;
   try {
-    const verifier = deps.cipher.decrypt(pending.codeVerifier, { subjectId: pending.id, field: TOKEN_FIELDS.verifier });
-    tokens = await oauth.exchangeCode(new ZoomSecret(input.code), new ZoomSecret(verifier));
+    tokens = await oauth.exchangeCode(input.code, verifier);
   } catch (error) {
-    if (error instanceof ZoomOAuthError) return refuse('exchange_failed', `${error.kind} (${error.status ?? 'no answer'})`);
-    return refuse('exchange_failed', 'verifier unreadable');
+    return refuse('exchange_failed', isZoomFailure(error) ? `${error.kind} (${error.status ?? 'no answer'})` : 'exchange failed');
   }
 
   let zoomUser;
   try {
-    zoomUser = await deps.zoomApi.getCurrentUser(tokens.accessToken);
+    zoomUser = await deps.zoom.getCurrentUser(tokens.accessToken);
   } catch (error) {
     await oauth.revoke(tokens.accessToken).catch(() => undefined);
-    return refuse('exchange_failed', isZoomApiError(error) ? `users/me ${error.kind}` : 'users/me failed');
+    return refuse('exchange_failed', isZoomFailure(error) ? `users/me ${error.kind}` : 'users/me failed');
   }
 
-  const connectedAt = new Date();
+  const connectedAt = deps.clock.now();
   const userId = input.userId;
   const saved = await deps.connections.saveConnection(userId, {
     zoomUserId: zoomUser.id,
@@ -68,11 +66,7 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
     zoomAccountId: zoomUser.accountId,
     scopes: tokens.scopes,
     connectedAt,
-    tokens: {
-      accessToken: deps.cipher.encrypt(tokens.accessToken.reveal(), { subjectId: userId, field: TOKEN_FIELDS.access }),
-      refreshToken: deps.cipher.encrypt(tokens.refreshToken.reveal(), { subjectId: userId, field: TOKEN_FIELDS.refresh }),
-      expiresAt: new Date(connectedAt.getTime() + tokens.expiresInSeconds * 1000),
-    },
+    tokens: deps.secrets.sealZoomTokens(userId, { ...tokens, expiresAt: new Date(connectedAt.getTime() + tokens.expiresInSeconds * 1000) }),
   });
   // Not revoked on refusal: at Zoom a revoke ends the app's authorization for that Zoom user, which the other CRM user relies on.
   if (!saved.ok) return refuse(saved.reason === 'zoom_account_in_use' ? 'zoom_account_in_use' : 'state_invalid', saved.reason);

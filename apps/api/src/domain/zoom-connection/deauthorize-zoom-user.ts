@@ -1,5 +1,5 @@
-import type { RequestContext } from '../../http/request-context';
 import { recordAuditEvent, ZOOM_ACTOR } from '../audit/record-audit-event';
+import type { RequestContext } from '../ports/request-context';
 import { CONNECTION_PROBLEMS, type ZoomConnectionDeps } from './zoom-connection-deps';
 
 /**

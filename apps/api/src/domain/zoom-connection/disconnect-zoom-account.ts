@@ -1,10 +1,9 @@
 import type { ZoomStatusResponse } from '@crm/shared/zoom-connection';
 import { AppError } from '../../errors/app-error';
-import type { RequestContext } from '../../http/request-context';
-import { ZoomSecret } from '../../zoom/zoom-secret';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import type { RequestContext } from '../ports/request-context';
 import { presentZoomStatus } from './present-zoom-status';
-import { CONNECTION_PROBLEMS, TOKEN_FIELDS, type ZoomConnectionDeps } from './zoom-connection-deps';
+import { CONNECTION_PROBLEMS, type ZoomConnectionDeps } from './zoom-connection-deps';
 
 /**
  * Disconnects `subjectUserId` (the caller, or a user an admin picked): revokes at Zoom on a best-effort
@@ -23,8 +22,9 @@ export async function disconnectZoomAccount(
   let revoked: 'revoked' | 'failed' | 'skipped' = 'skipped';
   if (stored?.tokens && deps.oauth) {
     try {
-      const accessToken = deps.cipher.decrypt(stored.tokens.accessToken, { subjectId: subjectUserId, field: TOKEN_FIELDS.access });
-      await deps.oauth.revoke(new ZoomSecret(accessToken));
+      const opened = deps.secrets.openZoomTokens(subjectUserId, stored.tokens);
+      if (!opened) throw new Error('the stored tokens could not be decrypted with any key in TOKEN_ENCRYPTION_KEYS');
+      await deps.oauth.revoke(opened.accessToken);
       revoked = 'revoked';
     } catch (error) {
       // Best effort: the user asked to be disconnected, and a Zoom outage must not keep their tokens here.

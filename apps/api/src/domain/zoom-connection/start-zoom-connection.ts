@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../errors/app-error';
-import { pkceChallenge, randomToken, sha256Base64url, signOAuthState } from '../../security/oauth-state-signing';
-import { TOKEN_FIELDS, type ZoomConnectionDeps } from './zoom-connection-deps';
+import type { ZoomConnectionDeps } from './zoom-connection-deps';
 
 export const OAUTH_STATE_TTL_MS = 10 * 60 * 1000;
 
@@ -14,25 +13,25 @@ export interface StartedZoomConnection {
 
 /**
  * Begins "Connect Zoom": a single-use, signed state bound to the user and (through a cookie) to this
- * browser, and a PKCE S256 pair whose verifier stays server-side, encrypted.
+ * browser, and a PKCE S256 pair whose verifier stays server-side, sealed.
  */
 export async function startZoomConnection(deps: ZoomConnectionDeps, userId: string): Promise<StartedZoomConnection> {
   if (!deps.oauth) {
     throw new AppError({ code: 'zoom_not_configured', status: 503, message: 'Zoom is not configured on this server (ZOOM_CLIENT_ID / ZOOM_CLIENT_SECRET)' });
   }
-  const now = deps.now();
+  const now = deps.clock.now();
   const id = randomUUID().replaceAll('-', '');
   const expiresAt = new Date(now.getTime() + OAUTH_STATE_TTL_MS);
-  const browserBinding = randomToken();
-  const codeVerifier = randomToken(48);
+  const browserBinding = deps.stateSigner.newBrowserBinding();
+  const codeVerifier = deps.oauth.newCodeVerifier();
   await deps.oauthStates.create({
     id,
     userId,
-    browserBindingHash: sha256Base64url(browserBinding),
-    codeVerifier: deps.cipher.encrypt(codeVerifier, { subjectId: id, field: TOKEN_FIELDS.verifier }),
+    browserBindingHash: deps.stateSigner.hashBrowserBinding(browserBinding),
+    codeVerifier: deps.secrets.sealCodeVerifier(id, codeVerifier),
     createdAt: now,
     expiresAt,
   });
-  const state = signOAuthState(deps.stateSecret, { id, userId, expiresAt });
-  return { authorizeUrl: deps.oauth.authorizeUrl({ state, codeChallenge: pkceChallenge(codeVerifier) }), browserBinding, expiresAt };
+  const state = deps.stateSigner.sign({ id, userId, expiresAt });
+  return { authorizeUrl: deps.oauth.authorizeUrl({ state, codeVerifier }), browserBinding, expiresAt };
 }

@@ -1,25 +1,26 @@
 import type { Logger } from 'pino';
-import type { TokenCipher } from '../../security/token-cipher';
-import type { ZoomApiClient } from '../../zoom/zoom-api-client';
-import type { ZoomOAuthClient } from '../../zoom/zoom-oauth-client';
 import type { AuditRepository } from '../ports/audit-repository';
+import type { Clock } from '../ports/clock';
 import type { OAuthStateRepository } from '../ports/oauth-state-repository';
+import type { OAuthStateSigner } from '../ports/oauth-state-signer';
+import type { SecretVault } from '../ports/secret-vault';
 import type { UserRepository } from '../ports/user-repository';
+import type { ZoomMeetingsGateway, ZoomOAuthGateway } from '../ports/zoom-gateway';
 import type { ZoomConnectionRepository } from '../ports/zoom-connection-repository';
 
-/** What the connection use cases need; wired once in create-zoom-connection-services.ts. */
+/** What the connection use cases need; wired once by the composition root (src/composition). */
 export interface ZoomConnectionDeps {
   users: UserRepository;
   audit: AuditRepository;
   connections: ZoomConnectionRepository;
   oauthStates: OAuthStateRepository;
-  cipher: TokenCipher;
+  secrets: SecretVault;
   /** Null when ZOOM_CLIENT_ID / ZOOM_CLIENT_SECRET are not configured. */
-  oauth: ZoomOAuthClient | null;
-  zoomApi: Pick<ZoomApiClient, 'getCurrentUser'>;
-  stateSecret: string;
+  oauth: ZoomOAuthGateway | null;
+  zoom: Pick<ZoomMeetingsGateway, 'getCurrentUser'>;
+  stateSigner: OAuthStateSigner;
   logger: Logger;
-  now: () => Date;
+  clock: Clock;
 }
 
 /** Plain-words reasons shown to the user and admins as the connection's last problem. */
@@ -28,5 +29,3 @@ export const CONNECTION_PROBLEMS = {
   removedInZoom: 'The CRM app was removed from this Zoom account in Zoom. Connect again to host from your own Zoom account.',
   disconnectedByAdmin: 'An administrator disconnected this Zoom account.',
 } as const;
-
-export const TOKEN_FIELDS = { access: 'zoomAccessToken', refresh: 'zoomRefreshToken', verifier: 'pkceCodeVerifier' } as const;

@@ -2,7 +2,11 @@ import type { RequestHandler } from 'express';
 import type { Role } from '@crm/shared/auth';
 import { AppError } from '../../errors/app-error';
 
-/** The single place roles are enforced: a signed-in user whose role is listed, or 401/403. */
+/**
+ * The route-level role gate: a signed-in user whose role is listed, or 401/403. Which records a role may
+ * see (an interviewer only their own interviews, start URLs only for whoever hosts) is decided per record
+ * by the use cases in src/domain, which are given the viewer.
+ */
 export function requireRole(...roles: Role[]): RequestHandler {
   return (req, _res, next) => {
     if (!req.session) {

@@ -2,23 +2,26 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Logger } from 'pino';
-import type { TokenCipher } from '../../security/token-cipher';
-import { ZoomOAuthError, type ZoomOAuthClient } from '../../zoom/zoom-oauth-client';
-import { ZoomSecret } from '../../zoom/zoom-secret';
 import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record-audit-event';
+import type { AccessTokenResult, AccessTokenSource, UserAccessTokens } from '../ports/access-token-source';
 import type { AuditRepository } from '../ports/audit-repository';
+import type { Clock } from '../ports/clock';
+import type { Secret } from '../ports/secret';
+import type { SecretVault } from '../ports/secret-vault';
 import type { UserRepository } from '../ports/user-repository';
+import type { ZoomOAuthGateway } from '../ports/zoom-gateway';
+import { isZoomFailure } from '../ports/zoom-failure';
 import type { StoredZoomConnection, ZoomConnectionRepository } from '../ports/zoom-connection-repository';
-import type { UserAccessTokenResult, ZoomUserTokens } from '../ports/zoom-user-tokens';
-import { CONNECTION_PROBLEMS, TOKEN_FIELDS } from './zoom-connection-deps';
+import { CONNECTION_PROBLEMS } from './zoom-connection-deps';
 
-export interface ZoomTokenRefresherOptions {
+export interface RefreshingUserAccessTokensOptions {
   connections: ZoomConnectionRepository;
   users: UserRepository;
   audit: AuditRepository;
-  cipher: TokenCipher;
-  oauth: ZoomOAuthClient | null;
+  secrets: Pick<SecretVault, 'sealZoomTokens' | 'openZoomTokens'>;
+  oauth: ZoomOAuthGateway | null;
   logger: Logger;
+  clock: Clock;
   /** Refresh when less than this is left on the access token. */
   refreshAheadMs?: number;
   /** How long one process may hold a user's refresh lease; must outlast one token call. */
@@ -26,53 +29,60 @@ export interface ZoomTokenRefresherOptions {
   pollIntervalMs?: number;
 }
 
-type Failure = Extract<UserAccessTokenResult, { ok: false }>;
+type Failure = Extract<AccessTokenResult, { ok: false }>;
 
 /**
- * Hands out usable access tokens and refreshes them so a connection is never lost:
+ * Every interviewer's Zoom access tokens (the UserAccessTokens port), refreshed so a connection is never lost:
  * - one refresh per user in this process (a map of in-flight promises), and across processes (a lease
  *   in the store, re-read after acquiring; others wait for the new tokens to appear);
  * - the rotated refresh token is stored (compare-and-swap on tokenVersion) before the access token is used;
  * - `invalid_grant` marks the connection needs_reconnect with a reason and an audit event.
  */
-export class ZoomTokenRefresher implements ZoomUserTokens {
+export class RefreshingUserAccessTokens implements UserAccessTokens {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
-  private readonly inFlight = new Map<string, Promise<UserAccessTokenResult>>();
+  private readonly inFlight = new Map<string, Promise<AccessTokenResult>>();
   private readonly refreshAheadMs: number;
   private readonly pollIntervalMs: number;
 
-  constructor(private readonly options: ZoomTokenRefresherOptions) {
+  constructor(private readonly options: RefreshingUserAccessTokensOptions) {
     this.refreshAheadMs = options.refreshAheadMs ?? 5 * 60 * 1000;
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
   }
 
-  async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: ZoomSecret } = {}): Promise<UserAccessTokenResult> {
+  forUser(userId: string): AccessTokenSource {
+    return {
+      getAccessToken: (options) => this.getAccessToken(userId, options),
+      markRejected: (rejected, problem) => this.markRejected(userId, problem, rejected),
+    };
+  }
+
+  private async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: Secret } = {}): Promise<AccessTokenResult> {
     const connection = await this.options.connections.getConnection(userId);
     const unusable = unusableReason(connection);
     if (unusable) return unusable;
     if (options.rejected) {
       // A 401 that arrives after another request already refreshed must not refresh again.
       const stored = await this.usable(connection!);
-      if (stored.ok && stored.accessToken.reveal() !== options.rejected.reveal()) return stored;
+      if (stored.ok && !stored.accessToken.equals(options.rejected)) return stored;
       return this.refreshOnce(userId, connection!.tokenVersion);
     }
     if (!options.forceRefresh && this.isFresh(connection!)) return this.usable(connection!);
     return this.refreshOnce(userId, connection!.tokenVersion);
   }
 
-  async markRejected(userId: string, reason: string, rejected: ZoomSecret): Promise<void> {
+  private async markRejected(userId: string, reason: string, rejected: Secret): Promise<void> {
     const connection = await this.options.connections.getConnection(userId);
     if (unusableReason(connection)) return;
     const stored = await this.usable(connection!);
     // Refreshed or reconnected since that token was handed out: the newer tokens are not the ones Zoom refused.
-    if (!stored.ok || stored.accessToken.reveal() !== rejected.reveal()) return;
+    if (!stored.ok || !stored.accessToken.equals(rejected)) return;
     if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
       await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
     }
   }
 
   /** Keyed by the token version the caller saw, so a caller holding newer tokens never joins a stale refresh. */
-  private refreshOnce(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+  private refreshOnce(userId: string, seenVersion: number): Promise<AccessTokenResult> {
     const key = `${userId}:${seenVersion}`;
     const existing = this.inFlight.get(key);
     if (existing) return existing;
@@ -81,7 +91,7 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     return refreshing;
   }
 
-  private async refreshAcrossProcesses(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
+  private async refreshAcrossProcesses(userId: string, seenVersion: number): Promise<AccessTokenResult> {
     const { connections, leaseTtlMs } = this.options;
     // One owner per attempt, so even two attempts in this process (for different versions) exclude each other.
     const owner = `${this.owner}:${randomUUID()}`;
@@ -99,8 +109,8 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     }
   }
 
-  /** Another process holds the lease: poll until its tokens land, or its lease lapses (then try to take over). */
-  private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<UserAccessTokenResult | null> {
+  /** Another process holds the lease: poll (on the wall clock the store's leases use) until its tokens land, or its lease lapses (then try to take over). */
+  private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<AccessTokenResult | null> {
     for (;;) {
       if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
       await delay(this.pollIntervalMs);
@@ -113,8 +123,8 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     }
   }
 
-  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<UserAccessTokenResult> {
-    const { connections, cipher, oauth, logger } = this.options;
+  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<AccessTokenResult> {
+    const { connections, secrets, oauth, logger, clock } = this.options;
     // Re-read: the process that held the lease before us may already have stored new tokens.
     const connection = await connections.getConnection(userId);
     const unusable = unusableReason(connection);
@@ -123,32 +133,24 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     if (current.tokenVersion !== seenVersion) return this.usable(current);
     if (!oauth) return { ok: false, reason: 'refresh_failed' };
 
-    let refreshToken: ZoomSecret;
-    try {
-      refreshToken = new ZoomSecret(cipher.decrypt(current.tokens!.refreshToken, { subjectId: userId, field: TOKEN_FIELDS.refresh }));
-    } catch {
-      return this.unreadable(current);
-    }
+    const opened = secrets.openZoomTokens(userId, current.tokens!);
+    if (!opened) return this.unreadable(current);
 
     let refreshed;
     try {
-      refreshed = await oauth.refresh(refreshToken);
+      refreshed = await oauth.refresh(opened.refreshToken);
     } catch (error) {
-      if (!(error instanceof ZoomOAuthError)) throw error;
+      if (!isZoomFailure(error)) throw error;
       if (error.kind === 'invalid_grant') return this.giveUp(current, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
       logger.warn({ zoom: { operation: error.operation, kind: error.kind, status: error.status }, userId }, 'Zoom token refresh failed');
       return { ok: false, reason: error.kind === 'unavailable' ? 'zoom_unavailable' : 'refresh_failed' };
     }
 
-    const refreshedAt = new Date();
+    const refreshedAt = clock.now();
     const stored = await connections.replaceTokens(
       userId,
       current.tokenVersion,
-      {
-        accessToken: cipher.encrypt(refreshed.accessToken.reveal(), { subjectId: userId, field: TOKEN_FIELDS.access }),
-        refreshToken: cipher.encrypt(refreshed.refreshToken.reveal(), { subjectId: userId, field: TOKEN_FIELDS.refresh }),
-        expiresAt: new Date(refreshedAt.getTime() + refreshed.expiresInSeconds * 1000),
-      },
+      secrets.sealZoomTokens(userId, { ...refreshed, expiresAt: new Date(refreshedAt.getTime() + refreshed.expiresInSeconds * 1000) }),
       refreshed.scopes,
       refreshedAt,
     );
@@ -161,7 +163,7 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     return { ok: true, accessToken: refreshed.accessToken, zoomUserId: current.zoomUserId!, zoomEmail: current.zoomEmail };
   }
 
-  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<UserAccessTokenResult> {
+  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
     const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion);
     if (marked) {
       this.options.logger.warn({ userId: connection.userId, ...details }, 'Zoom connection needs reconnecting');
@@ -191,16 +193,13 @@ export class ZoomTokenRefresher implements ZoomUserTokens {
     const expiresAt = connection.tokens!.expiresAt.getTime();
     const issuedAt = connection.lastRefreshAt?.getTime() ?? expiresAt - 60 * 60 * 1000;
     const window = Math.min(this.refreshAheadMs, Math.max(0, expiresAt - issuedAt) / 2);
-    return expiresAt - Date.now() > window;
+    return expiresAt - this.options.clock.now().getTime() > window;
   }
 
-  private async usable(connection: StoredZoomConnection): Promise<UserAccessTokenResult> {
-    try {
-      const accessToken = this.options.cipher.decrypt(connection.tokens!.accessToken, { subjectId: connection.userId, field: TOKEN_FIELDS.access });
-      return { ok: true, accessToken: new ZoomSecret(accessToken), zoomUserId: connection.zoomUserId!, zoomEmail: connection.zoomEmail };
-    } catch {
-      return this.unreadable(connection);
-    }
+  private async usable(connection: StoredZoomConnection): Promise<AccessTokenResult> {
+    const opened = this.options.secrets.openZoomTokens(connection.userId, connection.tokens!);
+    if (!opened) return this.unreadable(connection);
+    return { ok: true, accessToken: opened.accessToken, zoomUserId: connection.zoomUserId!, zoomEmail: connection.zoomEmail };
   }
 
   /**

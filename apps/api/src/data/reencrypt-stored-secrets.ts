@@ -1,10 +1,8 @@
-import type { TokenCipher } from '../../security/token-cipher';
-import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record-audit-event';
-import { startUrlContext } from '../interviews/interview-deps';
-import type { AuditRepository } from '../ports/audit-repository';
-import type { InterviewRepository } from '../ports/interview-repository';
-import type { ZoomConnectionRepository } from '../ports/zoom-connection-repository';
-import { TOKEN_FIELDS } from './zoom-connection-deps';
+import type { AuditRepository } from '../domain/ports/audit-repository';
+import type { InterviewRepository } from '../domain/ports/interview-repository';
+import type { ZoomConnectionRepository } from '../domain/ports/zoom-connection-repository';
+import type { TokenCipher } from '../security/token-cipher';
+import { SEALED_FIELDS } from './secret-vault';
 
 export interface ReencryptionCounts {
   scanned: number;
@@ -22,8 +20,11 @@ export interface ReencryptionReport extends ReencryptionCounts {
 
 const MAX_ATTEMPTS = 3;
 
-/** Rewrites every stored token and start URL envelope under the current key; run after putting a new key first in the keyring. */
-export async function reencryptZoomTokens(deps: {
+/**
+ * Key rotation at the persistence edge: rewrites every stored Zoom token and start URL envelope under
+ * the current key; run (`pnpm reencrypt`) after putting a new key first in TOKEN_ENCRYPTION_KEYS.
+ */
+export async function reencryptStoredSecrets(deps: {
   connections: ZoomConnectionRepository;
   interviews: InterviewRepository;
   audit: AuditRepository;
@@ -50,8 +51,8 @@ export async function reencryptZoomTokens(deps: {
       }
       let rewrapped;
       try {
-        const access = { subjectId: userId, field: TOKEN_FIELDS.access };
-        const refresh = { subjectId: userId, field: TOKEN_FIELDS.refresh };
+        const access = SEALED_FIELDS.zoomAccessToken(userId);
+        const refresh = SEALED_FIELDS.zoomRefreshToken(userId);
         rewrapped = {
           accessToken: cipher.encrypt(cipher.decrypt(tokens.accessToken, access), access),
           refreshToken: cipher.encrypt(cipher.decrypt(tokens.refreshToken, refresh), refresh),
@@ -69,14 +70,22 @@ export async function reencryptZoomTokens(deps: {
     }
   }
   await reencryptStartUrls(deps.interviews, cipher, report.startUrls);
-  await recordAuditEvent(deps.audit, { type: 'zoom.keys_rotated', actor: SYSTEM_ACTOR, subject: { userId: null, email: null }, details: { ...report } });
+  await deps.audit.append({
+    type: 'zoom.keys_rotated',
+    at: new Date(),
+    actor: { userId: null, email: null, kind: 'system' },
+    subject: { userId: null, email: null },
+    requestId: null,
+    ip: null,
+    details: { ...report },
+  });
   return report;
 }
 
 async function reencryptStartUrls(interviews: InterviewRepository, cipher: TokenCipher, counts: ReencryptionCounts): Promise<void> {
   for (const stored of await interviews.listStartUrlEnvelopes()) {
     counts.scanned += 1;
-    const context = startUrlContext(stored.id);
+    const context = SEALED_FIELDS.meetingStartUrl(stored.id);
     let envelope: string | null = stored.envelope;
     // A meeting (re)created meanwhile replaces the envelope; re-read and try again (its own write used the current key).
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt += 1) {

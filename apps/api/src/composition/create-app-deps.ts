@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { Logger } from 'pino';
+import type { AppDeps } from '../app-deps';
+import type { Env } from '../config/env';
+import { CipherSecretVault } from '../data/secret-vault';
+import type { InterviewDeps } from '../domain/interviews/interview-deps';
+import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
+import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
+import { makeFindUnconfirmedZoomMeeting } from '../domain/meetings/find-unconfirmed-zoom-meeting';
+import type { MeetingServiceDeps } from '../domain/meetings/meeting-service-deps';
+import { makeUpdateZoomMeeting } from '../domain/meetings/update-zoom-meeting';
+import type { Clock } from '../domain/ports/clock';
+import type { Store } from '../domain/ports/store';
+import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
+import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
+import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
+import { scryptPasswordHasher } from '../security/password-hashing';
+import { TokenCipher } from '../security/token-cipher';
+import { createZoomClients } from './create-zoom-clients';
+
+/**
+ * Builds every service the HTTP layer and the jobs use, from the configuration, the store and the clock.
+ * Starts nothing: start-api.ts starts the server and the background jobs.
+ */
+export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clock): AppDeps {
+  const secrets = new CipherSecretVault(new TokenCipher(env.TOKEN_ENCRYPTION_KEYS));
+  const zoom = createZoomClients(env, store, secrets, logger, clock);
+  const userAccessTokens = new RefreshingUserAccessTokens({
+    connections: store.zoomConnections,
+    users: store.users,
+    audit: store.audit,
+    secrets,
+    oauth: zoom.oauth,
+    logger,
+    clock,
+    // Outlasts one token call, so a lease never lapses while its holder is still waiting on Zoom.
+    leaseTtlMs: env.ZOOM_HTTP_TIMEOUT_MS + 10_000,
+  });
+  const meetingDeps: MeetingServiceDeps = {
+    userAccessTokens,
+    systemAccessTokens: zoom.serverToServer,
+    systemHostUserId: env.ZOOM_USER_ID,
+    zoom: zoom.api,
+    meetingDefaults: store.meetingDefaults,
+    interviews: store.interviews,
+    logger,
+  };
+  const interviews: InterviewDeps = {
+    interviews: store.interviews,
+    users: store.users,
+    secrets,
+    createZoomMeeting: makeCreateZoomMeeting(meetingDeps),
+    findUnconfirmedZoomMeeting: makeFindUnconfirmedZoomMeeting(meetingDeps),
+    updateZoomMeeting: makeUpdateZoomMeeting(meetingDeps),
+    deleteZoomMeeting: makeDeleteZoomMeeting(meetingDeps),
+    logger,
+    clock,
+    owner: `${hostname()}:${process.pid}:${randomUUID()}`,
+    // Outlasts the slowest create: every attempt timing out, Retry-After waits, plus token renewals.
+    claimTtlMs: env.ZOOM_HTTP_TIMEOUT_MS * env.ZOOM_HTTP_MAX_ATTEMPTS * 3 + 120_000,
+    retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
+  };
+  return {
+    env,
+    logger,
+    store,
+    passwords: scryptPasswordHasher,
+    userAccessTokens,
+    zoomConnection: {
+      deps: {
+        users: store.users,
+        audit: store.audit,
+        connections: store.zoomConnections,
+        oauthStates: store.oauthStates,
+        secrets,
+        oauth: zoom.oauth,
+        zoom: zoom.api,
+        stateSigner: hmacOAuthStateSigner(env.OAUTH_STATE_SECRET),
+        logger,
+        clock,
+      },
+      webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
+    },
+    meetings: {
+      meetings: meetingDeps,
+      interviews,
+      systemToken: zoom.serverToServer,
+      worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
+    },
+  };
+}

@@ -1,0 +1,71 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import type { DestinationStream } from 'pino';
+import { createApp } from '../app';
+import type { AppDeps } from '../app-deps';
+import type { Env } from '../config/env';
+import { createStore } from '../data/create-store';
+import { seedDemoUsers } from '../demo/seed-demo-users';
+import type { Clock } from '../domain/ports/clock';
+import type { Store } from '../domain/ports/store';
+import { startIdleRefreshJob, type IdleRefreshJob } from '../jobs/refresh-idle-connections';
+import { createLogger } from '../logging/create-logger';
+import { createAppDeps } from './create-app-deps';
+import { systemClock } from './system-clock';
+
+export interface RunningApi {
+  url: string;
+  deps: AppDeps;
+  /** The idle-refresh job when BACKGROUND_JOBS is on. */
+  idleRefreshJob: IdleRefreshJob | null;
+  close(): Promise<void>;
+}
+
+/**
+ * The composition root: builds the store, the services and the app, listens, and starts the background
+ * jobs (only here, and only with BACKGROUND_JOBS). Tests pass `store` to share one store between
+ * instances and `clock` to move time instead of waiting for it.
+ */
+export async function startApi(env: Env, options: { store?: Store; logDestination?: DestinationStream; clock?: Clock } = {}): Promise<RunningApi> {
+  const logger = createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, destination: options.logDestination });
+  const store = options.store ?? (await createStore(env, logger));
+  if (env.DEMO_MODE) await seedDemoUsers(store.users);
+  const deps = createAppDeps(env, store, logger, options.clock ?? systemClock);
+  const { worker } = deps.meetings;
+  const app = createApp(deps);
+  let server: Server;
+  try {
+    server = await new Promise((resolve, reject) => {
+      const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+      listening.once('error', reject);
+    });
+  } catch (error) {
+    if (!options.store) await store.close();
+    throw error;
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${env.HOST}:${port}`;
+  logger.info({ url, store: store.kind, demo: env.DEMO_MODE }, 'API listening');
+  if (env.BACKGROUND_JOBS) worker.start();
+  const idleRefreshJob = env.BACKGROUND_JOBS
+    ? startIdleRefreshJob({
+        connections: store.zoomConnections,
+        jobLeases: store.jobLeases,
+        userAccessTokens: deps.userAccessTokens,
+        logger,
+        idleMs: env.ZOOM_IDLE_REFRESH_HOURS * 60 * 60 * 1000,
+      })
+    : null;
+  return {
+    url,
+    deps,
+    idleRefreshJob,
+    async close() {
+      await idleRefreshJob?.stop();
+      await worker.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      if (!options.store) await store.close();
+    },
+  };
+}

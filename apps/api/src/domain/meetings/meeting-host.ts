@@ -1,0 +1,199 @@
+import type { HostReason, HostSource } from '@crm/shared/interviews';
+import { AppError } from '../../errors/app-error';
+import type { AccessTokenProblem, AccessTokenResult, AccessTokenSource } from '../ports/access-token-source';
+import type { Secret } from '../ports/secret';
+import { isZoomFailure, type ZoomFailure } from '../ports/zoom-failure';
+import { meetingError, zoomUnavailable } from './meeting-failure';
+import type { MeetingServiceDeps } from './meeting-service-deps';
+
+/**
+ * Where a meeting is hosted, and the one place that decides it:
+ * - a new meeting goes to the interviewer's own Zoom account; when that account cannot be used it falls
+ *   back to the organisation's Server-to-Server account, with the reason (fallbackReasonFor);
+ * - Zoom being unavailable is never a reason to fall back (the other account is on the same Zoom): the
+ *   change is thrown as retryable, stays `pending`, and the worker retries it where it belongs;
+ * - an existing meeting stays on the account that created it; changes never hop accounts (withHostToken);
+ * - every call gets one forced token refresh when Zoom answers 401, for either account (callWithToken).
+ */
+
+export interface MeetingHost {
+  hostSource: HostSource;
+  /** The interviewer (CRM user) whose account hosts it, when hostSource is `interviewer`. */
+  interviewerId: string;
+}
+
+export type FallbackReason = Exclude<HostReason, 'connected'>;
+
+export const TOKEN_REJECTED_PROBLEM = 'Zoom rejected this connection even after renewing it. Reconnect Zoom to host interviews from your own account.';
+
+type UsableToken = Extract<AccessTokenResult, { ok: true }>;
+
+/** A call made with a host's token, or why no token Zoom accepts could be had. */
+type TokenCallOutcome<T> =
+  | { ok: true; value: T; token: UsableToken }
+  | { ok: false; problem: AccessTokenProblem; afterRejection: boolean }
+  | { ok: false; problem: 'token_rejected'; cause: ZoomFailure };
+
+/** One Zoom call with `source`'s token: on a 401, one forced refresh and one more try; a second 401 marks that token rejected. */
+async function callWithToken<T>(source: AccessTokenSource, call: (token: UsableToken) => Promise<T>): Promise<TokenCallOutcome<T>> {
+  let token = await source.getAccessToken();
+  if (!token.ok) return { ok: false, problem: token.reason, afterRejection: false };
+  for (let refreshed = false; ; refreshed = true) {
+    try {
+      return { ok: true, value: await call(token), token };
+    } catch (error) {
+      if (!isZoomFailure(error, 'rejected_token')) throw error;
+      if (refreshed) {
+        await source.markRejected(token.accessToken, TOKEN_REJECTED_PROBLEM);
+        return { ok: false, problem: 'token_rejected', cause: error };
+      }
+      const renewed = await source.getAccessToken({ forceRefresh: true, rejected: token.accessToken });
+      if (!renewed.ok) return { ok: false, problem: renewed.reason, afterRejection: true };
+      token = renewed;
+    }
+  }
+}
+
+/**
+ * Why a meeting goes to the organisation's account when the interviewer's token cannot be used.
+ * `afterRejection`: the problem came from the refresh forced by Zoom refusing the token.
+ * Throws (retryable) for zoom_unavailable: see the rule at the top of this file.
+ */
+export function fallbackReasonFor(problem: AccessTokenProblem | 'token_rejected', afterRejection = false): FallbackReason {
+  switch (problem) {
+    case 'zoom_unavailable':
+      throw zoomUnavailable("renewing the interviewer's Zoom token");
+    case 'refresh_failed':
+      // A refresh that could not run (Zoom error, unreadable stored token) is not Zoom refusing the token.
+      return 'interviewer_refresh_failed';
+    case 'token_rejected':
+      return 'interviewer_token_rejected';
+    case 'not_connected':
+    case 'needs_reconnect':
+      // Found that way before any call: say so. Ended that way by the refresh a 401 forced: Zoom refused the token.
+      return afterRejection ? 'interviewer_token_rejected' : problem;
+  }
+}
+
+/** Which account a create is about to be sent to, and why: remembered in case Zoom never confirms it. */
+export interface HostChoice {
+  hostSource: HostSource;
+  hostReason: HostReason;
+}
+
+export interface HostedResult<T> extends HostChoice {
+  value: T;
+  /** The Zoom user the call acted for: the interviewer's Zoom id, or ZOOM_USER_ID for the organisation. */
+  zoomUserId: string;
+  zoomEmail: string | null;
+}
+
+/**
+ * Runs a call that makes a new meeting on the host it should have: the interviewer's own account, else
+ * the organisation's with the reason. `call` gets the token, the Zoom user to act for ('me' for a
+ * user-level token) and the host it is about to be sent to.
+ */
+export async function onNewMeetingHost<T>(
+  deps: MeetingServiceDeps,
+  interviewerId: string,
+  call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
+): Promise<HostedResult<T>> {
+  let reason: FallbackReason;
+  try {
+    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId), (token) =>
+      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
+    );
+    if (own.ok) {
+      return { value: own.value, hostSource: 'interviewer', hostReason: 'connected', zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail };
+    }
+    if (own.problem === 'token_rejected') {
+      deps.logger.warn({ userId: interviewerId, zoomCode: own.cause.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
+      reason = fallbackReasonFor('token_rejected');
+    } else {
+      reason = fallbackReasonFor(own.problem, own.afterRejection);
+    }
+  } catch (error) {
+    // The interviewer's daily create cap resets at midnight UTC; the organisation's account can host it now.
+    if (!isZoomFailure(error, 'daily_limit')) throw isZoomFailure(error) ? meetingError(error, "creating the meeting on the interviewer's Zoom account") : error;
+    reason = 'interviewer_daily_limit';
+  }
+  const system = requireSystemAccount(deps, reason);
+  const value = await withSystemToken(system, "creating the meeting on the organisation's Zoom account", async (token) => {
+    try {
+      return await call(token, deps.systemHostUserId, { hostSource: 'system', hostReason: reason });
+    } catch (error) {
+      if (!isZoomFailure(error, 'not_found')) throw error;
+      throw new AppError({
+        code: 'zoom_not_configured',
+        status: 503,
+        message: `ZOOM_USER_ID "${deps.systemHostUserId}" is not a user of the organisation's Zoom account`,
+        details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null },
+        cause: error,
+      });
+    }
+  });
+  return { value, hostSource: 'system', hostReason: reason, zoomUserId: deps.systemHostUserId, zoomEmail: systemHostEmail(deps) };
+}
+
+/** Runs one Zoom call about an existing meeting with a token of the account that hosts it. */
+export async function withHostToken<T>(deps: MeetingServiceDeps, host: MeetingHost, context: string, call: (token: Secret) => Promise<T>): Promise<T> {
+  if (host.hostSource === 'system') {
+    if (!deps.systemAccessTokens) {
+      throw new AppError({
+        code: 'zoom_not_configured',
+        status: 503,
+        message: "The meeting is on the organisation's Zoom account, but its Server-to-Server app is no longer configured",
+        details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null },
+      });
+    }
+    return withSystemToken(deps.systemAccessTokens, context, call);
+  }
+  const outcome = await callWithToken(deps.userAccessTokens.forUser(host.interviewerId), (token) => call(token.accessToken)).catch((error: unknown) => {
+    throw isZoomFailure(error) ? meetingError(error, context) : error;
+  });
+  if (outcome.ok) return outcome.value;
+  if (outcome.problem === 'zoom_unavailable') throw zoomUnavailable(context);
+  if (outcome.problem === 'token_rejected') {
+    throw new AppError({
+      code: 'zoom_token_rejected',
+      status: 409,
+      message: "Zoom rejected the interviewer's connection even after renewing it; they need to reconnect Zoom",
+      details: { reason: 'host_token_rejected', retryable: false, retryAfterMs: null },
+      cause: outcome.cause,
+    });
+  }
+  throw new AppError({
+    code: 'zoom_not_connected',
+    status: 409,
+    message: `The meeting is hosted on the interviewer's Zoom account, which is ${outcome.problem === 'not_connected' ? 'no longer connected' : 'waiting to be reconnected'}; reconnect it, then try again`,
+    details: { reason: 'host_not_connected', retryable: false, retryAfterMs: null },
+  });
+}
+
+/** The organisation's token: it is always issued or throws, so only a second 401 (after a fresh token) fails here. */
+async function withSystemToken<T>(source: AccessTokenSource, context: string, call: (token: Secret) => Promise<T>): Promise<T> {
+  let outcome: TokenCallOutcome<T>;
+  try {
+    outcome = await callWithToken(source, (token) => call(token.accessToken));
+  } catch (error) {
+    throw isZoomFailure(error) ? meetingError(error, context) : error;
+  }
+  if (outcome.ok) return outcome.value;
+  if (outcome.problem === 'token_rejected') throw meetingError(outcome.cause, context);
+  throw outcome.problem === 'zoom_unavailable' ? zoomUnavailable(context) : new AppError({ code: 'zoom_not_configured', status: 503, message: `The organisation's Zoom token could not be had (${outcome.problem})`, details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null } });
+}
+
+function requireSystemAccount(deps: MeetingServiceDeps, reason: FallbackReason): AccessTokenSource {
+  if (deps.systemAccessTokens) return deps.systemAccessTokens;
+  throw new AppError({
+    code: 'zoom_not_configured',
+    status: 503,
+    message: `The interviewer cannot host (${reason}) and the organisation's Zoom Server-to-Server app is not configured (ZOOM_ACCOUNT_ID, ZOOM_S2S_CLIENT_ID, ZOOM_S2S_CLIENT_SECRET)`,
+    details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null, hostReason: reason },
+  });
+}
+
+/** ZOOM_USER_ID may be the host's email (as admins are told to configure it) or a Zoom user id. */
+export function systemHostEmail(deps: Pick<MeetingServiceDeps, 'systemHostUserId'>): string | null {
+  return deps.systemHostUserId.includes('@') ? deps.systemHostUserId : null;
+}

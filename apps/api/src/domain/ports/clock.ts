@@ -1,0 +1,6 @@
+/** Time as the application sees it; injected so tests move it instead of waiting for it. */
+export interface Clock {
+  now(): Date;
+  /** Waits `ms` (a retry backoff, a Retry-After). */
+  sleep(ms: number): Promise<void>;
+}
