@@ -127,7 +127,7 @@ function bodySpecs(world: World): Record<string, BodySpec> {
     'POST /api/interviews': { valid: () => ({ ...interviewRequest(world.actors.interviewer.id), notes: 'internal' }), fields: interview },
     'PATCH /api/interviews/:id': {
       valid: () => ({ notes: 'changed' }),
-      fields: Object.fromEntries(Object.entries(updatable).map(([name, kind]) => [name, { ...kind, required: false }])) as BodySpec['fields'],
+      fields: Object.fromEntries(Object.entries(updatable).map(([name, kind]) => [name, { ...kind, required: false }])),
       partial: true,
     },
     'PUT /api/zoom/meeting-defaults': {
@@ -320,7 +320,7 @@ describe('hostile-input sweep', () => {
     expect(Object.keys(ACCESS).sort()).toEqual([...declared, ...UNDECLARED_PROBES].sort());
   });
 
-  const all = () => [...endpoints.map((e) => ({ method: e.method, path: e.path })), ...UNDECLARED_PROBES.map((probe) => ({ method: 'GET' as Method, path: probe.split(' ')[1]! }))];
+  const all = () => [...endpoints.map((e) => ({ method: e.method, path: e.path })), ...UNDECLARED_PROBES.map((probe) => ({ method: 'GET' as const, path: probe.split(' ')[1] ?? '' }))];
 
   test('every endpoint refuses hostile input with a 4xx envelope and changes nothing', async () => {
     const specs = bodySpecs(world);

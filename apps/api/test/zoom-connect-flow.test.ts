@@ -146,7 +146,8 @@ describe('connecting a Zoom account', () => {
       const before = zoomFieldsOf(stack().api.store, user.id);
       const { authorizeUrl } = await beginZoomConnect(agent);
       const callbackUrl = new URL(await consentAtZoom(authorizeUrl));
-      const sessionCookie = agent.jar.getCookie('crm_session', { domain: '127.0.0.1', path: '/', secure: false, script: false } as never)!;
+      const sessionCookie = agent.jar.getCookie('crm_session', { domain: '127.0.0.1', path: '/', secure: false, script: false });
+      if (!sessionCookie) throw new Error('signed in, yet no session cookie');
 
       // Same user (session cookie), other browser: no crm_zoom_oauth cookie.
       const response = await request(stack().api.url)

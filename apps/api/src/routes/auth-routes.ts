@@ -30,7 +30,7 @@ export function authRoutes(deps: AppDeps): Router {
     limit: deps.env.LOGIN_RATE_LIMIT_PER_15_MIN,
     skipSuccessfulRequests: true,
     keyGenerator: (req) => {
-      const email: unknown = req.body?.email;
+      const email: unknown = (req.body as { email?: unknown } | undefined)?.email;
       return `${ipKeyGenerator(req.ip ?? '')}|${typeof email === 'string' ? email.trim().toLowerCase().slice(0, 254) : ''}`;
     },
     standardHeaders: 'draft-8',

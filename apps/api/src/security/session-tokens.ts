@@ -53,12 +53,11 @@ export function verifySessionToken(options: SessionTokenOptions, token: string):
       issuer: options.issuer,
       audience: options.audience,
     });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string' || typeof payload.csrf !== 'string' || typeof payload.exp !== 'number') {
-      return { ok: false, reason: 'invalid' };
-    }
-    const role = payload.role;
+    if (typeof payload === 'string') return { ok: false, reason: 'invalid' };
+    const { sub, csrf, exp, role } = payload as { sub?: unknown; csrf?: unknown; exp?: unknown; role?: unknown };
+    if (typeof sub !== 'string' || typeof csrf !== 'string' || typeof exp !== 'number') return { ok: false, reason: 'invalid' };
     if (role !== 'interviewer' && role !== 'recruiter' && role !== 'admin') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { userId: payload.sub, role, csrf: payload.csrf, expiresAt: new Date(payload.exp * 1000) } };
+    return { ok: true, claims: { userId: sub, role, csrf, expiresAt: new Date(exp * 1000) } };
   } catch (error) {
     return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
   }

@@ -174,7 +174,7 @@ export class ServerToServerToken implements AccessTokenSource {
       );
       status = response.status;
       body = typeof response.data === 'object' && response.data !== null ? (response.data as Record<string, unknown>) : {};
-      const retryAfter = response.headers['retry-after'];
+      const retryAfter: unknown = response.headers['retry-after'];
       retryAfterMs = parseRetryAfter(typeof retryAfter === 'string' ? retryAfter : null);
     } catch (cause) {
       // Only the code leaves this block: the axios error holds the Basic credentials.

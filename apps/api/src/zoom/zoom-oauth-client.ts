@@ -87,8 +87,9 @@ export class ZoomOAuthClient implements ZoomOAuthGateway {
       throw new ZoomOAuthError('unavailable', operation, null, `Zoom OAuth could not be reached (${code})`);
     }
     if (response.status >= 200 && response.status < 300) return response.data;
-    const zoomError = typeof response.data?.error === 'string' ? (response.data.error as string) : null;
-    const reason = typeof response.data?.reason === 'string' ? (response.data.reason as string).slice(0, 200) : '';
+    const data = response.data as { error?: unknown; reason?: unknown } | null | undefined;
+    const zoomError = typeof data?.error === 'string' ? data.error : null;
+    const reason = typeof data?.reason === 'string' ? data.reason.slice(0, 200) : '';
     const message = `Zoom OAuth answered ${response.status}${zoomError ? ` ${zoomError}` : ''}${reason ? `: ${reason}` : ''}`;
     if (zoomError === 'invalid_grant') throw new ZoomOAuthError('invalid_grant', operation, response.status, message);
     if (zoomError === 'invalid_client' || response.status === 401) throw new ZoomOAuthError('misconfigured', operation, response.status, message);

@@ -99,7 +99,7 @@ export const interviewRepositoryContract: StoreContract = (makeStore) => {
 
         const claims = await Promise.all(Array.from({ length: 10 }, (_, i) => fresh.interviews.claimNextDue(`worker-${i}`, new Date(now.getTime() + 60_000), new Date(now.getTime() + 1))));
 
-        const won = claims.filter((c) => c !== null).map((c) => c!.id);
+        const won = claims.filter((c) => c !== null).map((c) => c.id);
         expect(won.sort()).toEqual(created.map((c) => c.id).sort());
       } finally {
         await fresh.close();

@@ -9,6 +9,7 @@ import type { StoreContract } from './store-contract';
 export function loadStoreContracts(): { file: string; contract: StoreContract }[] {
   const files = readdirSync(__dirname).filter((name) => name.endsWith('.contract.ts')).sort();
   return files.flatMap((file) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the contract files are found at run time
     const exported = require(path.join(__dirname, file)) as Record<string, unknown>;
     const contracts = Object.values(exported).filter((value): value is StoreContract => typeof value === 'function');
     if (contracts.length === 0) throw new Error(`${file} exports no contract function (makeStore) => void`);

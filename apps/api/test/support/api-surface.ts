@@ -8,6 +8,7 @@ export function declaredEndpoints(): { name: string; endpoint: Endpoint }[] {
   const sharedSrc = path.dirname(require.resolve('@crm/shared/auth'));
   const found: { name: string; endpoint: Endpoint }[] = [];
   for (const file of readdirSync(sharedSrc).filter((name) => name.endsWith('.ts'))) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- the declaration files are found at run time
     const module = require(`@crm/shared/${file.replace(/\.ts$/, '')}`) as Record<string, unknown>;
     for (const [group, value] of Object.entries(module)) {
       if (!group.endsWith('Endpoints') || typeof value !== 'object' || value === null) continue;

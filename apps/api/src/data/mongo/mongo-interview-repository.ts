@@ -67,7 +67,7 @@ export class MongoInterviewRepository implements InterviewRepository {
   async create(input: NewInterview): Promise<InterviewRecord> {
     const { id, ...record } = newInterviewRecord(input, randomUUID(), new Date());
     const doc = await this.model.create({ ...record, _id: id });
-    return toRecord(doc.toObject() as InterviewDocument);
+    return toRecord(doc.toObject());
   }
 
   async findById(id: string): Promise<InterviewRecord | null> {
@@ -111,7 +111,7 @@ export class MongoInterviewRepository implements InterviewRepository {
       });
     }
     const doc = await this.model
-      .findOneAndUpdate({ _id: id, status: { $ne: 'cancelled' } }, stages as never, { new: true })
+      .findOneAndUpdate({ _id: id, status: { $ne: 'cancelled' } }, stages, { new: true })
       .lean<InterviewDocument>();
     return doc ? toRecord(doc) : null;
   }

@@ -19,6 +19,6 @@ export class MongoMeetingDefaultsRepository implements MeetingDefaultsRepository
     const doc = await this.model
       .findOneAndUpdate({ _id: userId }, { $set: { ...defaults, updatedAt: new Date() } }, { upsert: true, new: true })
       .lean<MeetingDefaultsDocument>();
-    return toDefaults(doc!);
+    return toDefaults(doc);
   }
 }

@@ -11,7 +11,7 @@ import { createSessionVerifier, type SessionTokenOptions } from '../../security/
 export function readSession(options: SessionTokenOptions): RequestHandler {
   const verifySession = createSessionVerifier(options);
   return (req, _res, next) => {
-    const token: unknown = req.cookies?.[SESSION_COOKIE];
+    const token: unknown = (req.cookies as Record<string, unknown> | undefined)?.[SESSION_COOKIE];
     if (typeof token !== 'string' || token === '') return next();
     const verified = verifySession(token);
     if (verified.ok) req.session = verified.claims;
