@@ -1,28 +1,14 @@
 import request from 'supertest';
-import { createZoomSimulator, ZOOM_FAITHFUL_OPTIONS, type ZoomSimulatorOptions } from '../src/index';
+import { createZoomSimulator } from '../src/index';
 import { basicAuth, connectUser, IVY, refresh, S2S_APP, serverToServerToken, testClock, USER_APP, type SimulatorTarget } from './support/oauth-flow';
-import { RECEIVER_SECRET, signatureIsValid, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
+import { RECEIVER_SECRET, signatureIsValid, useSimulatorWithReceiver } from './support/webhook-receiver';
 
 const revoke = (app: SimulatorTarget, token: string, client = USER_APP) =>
   request(app).post('/oauth/revoke').set('Authorization', basicAuth(client.clientId, client.clientSecret)).type('form').send({ token });
 const me = (app: SimulatorTarget, token: string) => request(app).get('/v2/users/me').set('Authorization', `Bearer ${token}`);
 
 describe('revoke uninstalls the app and fires app_deauthorized', () => {
-  let receiver: WebhookReceiver;
-  let stop: () => void = () => undefined;
-  beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-  });
-  afterEach(async () => {
-    stop();
-    await receiver.close();
-  });
-
-  function simulator(options: ZoomSimulatorOptions = {}) {
-    const sim = createZoomSimulator({ ...ZOOM_FAITHFUL_OPTIONS, webhook: { url: receiver.url, secretToken: RECEIVER_SECRET }, ...options });
-    stop = sim.stop;
-    return sim;
-  }
+  const { receiver, simulator } = useSimulatorWithReceiver();
 
   test('when the product revokes a user token, the app receives a signed app_deauthorized in Zoom’s shape and every grant of that user is gone', async () => {
     const { app, control } = simulator();

@@ -1,26 +1,12 @@
 import request from 'supertest';
-import { createZoomSimulator, LENIENT_POLICY, ZOOM_FAITHFUL_OPTIONS, type ZoomSimulatorOptions } from '../src/index';
+import { createZoomSimulator, LENIENT_POLICY, ZOOM_FAITHFUL_OPTIONS } from '../src/index';
 import { IVY, testClock } from './support/oauth-flow';
-import { eventually, RECEIVER_SECRET, signatureIsValid, startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
+import { eventually, RECEIVER_SECRET, signatureIsValid, useSimulatorWithReceiver } from './support/webhook-receiver';
 
 const MINUTE = 60_000;
 
 describe('webhook delivery as Zoom does it', () => {
-  let receiver: WebhookReceiver;
-  let stop: () => void = () => undefined;
-  beforeEach(async () => {
-    receiver = await startWebhookReceiver();
-  });
-  afterEach(async () => {
-    stop();
-    await receiver.close();
-  });
-
-  function simulator(options: ZoomSimulatorOptions = {}) {
-    const sim = createZoomSimulator({ ...ZOOM_FAITHFUL_OPTIONS, webhook: { url: receiver.url, secretToken: RECEIVER_SECRET }, ...options });
-    stop = sim.stop;
-    return sim;
-  }
+  const { receiver, simulator } = useSimulatorWithReceiver();
 
   test('when the receiver keeps failing, Zoom retries after 5, 20 and 60 more minutes and then drops the event', async () => {
     const clock = testClock();

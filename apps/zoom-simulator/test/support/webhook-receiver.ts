@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as delay } from 'node:timers/promises';
 import express from 'express';
+import { createZoomSimulator, ZOOM_FAITHFUL_OPTIONS, type ZoomSimulatorOptions } from '../../src/index';
 
 export const RECEIVER_SECRET = 'receiver-secret-token';
 
@@ -62,4 +63,41 @@ export async function eventually(condition: () => boolean): Promise<void> {
     await delay(5);
   }
   throw new Error('condition not met within 1 s');
+}
+
+/**
+ * Gives each test a fresh receiver and a Zoom-faithful simulator that delivers to it, and stops both
+ * after the test. `receiver` always points at the current test's receiver.
+ */
+export function useSimulatorWithReceiver() {
+  let current: WebhookReceiver | null = null;
+  let stop: () => void = () => undefined;
+  const active = () => {
+    if (!current) throw new Error('the receiver exists only inside a test');
+    return current;
+  };
+  beforeEach(async () => {
+    current = await startWebhookReceiver();
+  });
+  afterEach(async () => {
+    stop();
+    await current?.close();
+    current = null;
+  });
+  const receiver: WebhookReceiver = {
+    get url() {
+      return active().url;
+    },
+    get received() {
+      return active().received;
+    },
+    answerWith: (...answers) => active().answerWith(...answers),
+    close: () => active().close(),
+  };
+  function simulator(options: ZoomSimulatorOptions = {}) {
+    const sim = createZoomSimulator({ ...ZOOM_FAITHFUL_OPTIONS, webhook: { url: receiver.url, secretToken: RECEIVER_SECRET }, ...options });
+    stop = sim.stop;
+    return sim;
+  }
+  return { receiver, simulator };
 }
