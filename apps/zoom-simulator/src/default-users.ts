@@ -1,4 +1,4 @@
-import type { SimulatedZoomUser } from './simulator-options';
+import type { SimulatedZoomUser } from './simulated-zoom-user';
 
 /** Fixed ids shaped like Zoom's 22-character user ids, so tests and seeds can refer to them. */
 export const DEFAULT_SIMULATED_USERS: SimulatedZoomUser[] = [

@@ -3,11 +3,11 @@ export { startZoomSimulator, type RunningZoomSimulator } from './start-zoom-simu
 export { DEFAULT_SIMULATED_USERS } from './default-users';
 export { ZOOM_FAITHFUL_OPTIONS } from './zoom-faithful-options';
 export { LENIENT_POLICY } from './simulator-options';
+export type { SimulatedZoomUser } from './simulated-zoom-user';
 export type {
   DailyLimitResponseShape,
   RateLimitPlan,
   ScopeStyle,
-  SimulatedZoomUser,
   SimulatorPolicy,
   StartLinkPolicy,
   WebhookDeliveryPolicy,

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { formatZoomUtc, isValidTimeZone, parseZoomStartTime } from './meeting-time';
 import type { SimulatedMeeting } from './state/meeting-store';
-import type { SimulatedZoomUser } from './simulator-options';
+import type { SimulatedZoomUser } from './simulated-zoom-user';
 
 /** What Zoom fills in when a create request leaves a setting out. */
 const DEFAULT_MEETING_SETTINGS: Record<string, unknown> = {

@@ -1,13 +1,5 @@
 import { DEFAULT_SIMULATED_USERS } from './default-users';
-
-export interface SimulatedZoomUser {
-  id: string;
-  email: string;
-  firstName: string;
-  lastName: string;
-  accountId: string;
-  timezone: string;
-}
+import type { SimulatedZoomUser } from './simulated-zoom-user';
 
 /** Zoom's account plans, as far as per-second rate limits tell them apart. */
 export type RateLimitPlan = 'free' | 'pro' | 'business';

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ActiveFault, FaultRule } from '../faults/fault-injector';
-import type { SimulatedZoomUser, SimulatorPolicy } from '../simulator-options';
+import type { SimulatedZoomUser } from '../simulated-zoom-user';
+import type { SimulatorPolicy } from '../simulator-options';
 import type { SimulatedMeeting } from '../state/meeting-store';
 import type { GrantCounts, RecordedRequest, SpecViolation } from '../state/request-log';
 import { resetSimulatorState, type SimulatorState } from '../state/simulator-state';

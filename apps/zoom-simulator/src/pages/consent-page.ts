@@ -1,4 +1,4 @@
-import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedZoomUser } from '../simulated-zoom-user';
 import { escapeHtml, renderPage } from './html-layout';
 
 export function renderConsentPage(input: { users: SimulatedZoomUser[]; hiddenParams: Record<string, string>; scopes: string[] }): string {

@@ -1,4 +1,4 @@
-import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedZoomUser } from '../simulated-zoom-user';
 import type { SimulatedMeeting } from '../state/meeting-store';
 import type { SimulatorState } from '../state/simulator-state';
 import type { TokenPrincipal } from '../state/token-store';

@@ -1,7 +1,7 @@
 import { Router, type Request, type Response } from 'express';
 import type { EndpointKey } from '../endpoint-keys';
 import { applyMeetingUpdate, buildMeeting, startUrlOf, toMeetingListItem, toMeetingResponse, type MeetingRequestBody } from '../meeting-resource';
-import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedZoomUser } from '../simulated-zoom-user';
 import { validateMeetingRequest } from '../spec/validate-meeting-request';
 import type { SimulatorState } from '../state/simulator-state';
 import { dailyLimitAnswer } from '../daily-limit-answer';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { formatZoomUtc } from '../meeting-time';
-import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedZoomUser } from '../simulated-zoom-user';
 import type { SimulatorState } from '../state/simulator-state';
 import { resolveTargetUser } from './access-control';
 import { principalWithScope } from './bearer-auth';

@@ -1,4 +1,4 @@
-import type { SimulatedZoomUser } from '../simulator-options';
+import type { SimulatedZoomUser } from '../simulated-zoom-user';
 
 export class UserDirectory {
   constructor(private readonly users: SimulatedZoomUser[]) {}
