@@ -99,7 +99,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     for (;;) {
       if (await connections.acquireRefreshLease(userId, owner, leaseTtlMs)) {
         try {
-          return await this.refreshHoldingLease(userId, seenVersion);
+          return await this.refreshHoldingLease(userId, seenVersion, owner);
         } finally {
           await connections.releaseRefreshLease(userId, owner).catch(() => undefined);
         }
@@ -109,21 +109,21 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     }
   }
 
-  /** Another process holds the lease: poll (on the wall clock the store's leases use) until its tokens land, or its lease lapses (then try to take over). */
+  /**
+   * Another process holds the lease: poll until its tokens land, then use them; otherwise try the lease
+   * again, so whether it lapsed is the store's call (its clock), never this process's.
+   */
   private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<AccessTokenResult | null> {
-    for (;;) {
-      if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
-      await delay(this.pollIntervalMs);
-      const connection = await this.options.connections.getConnection(userId);
-      const unusable = unusableReason(connection);
-      if (unusable) return unusable;
-      if (connection!.tokenVersion !== seenVersion) return this.usable(connection!);
-      const lease = connection!.refreshLease;
-      if (!lease || lease.expiresAt.getTime() <= Date.now()) return null;
-    }
+    if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
+    await delay(this.pollIntervalMs);
+    const connection = await this.options.connections.getConnection(userId);
+    const unusable = unusableReason(connection);
+    if (unusable) return unusable;
+    if (connection!.tokenVersion !== seenVersion) return this.usable(connection!);
+    return null;
   }
 
-  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<AccessTokenResult> {
+  private async refreshHoldingLease(userId: string, seenVersion: number, owner: string): Promise<AccessTokenResult> {
     const { connections, secrets, oauth, logger, clock } = this.options;
     // Re-read: the process that held the lease before us may already have stored new tokens.
     const connection = await connections.getConnection(userId);
@@ -141,7 +141,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
       refreshed = await oauth.refresh(opened.refreshToken);
     } catch (error) {
       if (!isZoomFailure(error)) throw error;
-      if (error.kind === 'invalid_grant') return this.giveUp(current, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
+      if (error.kind === 'invalid_grant') return this.giveUp(current, owner, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
       logger.warn({ zoom: { operation: error.operation, kind: error.kind, status: error.status }, userId }, 'Zoom token refresh failed');
       return { ok: false, reason: error.kind === 'unavailable' ? 'zoom_unavailable' : 'refresh_failed' };
     }
@@ -163,16 +163,26 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     return { ok: true, accessToken: refreshed.accessToken, zoomUserId: current.zoomUserId!, zoomEmail: current.zoomEmail };
   }
 
-  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
-    const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion);
+  /**
+   * Fenced: the mark applies only while `owner` still holds the lease, the tokens are still the ones whose
+   * refresh token Zoom refused, and no lapsed holder may be holding Zoom's answer for that same refresh
+   * token (`refreshContested`). Otherwise the connection is left connected for the tokens that win.
+   */
+  private async giveUp(connection: StoredZoomConnection, owner: string, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
+    const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion, { leaseOwner: owner });
     if (marked) {
       this.options.logger.warn({ userId: connection.userId, ...details }, 'Zoom connection needs reconnecting');
       await this.auditRefreshFailed(connection.userId, { ...details, reason });
       return { ok: false, reason: 'needs_reconnect' };
     }
-    // Someone stored newer tokens between our read and our mark: use theirs.
     const after = await this.options.connections.getConnection(connection.userId);
-    return unusableReason(after) ?? this.usable(after!);
+    const unusable = unusableReason(after);
+    if (unusable) return unusable;
+    // Someone stored newer tokens between our read and our mark: use theirs.
+    if (after!.tokenVersion !== connection.tokenVersion) return this.usable(after!);
+    // Lost the lease or the refresh is contested: the tokens that win have not landed yet.
+    this.options.logger.warn({ userId: connection.userId, contested: after!.refreshContested }, 'Zoom refused a refresh another attempt may have used; connection left as is');
+    return { ok: false, reason: 'refresh_failed' };
   }
 
   private async auditRefreshFailed(userId: string, details: Record<string, unknown>): Promise<void> {
