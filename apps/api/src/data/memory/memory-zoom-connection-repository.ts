@@ -1,6 +1,7 @@
 import type {
   ClearedZoomConnection,
   EncryptedZoomTokens,
+  ExpectedConnection,
   NewZoomConnection,
   RefreshFence,
   SaveConnectionResult,
@@ -139,9 +140,10 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
     return true;
   }
 
-  async clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null> {
+  async clearConnection(userId: string, reason: string | null, only?: ExpectedConnection): Promise<ClearedZoomConnection | null> {
     const doc = this.doc(userId);
     if (!doc) return null;
+    if (only && (doc.zoomUserId !== only.zoomUserId || (doc.zoomConnectedAt?.getTime() ?? null) !== (only.connectedAt?.getTime() ?? null))) return null;
     const cleared: ClearedZoomConnection = {
       previousState: doc.zoomConnectionState,
       zoomUserId: doc.zoomUserId,

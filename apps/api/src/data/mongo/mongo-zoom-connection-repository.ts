@@ -2,6 +2,7 @@ import type { Model } from 'mongoose';
 import type {
   ClearedZoomConnection,
   EncryptedZoomTokens,
+  ExpectedConnection,
   NewZoomConnection,
   RefreshFence,
   SaveConnectionResult,
@@ -198,10 +199,11 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
     return result.modifiedCount === 1;
   }
 
-  async clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null> {
+  async clearConnection(userId: string, reason: string | null, only?: ExpectedConnection): Promise<ClearedZoomConnection | null> {
+    const expected = only ? { zoomUserId: only.zoomUserId, zoomConnectedAt: only.connectedAt } : {};
     const before = await this.model
       .findOneAndUpdate(
-        { _id: userId },
+        { _id: userId, ...expected },
         {
           $set: { ...WIPED_TOKENS, ...NO_ZOOM_CONNECTION, zoomScopes: [], zoomLastProblem: reason },
           $inc: { zoomTokenVersion: 1 },

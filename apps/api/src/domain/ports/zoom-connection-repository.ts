@@ -42,6 +42,12 @@ export interface NewZoomConnection {
   connectedAt: Date;
 }
 
+/** Identifies one connection of a user: the Zoom user and when it was made (a reconnect changes it). */
+export interface ExpectedConnection {
+  zoomUserId: string;
+  connectedAt: Date | null;
+}
+
 /** What a wipe removed, for the audit trail. */
 export interface ClearedZoomConnection {
   previousState: ZoomConnectionState;
@@ -77,8 +83,12 @@ export interface ZoomConnectionRepository {
    * lease or the refresh is contested: a lost or ambiguous attempt never marks the connection broken.
    */
   markNeedsReconnect(userId: string, reason: string, expectedVersion?: number, fence?: RefreshFence): Promise<boolean>;
-  /** Wipes tokens and Zoom ids; the state becomes not_connected with `reason` as last problem. Null when the user is unknown. */
-  clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null>;
+  /**
+   * Wipes tokens and Zoom ids; the state becomes not_connected with `reason` as last problem. Null when the
+   * user is unknown, or when `only` is given and the stored connection is no longer that one (a reconnect
+   * since it was read is never wiped).
+   */
+  clearConnection(userId: string, reason: string | null, only?: ExpectedConnection): Promise<ClearedZoomConnection | null>;
   findUserIdByZoomUserId(zoomUserId: string): Promise<string | null>;
   /** Connected users whose tokens were last refreshed (or obtained) before `idleSince`. */
   listIdleConnections(idleSince: Date, limit: number): Promise<string[]>;

@@ -8,6 +8,7 @@ import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { Secret } from '../ports/secret';
 import type { SecretVault } from '../ports/secret-vault';
+import type { Store } from '../ports/store';
 import type { UserRepository } from '../ports/user-repository';
 import type { ZoomOAuthGateway } from '../ports/zoom-gateway';
 import { isZoomFailure } from '../ports/zoom-failure';
@@ -27,6 +28,8 @@ export interface RefreshingUserAccessTokensOptions {
   /** How long one process may hold a user's refresh lease; must outlast one token call. */
   leaseTtlMs: number;
   pollIntervalMs?: number;
+  /** needs_reconnect and its audit event are stored together (Store.atomically). */
+  atomically: Store['atomically'];
 }
 
 type Failure = Extract<AccessTokenResult, { ok: false }>;
@@ -76,9 +79,11 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     const stored = await this.usable(connection!);
     // Refreshed or reconnected since that token was handed out: the newer tokens are not the ones Zoom refused.
     if (!stored.ok || !stored.accessToken.equals(rejected)) return;
-    if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
-      await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
-    }
+    await this.options.atomically(async () => {
+      if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
+        await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
+      }
+    });
   }
 
   /** Keyed by the token version the caller saw, so a caller holding newer tokens never joins a stale refresh. */
@@ -169,10 +174,13 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
    * token (`refreshContested`). Otherwise the connection is left connected for the tokens that win.
    */
   private async giveUp(connection: StoredZoomConnection, owner: string, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
-    const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion, { leaseOwner: owner });
+    const marked = await this.options.atomically(async () => {
+      if (!(await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion, { leaseOwner: owner }))) return false;
+      await this.auditRefreshFailed(connection.userId, { ...details, reason });
+      return true;
+    });
     if (marked) {
       this.options.logger.warn({ userId: connection.userId, ...details }, 'Zoom connection needs reconnecting');
-      await this.auditRefreshFailed(connection.userId, { ...details, reason });
       return { ok: false, reason: 'needs_reconnect' };
     }
     const after = await this.options.connections.getConnection(connection.userId);
