@@ -55,7 +55,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
         (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)),
     );
     const direction = filter.when === 'past' ? -1 : 1;
-    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime()) || binaryOrder(a.id, b.id));
+    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id)));
     return structuredClone(matches.slice(0, filter.limit));
   }
 

@@ -109,10 +109,11 @@ export class MongoInterviewRepository implements InterviewRepository {
     if (!filter.includeCancelled) query.status = { $ne: 'cancelled' };
     if (filter.when === 'upcoming') query.endTime = { $gte: filter.now };
     if (filter.when === 'past') query.endTime = { $lt: filter.now };
+    // Ties follow the same direction, so one index read forwards or backwards serves the sort.
     const direction = filter.when === 'past' ? -1 : 1;
     const docs = await this.model
       .find(query)
-      .sort({ startTime: direction, _id: 1 })
+      .sort({ startTime: direction, _id: direction })
       .limit(filter.limit)
       .lean<InterviewDocument[]>();
     return docs.map(toRecord);
@@ -211,7 +212,8 @@ export class MongoInterviewRepository implements InterviewRepository {
 
   /** Advisory only: the write that stores an adopted meeting id is what decides (ZoomMeetingTakenError). */
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
-    const filter: Record<string, unknown> = { 'meeting.zoomMeetingId': zoomMeetingId, 'meeting.deletedInZoom': false };
+    // Spelled as the partial unique index's filter, so the planner can use that index.
+    const filter: Record<string, unknown> = { 'meeting.zoomMeetingId': { $eq: zoomMeetingId, $type: 'string' }, 'meeting.deletedInZoom': false };
     if (exceptInterviewId !== undefined) filter._id = { $ne: exceptInterviewId };
     return (await this.model.exists(filter)) !== null;
   }

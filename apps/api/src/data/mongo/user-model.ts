@@ -68,6 +68,7 @@ export function userModel(connection: Connection): Model<UserDocument> {
   // The user list, whole or by role, in its sort order.
   schema.index({ createdAt: 1, email: 1 });
   schema.index({ role: 1, createdAt: 1, email: 1 });
-  schema.index({ zoomConnectionState: 1, zoomLastRefreshAt: 1 });
+  // The idle-refresh job: connected users, least recently refreshed first.
+  schema.index({ zoomConnectionState: 1, zoomLastRefreshAt: 1, _id: 1 });
   return connection.models.User ?? connection.model<UserDocument>('User', schema);
 }

@@ -107,7 +107,7 @@ export class ZoomMeetingTakenError extends Error {
 export interface InterviewRepository {
   create(input: NewInterview): Promise<InterviewRecord>;
   findById(id: string): Promise<InterviewRecord | null>;
-  /** upcoming: endTime >= now, soonest first; past: endTime < now, latest first; all: soonest first. */
+  /** upcoming: endTime >= now, soonest first; past: endTime < now, latest first; all: soonest first. Ties by id, in the same direction. */
   list(filter: InterviewListFilter): Promise<InterviewRecord[]>;
   /** Changes details and, when `bumpRevision`, owes Zoom an update (meeting becomes pending). Null when absent or cancelled. */
   updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null>;
