@@ -33,26 +33,47 @@ const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 3000;
  */
 export async function createMongoStore(uri: string, options: MongoStoreOptions = {}): Promise<Store> {
   const { logger } = options;
-  const connection = mongoose.createConnection(uri, {
+  const connectOptions = {
     bufferCommands: false,
     autoIndex: false,
     autoCreate: false,
     ...(/[?&]serverSelectionTimeoutMS=/i.test(uri) ? {} : { serverSelectionTimeoutMS: DEFAULT_SERVER_SELECTION_TIMEOUT_MS }),
-  });
-  const opened = connection.asPromise();
+  };
+  const connection = mongoose.createConnection();
   const models = mongoModels(connection);
   let transactions: boolean | undefined;
+  let closed = false;
+  let retryTimer: NodeJS.Timeout | undefined;
 
-  const afterConnect = opened.then(async () => {
+  const prepare = async () => {
     transactions = await supportsTransactions(connection);
     if (!transactions) logger?.warn({ store: 'mongodb' }, 'MongoDB is not a replica set: state changes and their audit events are written without a transaction');
     if (options.createIndexes ?? true) await createDeclaredIndexes(models);
-  });
+  };
+  // The driver reconnects by itself after an outage, but not when the very first connection fails: retry that here.
+  const connectUntilUp = async (attempt: number): Promise<void> => {
+    try {
+      await connection.openUri(uri, connectOptions);
+    } catch (error) {
+      if (closed) return;
+      const delayMs = Math.min(1000 * 2 ** attempt, 15_000);
+      logger?.warn({ err: error, store: 'mongodb', retryInMs: delayMs }, 'MongoDB is not reachable; the API answers 503 until it is');
+      await new Promise<void>((resolve) => {
+        retryTimer = setTimeout(resolve, delayMs);
+        retryTimer.unref();
+      });
+      if (!closed) return connectUntilUp(attempt + 1);
+      return;
+    }
+    await prepare().catch((error: unknown) => logger?.error({ err: error, store: 'mongodb' }, 'MongoDB: creating declared indexes failed; run the migrate command to see why'));
+  };
+
   if (options.waitForConnection) {
-    await afterConnect;
+    await connection.openUri(uri, connectOptions);
+    await prepare();
   } else {
     // Not ready until it answers; /api/ready says so, and requests answer 503 meanwhile.
-    afterConnect.catch((error: unknown) => logger?.error({ err: error, store: 'mongodb' }, 'MongoDB: first connection or index creation failed'));
+    void connectUntilUp(0);
   }
 
   const serverNow = async (): Promise<Date> => {
@@ -85,8 +106,9 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
       await connection.db.admin().ping();
     },
     async close() {
+      closed = true;
+      clearTimeout(retryTimer);
       await connection.close();
-      await opened.catch(() => undefined);
     },
   };
 }

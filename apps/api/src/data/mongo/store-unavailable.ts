@@ -1,9 +1,9 @@
 import { AppError } from '../../errors/app-error';
 
 // Driver and mongoose errors that mean "the database did not answer", as opposed to a query MongoDB refused.
-const UNREACHABLE = new Set(['MongoServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoNotConnectedError', 'MongoTopologyClosedError']);
+const UNREACHABLE = new Set(['MongoServerSelectionError', 'MongooseServerSelectionError', 'MongoNetworkError', 'MongoNetworkTimeoutError', 'MongoNotConnectedError', 'MongoTopologyClosedError']);
 
-function isUnreachable(error: unknown): boolean {
+export function isUnreachable(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const { name, message } = error as { name?: string; message?: string };
   if (name && UNREACHABLE.has(name)) return true;
@@ -34,5 +34,3 @@ export function failingFast<T extends object>(repository: T): T {
     },
   });
 }
-
-export { isUnreachable };

@@ -1,0 +1,29 @@
+import mongoose from 'mongoose';
+import { EnvError, parseEnv } from '../config/env';
+import { createDeclaredIndexes, mongoModels } from '../data/mongo/mongo-models';
+
+/**
+ * `pnpm --filter @crm/api migrate`: creates the indexes the schemas declare that MongoDB lacks, and says
+ * which exist. It never drops an index (an index no longer declared is removed by a person, deliberately).
+ * Run it before a deploy that declares a new index; the API also creates missing ones when it starts.
+ */
+async function main(): Promise<void> {
+  const env = parseEnv();
+  if (!env.MONGODB_URI) {
+    console.log('MONGODB_URI is not set: the in-memory store has no indexes to create. Nothing to do.');
+    return;
+  }
+  const connection = await mongoose.createConnection(env.MONGODB_URI, { autoIndex: false, autoCreate: false, bufferCommands: false, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  try {
+    const report = await createDeclaredIndexes(mongoModels(connection));
+    for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
+    console.log('Declared indexes are in place. Nothing was dropped.');
+  } finally {
+    await connection.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : `Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
