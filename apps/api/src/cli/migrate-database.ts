@@ -13,7 +13,8 @@ async function main(): Promise<void> {
     console.log('MONGODB_URI is not set: the in-memory store has no indexes to create. Nothing to do.');
     return;
   }
-  const connection = await mongoose.createConnection(env.MONGODB_URI, { autoIndex: false, autoCreate: false, bufferCommands: false, serverSelectionTimeoutMS: 10_000 }).asPromise();
+  const timeout = /[?&]serverSelectionTimeoutMS=/i.test(env.MONGODB_URI) ? {} : { serverSelectionTimeoutMS: 10_000 };
+  const connection = await mongoose.createConnection(env.MONGODB_URI, { autoIndex: false, autoCreate: false, bufferCommands: false, ...timeout }).asPromise();
   try {
     const report = await createDeclaredIndexes(mongoModels(connection));
     for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
