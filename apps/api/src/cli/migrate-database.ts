@@ -1,6 +1,5 @@
-import mongoose from 'mongoose';
 import { EnvError, parseEnv } from '../config/env';
-import { createDeclaredIndexes, mongoModels } from '../data/mongo/mongo-models';
+import { migrateIndexes } from '../data/mongo/migrate-indexes';
 
 /**
  * `pnpm --filter @crm/api migrate`: creates the indexes the schemas declare that MongoDB lacks, and says
@@ -13,15 +12,9 @@ async function main(): Promise<void> {
     console.log('MONGODB_URI is not set: the in-memory store has no indexes to create. Nothing to do.');
     return;
   }
-  const timeout = /[?&]serverSelectionTimeoutMS=/i.test(env.MONGODB_URI) ? {} : { serverSelectionTimeoutMS: 10_000 };
-  const connection = await mongoose.createConnection(env.MONGODB_URI, { autoIndex: false, autoCreate: false, bufferCommands: false, ...timeout }).asPromise();
-  try {
-    const report = await createDeclaredIndexes(mongoModels(connection));
-    for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
-    console.log('Declared indexes are in place. Nothing was dropped.');
-  } finally {
-    await connection.close();
-  }
+  const report = await migrateIndexes(env.MONGODB_URI);
+  for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
+  console.log('Declared indexes are in place. Nothing was dropped.');
 }
 
 main().catch((error: unknown) => {

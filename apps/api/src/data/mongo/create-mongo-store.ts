@@ -92,7 +92,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     meetingDefaults: failingFast(new MongoMeetingDefaultsRepository(models.meetingDefaults)),
     cachedSecrets: failingFast(new MongoCachedSecretRepository(models.cachedSecrets)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
-      if (connection.readyState !== 1) throw storeUnavailable(new Error('MongoDB is not connected'));
+      if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);
       if (!transactions) return work();
       let result: T | undefined;
@@ -102,7 +102,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
       return result as T;
     },
     async ping() {
-      if (connection.readyState !== 1 || !connection.db) throw storeUnavailable(new Error('MongoDB is not connected'));
+      if (connection.readyState !== mongoose.ConnectionStates.connected || !connection.db) throw storeUnavailable(new Error('MongoDB is not connected'));
       await connection.db.admin().ping();
     },
     async close() {
