@@ -267,5 +267,22 @@ export const storeParityContract: StoreContract = (makeStore, raw) => {
       const { events } = await store().audit.list({ offset: 0, limit: 50 });
       expect(events.some((event) => event.subject.userId === userId && event.type === 'zoom.disconnected')).toBe(true);
     });
+
+    // Only a transaction can take back a write once made: MongoDB on a replica set (the CI workflow, compose).
+    (raw.mongo ? test : test.skip)('when the work fails after the state change, neither the change nor its audit event lands (transaction)', async () => {
+      const userId = await connectedUser(store());
+
+      await expect(
+        store().atomically(async () => {
+          await store().zoomConnections.clearConnection(userId, 'test');
+          await store().audit.append({ type: 'zoom.disconnected', at: new Date(), actor: { userId: null, email: null, kind: 'system' }, subject: { userId, email: null }, requestId: null, ip: null, details: { rolledBack: true } });
+          throw new Error('the process failed between the writes');
+        }),
+      ).rejects.toThrow('the process failed between the writes');
+
+      expect((await store().zoomConnections.getConnection(userId))!.state).toBe('connected');
+      const { events } = await store().audit.list({ offset: 0, limit: 100 });
+      expect(events.some((event) => event.subject.userId === userId)).toBe(false);
+    });
   });
 };
