@@ -39,7 +39,9 @@ type Failure = Extract<AccessTokenResult, { ok: false }>;
  * - one refresh per user in this process (a map of in-flight promises), and across processes (a lease
  *   in the store, re-read after acquiring; others wait for the new tokens to appear);
  * - the rotated refresh token is stored (compare-and-swap on tokenVersion) before the access token is used;
- * - `invalid_grant` marks the connection needs_reconnect with a reason and an audit event.
+ * - `invalid_grant` marks the connection needs_reconnect with a reason and an audit event, fenced: only
+ *   by the attempt still holding the lease, for the tokens Zoom refused, and not while a lapsed holder may
+ *   still land rotated tokens for that same refresh token (the store's `refreshContested`).
  */
 export class RefreshingUserAccessTokens implements UserAccessTokens {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
