@@ -1,4 +1,4 @@
-// Compiles the API for production: src/main.ts and the reencrypt CLI become plain CommonJS in dist/ that `node` runs.
+// Compiles the API for production: src/main.ts and the reencrypt and migrate CLIs become plain CommonJS in dist/ that `node` runs.
 // Workspace packages (@crm/shared ships TypeScript source) are bundled in; every npm package stays an external
 // `require`, loaded from node_modules at run time exactly as installed.
 import { rmSync } from 'node:fs';
@@ -21,7 +21,7 @@ rmSync(outdir, { recursive: true, force: true });
 const started = performance.now();
 await build({
   absWorkingDir: apiRoot,
-  entryPoints: { main: 'src/main.ts', 'cli/reencrypt-tokens': 'src/cli/reencrypt-tokens.ts' },
+  entryPoints: { main: 'src/main.ts', 'cli/reencrypt-tokens': 'src/cli/reencrypt-tokens.ts', 'cli/migrate-database': 'src/cli/migrate-database.ts' },
   outdir,
   bundle: true,
   platform: 'node',

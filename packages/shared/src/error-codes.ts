@@ -34,6 +34,8 @@ export const ERROR_CODES = [
   // catch-all
   'internal_error',
   'service_unavailable',
+  // the database is unreachable: answered at once rather than queued
+  'store_unavailable',
 ] as const;
 
 export const errorCodeSchema = z.enum(ERROR_CODES);

@@ -36,6 +36,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     clock,
     // Outlasts one token call, so a lease never lapses while its holder is still waiting on Zoom.
     leaseTtlMs: env.ZOOM_HTTP_TIMEOUT_MS + 10_000,
+    atomically: (work) => store.atomically(work),
   });
   const meetingDeps: MeetingServiceDeps = {
     userAccessTokens,
@@ -79,6 +80,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
         stateSigner: hmacOAuthStateSigner(env.OAUTH_STATE_SECRET),
         logger,
         clock,
+        atomically: (work) => store.atomically(work),
       },
       webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
     },

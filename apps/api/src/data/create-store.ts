@@ -7,7 +7,8 @@ import { createMemoryStore } from './memory/create-memory-store';
 export async function createStore(env: Pick<Env, 'MONGODB_URI'>, logger: Logger): Promise<Store> {
   if (env.MONGODB_URI) {
     const { createMongoStore } = await import('./mongo/create-mongo-store');
-    const store = await createMongoStore(env.MONGODB_URI);
+    // Starts even while MongoDB is unreachable: /api/ready answers 503 and requests 503 store_unavailable until it answers.
+    const store = await createMongoStore(env.MONGODB_URI, { logger });
     logger.info({ store: 'mongodb' }, 'using MongoDB');
     return store;
   }

@@ -79,7 +79,8 @@ export function createMeetingSyncWorker(options: {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
-      await leases.release(MEETING_WORKER_LEASE, deps.owner);
+      // Best effort: with the store unreachable the lease simply lapses, and shutting down must not fail.
+      await leases.release(MEETING_WORKER_LEASE, deps.owner).catch(() => undefined);
     },
   };
 }

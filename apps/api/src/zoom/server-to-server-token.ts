@@ -106,14 +106,17 @@ export class ServerToServerToken implements AccessTokenSource {
     for (;;) {
       const cached = await this.readCache();
       if (cached) return this.remember(cached);
-      if (await this.options.leases.acquire(this.leaseName, this.owner, leaseTtlMs)) {
+      // One owner per attempt: a lapsed attempt's release can never free a newer attempt's lease.
+      const attempt = `${this.owner}:${randomUUID()}`;
+      if (await this.options.leases.acquire(this.leaseName, attempt, leaseTtlMs)) {
         try {
           // Another process may have stored a token between our read and our lease.
           const again = await this.readCache();
           if (again) return this.remember(again);
           return this.remember(await this.requestAndStore());
         } finally {
-          await this.options.leases.release(this.leaseName, this.owner);
+          // Best effort: a failed release only delays the next fetch until the lease lapses; the token is what matters.
+          await this.options.leases.release(this.leaseName, attempt).catch(() => undefined);
         }
       }
       if (Date.now() > giveUpAt) {

@@ -15,6 +15,7 @@ import { createMongoStore } from '../../src/data/mongo/create-mongo-store';
 import type { Store } from '../../src/domain/ports/store';
 import { loadStoreContracts } from './load-store-contracts';
 import { withDatabase } from './mongo-database-uri';
+import type { QueryPlan, RawAccess } from './store-contract';
 
 type Target = { kind: 'uri'; uri: string } | { kind: 'binary'; binary: string };
 
@@ -69,13 +70,49 @@ if (!target) {
   // Printed at collection time so the reason shows even under jest's default reporter, which names skips but not why.
   process.stdout.write(`skipped: MongoDB store contract — ${SKIP_REASON}\n`);
   describe.skip(`mongodb store (skipped: ${SKIP_REASON})`, () => {
-    for (const { contract } of loadStoreContracts()) contract(() => Promise.reject(new Error('MongoDB store contract is skipped')));
+    const unavailable = () => Promise.reject(new Error('MongoDB store contract is skipped'));
+    for (const { contract } of loadStoreContracts()) contract(unavailable, { setUserFields: unavailable, setMeetingFields: unavailable });
   });
 } else {
   describe('mongodb store', () => {
     const runId = `crm_contract_${Date.now().toString(36)}_${process.pid}`;
     const databases: string[] = [];
     const opened: Store[] = [];
+    const databaseOf = new Map<Store, string>();
+    let rawConnection: mongoose.Connection | undefined;
+    const db = async (store: Store) => {
+      rawConnection ??= await mongoose.createConnection(withDatabase(baseUri, runId), { serverSelectionTimeoutMS: 5000 }).asPromise();
+      return rawConnection.useDb(databaseOf.get(store)!, { useCache: true }).db!;
+    };
+    const raw: RawAccess = {
+      async setUserFields(store, userId, fields) {
+        await (await db(store)).collection<{ _id: string }>('users').updateOne({ _id: userId }, splitUnset(fields));
+      },
+      async setMeetingFields(store, interviewId, fields) {
+        const prefixed = Object.fromEntries(Object.entries(fields).map(([key, value]) => [`meeting.${key}`, value]));
+        await (await db(store)).collection<{ _id: string }>('interviews').updateOne({ _id: interviewId }, splitUnset(prefixed));
+      },
+      mongo: {
+        async createIndex(store, collection, keys, name) {
+          await (await db(store)).collection(collection).createIndex(keys, { name });
+        },
+        async reopen(store) {
+          const again = await createMongoStore(withDatabase(baseUri, databaseOf.get(store)!), { waitForConnection: true });
+          opened.push(again);
+          databaseOf.set(again, databaseOf.get(store)!);
+          return again;
+        },
+        async indexNames(store, collection) {
+          return (await (await db(store)).collection(collection).indexes()).map((index) => index.name!);
+        },
+        async explainFind(store, collection, query) {
+          let cursor = (await db(store)).collection(collection).find(query.filter);
+          if (query.sort) cursor = cursor.sort(query.sort);
+          if (query.limit) cursor = cursor.limit(query.limit);
+          return planOf(await cursor.explain('queryPlanner'));
+        },
+      },
+    };
     let baseUri = '';
     let stopServer: (() => Promise<void>) | undefined;
 
@@ -97,6 +134,7 @@ if (!target) {
 
     afterAll(async () => {
       await Promise.allSettled(opened.map((store) => store.close()));
+      await rawConnection?.close();
       if (databases.length > 0 && baseUri) {
         const admin = await mongoose.createConnection(withDatabase(baseUri, runId), { serverSelectionTimeoutMS: 5000 }).asPromise();
         try {
@@ -111,11 +149,37 @@ if (!target) {
     const makeStore = async (): Promise<Store> => {
       const name = `${runId}_${databases.length + 1}`;
       databases.push(name);
-      const store = await createMongoStore(withDatabase(baseUri, name));
+      // Indexes exist before the first case runs, as after `pnpm --filter @crm/api migrate`.
+      const store = await createMongoStore(withDatabase(baseUri, name), { waitForConnection: true });
       opened.push(store);
+      databaseOf.set(store, name);
       return store;
     };
 
-    for (const { contract } of loadStoreContracts()) contract(makeStore);
+    for (const { contract } of loadStoreContracts()) contract(makeStore, raw);
   });
+}
+
+function splitUnset(fields: Record<string, unknown>): Record<string, Record<string, unknown>> {
+  const set = Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+  const unset = Object.fromEntries(Object.entries(fields).filter(([, value]) => value === undefined).map(([key]) => [key, '']));
+  return { ...(Object.keys(set).length ? { $set: set } : {}), ...(Object.keys(unset).length ? { $unset: unset } : {}) };
+}
+
+/** Walks the winning plan (classic or slot-based engine) for the index scans, a collection scan, and an in-memory SORT. */
+function planOf(explained: unknown): QueryPlan {
+  const plan: QueryPlan = { indexes: [], collectionScan: false, inMemorySort: false };
+  const root = (explained as { queryPlanner?: { winningPlan?: unknown } }).queryPlanner?.winningPlan;
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    const stage = node as { stage?: string; indexName?: string; queryPlan?: unknown; inputStage?: unknown; inputStages?: unknown[] };
+    if (stage.stage === 'COLLSCAN') plan.collectionScan = true;
+    if (stage.stage === 'SORT') plan.inMemorySort = true;
+    if (stage.stage === 'IXSCAN' && stage.indexName) plan.indexes.push(stage.indexName);
+    visit(stage.queryPlan);
+    visit(stage.inputStage);
+    for (const child of stage.inputStages ?? []) visit(child);
+  };
+  visit(root);
+  return plan;
 }

@@ -4,8 +4,34 @@ import type { Store } from '../../src/domain/ports/store';
 /** Returns a new, empty store on every call; the runner drops whatever it created when the file ends. */
 export type MakeStore = () => Promise<Store>;
 
+/** A query's plan as MongoDB chose it: whether an index served it, and whether it sorted in memory. */
+export interface QueryPlan {
+  indexes: string[];
+  collectionScan: boolean;
+  inMemorySort: boolean;
+}
+
+/**
+ * Reaching under the ports, for states the ports cannot produce: documents an older version of the app
+ * (or a crash) left behind. Every store's runner provides the writes; only MongoDB's has `mongo`.
+ */
+export interface RawAccess {
+  /** Sets (or, for `undefined`, removes) fields of a stored user document. */
+  setUserFields(store: Store, userId: string, fields: Record<string, unknown>): Promise<void>;
+  /** Sets fields of an interview's stored meeting. */
+  setMeetingFields(store: Store, interviewId: string, fields: Record<string, unknown>): Promise<void>;
+  mongo?: {
+    indexNames(store: Store, collection: string): Promise<string[]>;
+    /** An index made by hand (say, by an operator), which the app does not declare. */
+    createIndex(store: Store, collection: string, keys: Record<string, 1 | -1>, name: string): Promise<void>;
+    /** Opens the same database again, as another instance starting would (creating indexes). */
+    reopen(store: Store): Promise<Store>;
+    explainFind(store: Store, collection: string, query: { filter: Record<string, unknown>; sort?: Record<string, 1 | -1>; limit?: number }): Promise<QueryPlan>;
+  };
+}
+
 /** What every `<repo-name>.contract.ts` exports: declares describe/test blocks against any store. */
-export type StoreContract = (makeStore: MakeStore) => void;
+export type StoreContract = (makeStore: MakeStore, raw: RawAccess) => void;
 
 /**
  * One store shared by the tests of the enclosing describe block (opened in beforeAll, closed in afterAll).

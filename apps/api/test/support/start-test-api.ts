@@ -19,9 +19,10 @@ export interface TestApi extends RunningApi {
 
 /** The real API, in-process on a free 127.0.0.1 port, on the in-memory store, with a clock the test moves. */
 export async function startTestApi(options: { env?: Record<string, string | undefined>; store?: Store; clock?: TestClock } = {}): Promise<TestApi> {
-  const store = options.store ?? createMemoryStore();
-  const logs = new CapturedLogs();
   const clock = options.clock ?? new TestClock();
+  // The store's clock (a database server's, for leases and claims) is the one the test moves.
+  const store = options.store ?? createMemoryStore({ serverClock: clock.now });
+  const logs = new CapturedLogs();
   const api = await startApi(testEnv(options.env), { store, logDestination: logs, clock });
   return { ...api, store, logs, clock };
 }

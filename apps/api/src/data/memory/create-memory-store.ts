@@ -7,21 +7,27 @@ import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
 import { MemoryUserRepository } from './memory-user-repository';
 import { MemoryZoomConnectionRepository } from './memory-zoom-connection-repository';
+import { systemServerClock, type ServerClock } from './server-clock';
 
 /** The embedded store for demo mode and tests. Data lives in this process only and is lost on exit. */
-export function createMemoryStore(): Store {
+export function createMemoryStore(options: { serverClock?: ServerClock } = {}): Store {
+  const serverNow = options.serverClock ?? systemServerClock;
   // Users and Zoom connections are two views of the same user documents, as in MongoDB.
   const users = new MemoryUserRepository();
   return {
     kind: 'memory',
     users,
     audit: new MemoryAuditRepository(),
-    zoomConnections: new MemoryZoomConnectionRepository(users.documents),
+    zoomConnections: new MemoryZoomConnectionRepository(users.documents, serverNow),
     oauthStates: new MemoryOAuthStateRepository(),
-    jobLeases: new MemoryJobLeaseRepository(),
-    interviews: new MemoryInterviewRepository(),
+    jobLeases: new MemoryJobLeaseRepository(serverNow),
+    interviews: new MemoryInterviewRepository(serverNow),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
+    // One process, and each write is synchronous: there is no other writer to interleave with.
+    async atomically(work) {
+      return work();
+    },
     async ping() {},
     async close() {},
   };

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { binaryOrder } from './binary-order';
 import type {
   InterviewDetails,
   InterviewListFilter,
@@ -10,15 +11,29 @@ import type {
   NewInterview,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
+import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
+import { systemServerClock, type ServerClock } from './server-clock';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
 
-function claimFree(meeting: MeetingRecord, now: Date): boolean {
-  return meeting.claimedBy === null || meeting.claimExpiresAt === null || meeting.claimExpiresAt.getTime() <= now.getTime();
+function claimFree(meeting: MeetingRecord, serverNow: Date): boolean {
+  return meeting.claimedBy === null || meeting.claimExpiresAt === null || meeting.claimExpiresAt.getTime() <= serverNow.getTime();
+}
+
+/** A claim lasts what the caller asked for (expiresAt - now), counted on the store's clock. */
+function claimExpiry(expiresAt: Date, now: Date, serverNow: Date): Date {
+  return new Date(serverNow.getTime() + Math.max(0, expiresAt.getTime() - now.getTime()));
+}
+
+/** Leaves out undefined fields, as MongoDB's $set of the same patch does. */
+function definedFields<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 /** Every method runs synchronously between awaits, so each is atomic just as a single MongoDB update is. */
 export class MemoryInterviewRepository implements InterviewRepository {
   private readonly documents = new Map<string, InterviewRecord>();
+
+  constructor(private readonly serverNow: ServerClock = systemServerClock) {}
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const record = newInterviewRecord(input, randomUUID(), new Date());
@@ -40,7 +55,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
         (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)),
     );
     const direction = filter.when === 'past' ? -1 : 1;
-    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime()) || a.id.localeCompare(b.id));
+    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id)));
     return structuredClone(matches.slice(0, filter.limit));
   }
 
@@ -70,27 +85,30 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
     const doc = this.documents.get(id);
-    if (!doc || !claimFree(doc.meeting, now)) return null;
+    const serverNow = this.serverNow();
+    if (!doc || !claimFree(doc.meeting, serverNow)) return null;
     doc.meeting.claimedBy = owner;
-    doc.meeting.claimExpiresAt = new Date(expiresAt);
+    doc.meeting.claimExpiresAt = claimExpiry(expiresAt, now, serverNow);
     return structuredClone(doc);
   }
 
   async claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
+    const serverNow = this.serverNow();
     const due = [...this.documents.values()]
-      .filter((doc) => doc.meeting.status === 'pending' && doc.meeting.nextAttemptAt !== null && doc.meeting.nextAttemptAt <= now && claimFree(doc.meeting, now))
-      .sort((a, b) => a.meeting.nextAttemptAt!.getTime() - b.meeting.nextAttemptAt!.getTime());
+      .filter((doc) => doc.meeting.status === 'pending' && doc.meeting.nextAttemptAt !== null && doc.meeting.nextAttemptAt <= now && claimFree(doc.meeting, serverNow))
+      .sort((a, b) => a.meeting.nextAttemptAt!.getTime() - b.meeting.nextAttemptAt!.getTime() || binaryOrder(a.id, b.id));
     const doc = due[0];
     if (!doc) return null;
     doc.meeting.claimedBy = owner;
-    doc.meeting.claimExpiresAt = new Date(expiresAt);
+    doc.meeting.claimExpiresAt = claimExpiry(expiresAt, now, serverNow);
     return structuredClone(doc);
   }
 
   async patchMeeting(id: string, owner: string, patch: MeetingPatch): Promise<InterviewRecord | null> {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.claimedBy !== owner) return null;
-    Object.assign(doc.meeting, structuredClone(patch));
+    this.refuseTakenMeetingId(doc, patch);
+    Object.assign(doc.meeting, structuredClone(definedFields(patch)));
     return structuredClone(doc);
   }
 
@@ -98,7 +116,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.claimedBy !== owner) return null;
     if (doc.revision === revision) {
-      Object.assign(doc.meeting, structuredClone(patch));
+      this.refuseTakenMeetingId(doc, patch);
+      Object.assign(doc.meeting, structuredClone(definedFields(patch)));
     } else {
       owePending(doc, new Date());
     }
@@ -121,7 +140,16 @@ export class MemoryInterviewRepository implements InterviewRepository {
   }
 
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
-    return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && doc.id !== exceptInterviewId);
+    return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && !doc.meeting.deletedInZoom && doc.id !== exceptInterviewId);
+  }
+
+  /** The partial unique index of MongoDB: one live (not deleted in Zoom) interview per Zoom meeting id. */
+  private refuseTakenMeetingId(doc: InterviewRecord, patch: MeetingPatch): void {
+    const meetingId = patch.zoomMeetingId === undefined ? doc.meeting.zoomMeetingId : patch.zoomMeetingId;
+    const deleted = patch.deletedInZoom ?? doc.meeting.deletedInZoom;
+    if (meetingId === null || deleted) return;
+    const holder = [...this.documents.values()].find((other) => other.id !== doc.id && other.meeting.zoomMeetingId === meetingId && !other.meeting.deletedInZoom);
+    if (holder) throw new ZoomMeetingTakenError(meetingId);
   }
 
   async listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]> {

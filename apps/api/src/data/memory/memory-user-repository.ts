@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { binaryOrder } from './binary-order';
 import {
   DuplicateEmailError,
   type NewUser,
@@ -20,6 +21,9 @@ export interface MemoryUserDocument extends UserRecord {
   zoomTokenVersion?: number;
   zoomRefreshLeaseOwner?: string | null;
   zoomRefreshLeaseExpiresAt?: Date | null;
+  // Set when a lapsed lease was taken over: that token version's invalid_grant is ambiguous until then.
+  zoomRefreshContestedVersion?: number | null;
+  zoomRefreshContestedUntil?: Date | null;
 }
 
 function toRecord(doc: MemoryUserDocument): UserRecord {
@@ -55,7 +59,7 @@ export class MemoryUserRepository implements UserRepository {
   async list(filter: { role?: Role } = {}): Promise<UserRecord[]> {
     return [...this.documents.values()]
       .filter((doc) => !filter.role || doc.role === filter.role)
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.email.localeCompare(b.email))
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || binaryOrder(a.email, b.email))
       .map(toRecord);
   }
 

@@ -1,13 +1,17 @@
 import type {
   ClearedZoomConnection,
   EncryptedZoomTokens,
+  ExpectedConnection,
   NewZoomConnection,
+  RefreshFence,
   SaveConnectionResult,
   StoredZoomConnection,
   ZoomConnectionRepository,
 } from '../../domain/ports/zoom-connection-repository';
 import { NO_ZOOM_CONNECTION } from '../../domain/ports/user-repository';
 import type { MemoryUserDocument } from './memory-user-repository';
+import { binaryOrder } from './binary-order';
+import { systemServerClock, type ServerClock } from './server-clock';
 
 function tokensOf(doc: MemoryUserDocument): EncryptedZoomTokens | null {
   if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
@@ -25,7 +29,10 @@ function wipeTokens(doc: MemoryUserDocument): void {
 
 /** Works on the same documents as MemoryUserRepository; each method runs without an await, so it is atomic. */
 export class MemoryZoomConnectionRepository implements ZoomConnectionRepository {
-  constructor(private readonly documents: Map<string, MemoryUserDocument>) {}
+  constructor(
+    private readonly documents: Map<string, MemoryUserDocument>,
+    private readonly serverNow: ServerClock = systemServerClock,
+  ) {}
 
   async saveConnection(userId: string, connection: NewZoomConnection): Promise<SaveConnectionResult> {
     const doc = this.doc(userId);
@@ -67,15 +74,23 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
           ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: new Date(doc.zoomRefreshLeaseExpiresAt) }
           : null,
       lastRefreshAt: doc.zoomLastRefreshAt ? new Date(doc.zoomLastRefreshAt) : null,
+      refreshContested: this.contested(doc),
     };
   }
 
   async acquireRefreshLease(userId: string, owner: string, ttlMs: number): Promise<boolean> {
     const doc = this.doc(userId);
     if (!doc) return false;
-    const now = Date.now();
-    const held = doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt && doc.zoomRefreshLeaseExpiresAt.getTime() > now;
-    if (held && doc.zoomRefreshLeaseOwner !== owner) return false;
+    const now = this.serverNow().getTime();
+    // A lease without an expiry is free (as in MongoDB, where a missing expiry sorts before now).
+    const expiresAt = doc.zoomRefreshLeaseExpiresAt?.getTime() ?? null;
+    const otherOwner = Boolean(doc.zoomRefreshLeaseOwner) && doc.zoomRefreshLeaseOwner !== owner;
+    if (otherOwner && expiresAt !== null && expiresAt > now) return false;
+    if (otherOwner && expiresAt !== null) {
+      // The holder lapsed without releasing: it may still be calling Zoom with the same refresh token.
+      doc.zoomRefreshContestedVersion = doc.zoomTokenVersion ?? 0;
+      doc.zoomRefreshContestedUntil = new Date(now + ttlMs);
+    }
     doc.zoomRefreshLeaseOwner = owner;
     doc.zoomRefreshLeaseExpiresAt = new Date(now + ttlMs);
     return true;
@@ -113,10 +128,11 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
     return true;
   }
 
-  async markNeedsReconnect(userId: string, reason: string, expectedVersion?: number): Promise<boolean> {
+  async markNeedsReconnect(userId: string, reason: string, expectedVersion?: number, fence?: RefreshFence): Promise<boolean> {
     const doc = this.doc(userId);
     if (!doc || doc.zoomConnectionState !== 'connected') return false;
     if (expectedVersion !== undefined && (doc.zoomTokenVersion ?? 0) !== expectedVersion) return false;
+    if (fence && (doc.zoomRefreshLeaseOwner !== fence.leaseOwner || this.contested(doc))) return false;
     wipeTokens(doc);
     doc.zoomConnected = false;
     doc.zoomConnectionState = 'needs_reconnect';
@@ -124,9 +140,10 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
     return true;
   }
 
-  async clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null> {
+  async clearConnection(userId: string, reason: string | null, only?: ExpectedConnection): Promise<ClearedZoomConnection | null> {
     const doc = this.doc(userId);
     if (!doc) return null;
+    if (only && (doc.zoomUserId !== only.zoomUserId || (doc.zoomConnectedAt?.getTime() ?? null) !== (only.connectedAt?.getTime() ?? null))) return null;
     const cleared: ClearedZoomConnection = {
       previousState: doc.zoomConnectionState,
       zoomUserId: doc.zoomUserId,
@@ -145,14 +162,24 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
   async listIdleConnections(idleSince: Date, limit: number): Promise<string[]> {
     return [...this.documents.values()]
       .filter((doc) => doc.zoomConnectionState === 'connected' && tokensOf(doc))
+      // Neither date known (documents older than those fields): idle, so the job keeps them alive.
       .filter((doc) => (doc.zoomLastRefreshAt ?? doc.zoomConnectedAt ?? new Date(0)).getTime() < idleSince.getTime())
-      .sort((a, b) => (a.zoomLastRefreshAt?.getTime() ?? 0) - (b.zoomLastRefreshAt?.getTime() ?? 0))
+      .sort((a, b) => (a.zoomLastRefreshAt?.getTime() ?? 0) - (b.zoomLastRefreshAt?.getTime() ?? 0) || binaryOrder(a.id, b.id))
       .slice(0, limit)
       .map((doc) => doc.id);
   }
 
   async listUserIdsWithTokens(): Promise<string[]> {
     return [...this.documents.values()].filter((doc) => tokensOf(doc)).map((doc) => doc.id);
+  }
+
+  private contested(doc: MemoryUserDocument): boolean {
+    return (
+      doc.zoomRefreshContestedVersion !== undefined &&
+      doc.zoomRefreshContestedVersion !== null &&
+      doc.zoomRefreshContestedVersion === (doc.zoomTokenVersion ?? 0) &&
+      (doc.zoomRefreshContestedUntil?.getTime() ?? 0) > this.serverNow().getTime()
+    );
   }
 
   private doc(userId: string): MemoryUserDocument | undefined {

@@ -64,14 +64,17 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
     },
     { collection: 'interviews', versionKey: false },
   );
-  // An interviewer's own list, upcoming or past.
-  schema.index({ interviewerId: 1, endTime: 1 });
-  // Everyone's list for recruiters and admins.
-  schema.index({ endTime: 1, startTime: 1 });
-  // The worker's "next pending meeting due" query.
-  schema.index({ 'meeting.status': 1, 'meeting.nextAttemptAt': 1 });
-  // A retry checking that the meeting it found is not already another interview's.
-  schema.index({ 'meeting.zoomMeetingId': 1 });
+  // The lists sort by startTime (then _id) and filter by endTime: equality, sort, range (ESR), so the
+  // sort is read off the index (no in-memory SORT) for an interviewer's list and for everyone's.
+  schema.index({ interviewerId: 1, startTime: 1, _id: 1, endTime: 1 });
+  schema.index({ startTime: 1, _id: 1, endTime: 1 });
+  // The worker's "next pending meeting due" query, in due order.
+  schema.index({ 'meeting.status': 1, 'meeting.nextAttemptAt': 1, _id: 1 });
+  // One live interview per Zoom meeting: adopting a meeting found in Zoom is one write this index guards.
+  schema.index(
+    { 'meeting.zoomMeetingId': 1 },
+    { name: 'live_zoom_meeting_unique', unique: true, partialFilterExpression: { 'meeting.zoomMeetingId': { $type: 'string' }, 'meeting.deletedInZoom': false } },
+  );
   // Meeting analytics over the last 30 days.
   schema.index({ 'meeting.createdInZoomAt': 1 });
   return connection.models.Interview ?? connection.model<InterviewDocument>('Interview', schema);

@@ -29,7 +29,8 @@ export class MongoAuditRepository implements AuditRepository {
   async list(page: { offset: number; limit: number }): Promise<{ events: AuditEventRecord[]; total: number }> {
     const [docs, total] = await Promise.all([
       this.model.find().sort({ at: -1, seq: -1 }).skip(page.offset).limit(page.limit).lean<AuditDocument[]>(),
-      this.model.countDocuments(),
+      // Metadata, not a scan: exact for an append-only collection, and O(1) on every page.
+      this.model.estimatedDocumentCount(),
     ]);
     return { events: docs.map(toRecord), total };
   }

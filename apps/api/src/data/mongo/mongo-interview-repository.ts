@@ -10,6 +10,7 @@ import type {
   NewInterview,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
+import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import type { InterviewDocument } from './interview-model';
 
@@ -57,7 +58,34 @@ function meetingSet(patch: MeetingPatch): Record<string, unknown> {
   return Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined).map(([key, value]) => [`meeting.${key}`, value]));
 }
 
-const CLAIM_FREE = (now: Date) => ({ $or: [{ 'meeting.claimedBy': null }, { 'meeting.claimExpiresAt': { $lte: now } }] });
+const EPOCH = new Date(0);
+
+/** Free by the server's clock ($$NOW): nobody holds it, or the claim lapsed; a missing expiry counts as lapsed. */
+const CLAIM_FREE = {
+  $expr: {
+    $or: [{ $ne: [{ $type: '$meeting.claimedBy' }, 'string'] }, { $lte: [{ $ifNull: ['$meeting.claimExpiresAt', EPOCH] }, '$$NOW'] }],
+  },
+};
+
+/** Stamps the claim from the server's clock, for as long as the caller asked (expiresAt - now). */
+function takeClaim(owner: string, expiresAt: Date, now: Date): PipelineStage[] {
+  const ttlMs = Math.max(0, expiresAt.getTime() - now.getTime());
+  return [{ $set: { 'meeting.claimedBy': { $literal: owner }, 'meeting.claimExpiresAt': { $add: ['$$NOW', ttlMs] } } }];
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: number }).code === 11000;
+}
+
+/** The partial unique index on live meeting ids refused the write: that meeting is another interview's. */
+async function refusingTakenMeetingId<T>(patch: MeetingPatch, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (isDuplicateKey(error) && patch.zoomMeetingId) throw new ZoomMeetingTakenError(patch.zoomMeetingId);
+    throw error;
+  }
+}
 const CLEAR_CLAIM = { 'meeting.claimedBy': null, 'meeting.claimExpiresAt': null };
 const OWE_PENDING = (now: Date) => ({ 'meeting.status': 'pending', 'meeting.nextAttemptAt': now, 'meeting.attempts': 0 });
 
@@ -81,20 +109,23 @@ export class MongoInterviewRepository implements InterviewRepository {
     if (!filter.includeCancelled) query.status = { $ne: 'cancelled' };
     if (filter.when === 'upcoming') query.endTime = { $gte: filter.now };
     if (filter.when === 'past') query.endTime = { $lt: filter.now };
+    // Ties follow the same direction, so one index read forwards or backwards serves the sort.
     const direction = filter.when === 'past' ? -1 : 1;
     const docs = await this.model
       .find(query)
-      .sort({ startTime: direction, _id: 1 })
+      .sort({ startTime: direction, _id: direction })
       .limit(filter.limit)
       .lean<InterviewDocument[]>();
     return docs.map(toRecord);
   }
 
   async updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null> {
+    // A pipeline update skips mongoose's casting and validation: cast and validate the changed paths first.
+    const defined = Object.fromEntries(Object.entries({ ...changes, updatedAt: options.now }).filter(([, value]) => value !== undefined));
+    const cast = this.model.castObject(defined) as Record<string, unknown>;
+    await this.model.validate(cast, Object.keys(cast));
     // $literal: in a pipeline update a user-typed "$name" would otherwise be read as a field path.
-    const values = Object.fromEntries(
-      Object.entries({ ...changes, updatedAt: options.now }).filter(([, value]) => value !== undefined).map(([key, value]) => [key, { $literal: value }]),
-    );
+    const values = Object.fromEntries(Object.entries(cast).map(([key, value]) => [key, { $literal: value }]));
     const stages: PipelineStage[] = [
       { $set: values },
       // endTime follows startTime and duration in the same atomic update, whichever of them changed.
@@ -130,8 +161,8 @@ export class MongoInterviewRepository implements InterviewRepository {
   async claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { _id: id, ...CLAIM_FREE(now) },
-        { $set: { 'meeting.claimedBy': owner, 'meeting.claimExpiresAt': expiresAt } },
+        { _id: id, ...CLAIM_FREE },
+        takeClaim(owner, expiresAt, now),
         { new: true },
       )
       .lean<InterviewDocument>();
@@ -141,25 +172,28 @@ export class MongoInterviewRepository implements InterviewRepository {
   async claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
     const doc = await this.model
       .findOneAndUpdate(
-        { 'meeting.status': 'pending', 'meeting.nextAttemptAt': { $lte: now }, ...CLAIM_FREE(now) },
-        { $set: { 'meeting.claimedBy': owner, 'meeting.claimExpiresAt': expiresAt } },
-        { new: true, sort: { 'meeting.nextAttemptAt': 1 } },
+        // Due by the schedule the domain keeps (its clock); free by the server's.
+        { 'meeting.status': 'pending', 'meeting.nextAttemptAt': { $lte: now }, ...CLAIM_FREE },
+        takeClaim(owner, expiresAt, now),
+        { new: true, sort: { 'meeting.nextAttemptAt': 1, _id: 1 } },
       )
       .lean<InterviewDocument>();
     return doc ? toRecord(doc) : null;
   }
 
   async patchMeeting(id: string, owner: string, patch: MeetingPatch): Promise<InterviewRecord | null> {
-    const doc = await this.model
-      .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner }, { $set: meetingSet(patch) }, { new: true })
-      .lean<InterviewDocument>();
+    const doc = await refusingTakenMeetingId(patch, () =>
+      this.model.findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner }, { $set: meetingSet(patch) }, { new: true }).lean<InterviewDocument>(),
+    );
     return doc ? toRecord(doc) : null;
   }
 
   async release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null> {
-    const applied = await this.model
-      .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner, revision }, { $set: { ...meetingSet(patch), ...CLEAR_CLAIM } }, { new: true })
-      .lean<InterviewDocument>();
+    const applied = await refusingTakenMeetingId(patch, () =>
+      this.model
+        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner, revision }, { $set: { ...meetingSet(patch), ...CLEAR_CLAIM } }, { new: true })
+        .lean<InterviewDocument>(),
+    );
     if (applied) return toRecord(applied);
     // The interview changed while we talked to Zoom: leave it owed and due now rather than overwrite.
     const deferred = await this.model
@@ -176,8 +210,10 @@ export class MongoInterviewRepository implements InterviewRepository {
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
   }
 
+  /** Advisory only: the write that stores an adopted meeting id is what decides (ZoomMeetingTakenError). */
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
-    const filter: Record<string, unknown> = { 'meeting.zoomMeetingId': zoomMeetingId };
+    // Spelled as the partial unique index's filter, so the planner can use that index.
+    const filter: Record<string, unknown> = { 'meeting.zoomMeetingId': { $eq: zoomMeetingId, $type: 'string' }, 'meeting.deletedInZoom': false };
     if (exceptInterviewId !== undefined) filter._id = { $ne: exceptInterviewId };
     return (await this.model.exists(filter)) !== null;
   }

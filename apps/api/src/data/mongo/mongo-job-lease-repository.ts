@@ -2,18 +2,20 @@ import type { Model } from 'mongoose';
 import type { JobLeaseRepository } from '../../domain/ports/job-lease-repository';
 import type { JobLeaseDocument } from './job-lease-model';
 
+const EPOCH = new Date(0);
+
 export class MongoJobLeaseRepository implements JobLeaseRepository {
   constructor(private readonly model: Model<JobLeaseDocument>) {}
 
   async acquire(name: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = new Date();
     try {
-      // Matches only a free, expired or own lease; when another process holds it, the upsert's insert
-      // collides on _id and fails, which is the "someone else has it" answer.
-      await this.model.findOneAndUpdate(
-        { _id: name, $or: [{ owner }, { expiresAt: { $lte: now } }] },
-        { $set: { owner, expiresAt: new Date(now.getTime() + ttlMs) } },
-        { upsert: true, new: true },
+      // Judged and stamped by the server's clock ($$NOW), so instances with skewed clocks agree. Matches only
+      // a free, expired or own lease; when another process holds it, the upsert's insert collides on _id
+      // and fails, which is the "someone else has it" answer.
+      await this.model.updateOne(
+        { _id: name, $expr: { $or: [{ $eq: ['$owner', owner] }, { $lte: [{ $ifNull: ['$expiresAt', EPOCH] }, '$$NOW'] }] } },
+        [{ $set: { owner: { $literal: owner }, expiresAt: { $add: ['$$NOW', ttlMs] } } }],
+        { upsert: true },
       );
       return true;
     } catch (error) {

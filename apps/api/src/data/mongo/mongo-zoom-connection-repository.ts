@@ -2,7 +2,9 @@ import type { Model } from 'mongoose';
 import type {
   ClearedZoomConnection,
   EncryptedZoomTokens,
+  ExpectedConnection,
   NewZoomConnection,
+  RefreshFence,
   SaveConnectionResult,
   StoredZoomConnection,
   ZoomConnectionRepository,
@@ -29,6 +31,31 @@ function versionIs(expected: number): Record<string, unknown> {
   return expected === 0 ? { zoomTokenVersion: { $in: [0, null] } } : { zoomTokenVersion: expected };
 }
 
+const EPOCH = new Date(0);
+
+/** A lease or claim expiry judged by the server's clock; a missing or null expiry counts as lapsed (free). */
+function lapsed(expiresAtPath: string): Record<string, unknown> {
+  return { $lte: [{ $ifNull: [expiresAtPath, EPOCH] }, '$$NOW'] };
+}
+
+/** Held by someone other than `owner` whose lease has an expiry that has passed: they never released it. */
+function lapsedWhileHeldByAnother(owner: string): Record<string, unknown> {
+  return {
+    $and: [
+      { $eq: [{ $type: '$zoomRefreshLeaseOwner' }, 'string'] },
+      { $ne: ['$zoomRefreshLeaseOwner', owner] },
+      { $eq: [{ $type: '$zoomRefreshLeaseExpiresAt' }, 'date'] },
+    ],
+  };
+}
+
+const CONTESTED = {
+  $and: [
+    { $eq: ['$zoomRefreshContestedVersion', { $ifNull: ['$zoomTokenVersion', 0] }] },
+    { $gt: [{ $ifNull: ['$zoomRefreshContestedUntil', EPOCH] }, '$$NOW'] },
+  ],
+};
+
 function tokensOf(doc: Partial<UserDocument>): EncryptedZoomTokens | null {
   if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
   return { accessToken: doc.zoomAccessToken, refreshToken: doc.zoomRefreshToken, expiresAt: doc.zoomTokenExpiry };
@@ -36,10 +63,14 @@ function tokensOf(doc: Partial<UserDocument>): EncryptedZoomTokens | null {
 
 /** Every state change is one conditional update, so concurrent processes cannot interleave inside it. */
 export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
-  constructor(private readonly model: Model<UserDocument>) {}
+  constructor(
+    private readonly model: Model<UserDocument>,
+    /** One read of the server's clock (only for reporting whether a refresh is contested). */
+    private readonly serverNow: () => Promise<Date>,
+  ) {}
 
   async saveConnection(userId: string, connection: NewZoomConnection): Promise<SaveConnectionResult> {
-    const holder = await this.model.findOne({ zoomUserId: connection.zoomUserId, _id: { $ne: userId } }, { _id: 1 }).lean();
+    const holder = await this.model.findOne({ zoomUserId: { $eq: connection.zoomUserId, $type: 'string' }, _id: { $ne: userId } }, { _id: 1 }).lean();
     if (holder) return { ok: false, reason: 'zoom_account_in_use' };
     try {
       const result = await this.model.updateOne(
@@ -87,22 +118,39 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
           ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: doc.zoomRefreshLeaseExpiresAt }
           : null,
       lastRefreshAt: doc.zoomLastRefreshAt ?? null,
+      refreshContested: await this.isContested(doc),
     };
   }
 
+  /** Reads the server's clock only in the rare case a takeover marked these very tokens. */
+  private async isContested(doc: UserDocument): Promise<boolean> {
+    const until = doc.zoomRefreshContestedUntil;
+    if (!until || doc.zoomRefreshContestedVersion !== (doc.zoomTokenVersion ?? 0)) return false;
+    return until.getTime() > (await this.serverNow()).getTime();
+  }
+
   async acquireRefreshLease(userId: string, owner: string, ttlMs: number): Promise<boolean> {
-    const now = new Date();
-    const doc = await this.model
-      .findOneAndUpdate(
-        {
-          _id: userId,
-          $or: [{ zoomRefreshLeaseOwner: null }, { zoomRefreshLeaseOwner: owner }, { zoomRefreshLeaseExpiresAt: { $lte: now } }],
+    // $$NOW is the server's clock, the same for every instance: no process judges a lease by its own.
+    const takeover = lapsedWhileHeldByAnother(owner);
+    const result = await this.model.updateOne(
+      {
+        _id: userId,
+        $expr: {
+          $or: [{ $ne: [{ $type: '$zoomRefreshLeaseOwner' }, 'string'] }, { $eq: ['$zoomRefreshLeaseOwner', owner] }, lapsed('$zoomRefreshLeaseExpiresAt')],
         },
-        { $set: { zoomRefreshLeaseOwner: owner, zoomRefreshLeaseExpiresAt: new Date(now.getTime() + ttlMs) } },
-        { new: true, projection: { _id: 1 } },
-      )
-      .lean();
-    return doc !== null;
+      },
+      [
+        {
+          $set: {
+            zoomRefreshContestedVersion: { $cond: [takeover, { $ifNull: ['$zoomTokenVersion', 0] }, { $ifNull: ['$zoomRefreshContestedVersion', null] }] },
+            zoomRefreshContestedUntil: { $cond: [takeover, { $add: ['$$NOW', ttlMs] }, { $ifNull: ['$zoomRefreshContestedUntil', null] }] },
+            zoomRefreshLeaseOwner: { $literal: owner },
+            zoomRefreshLeaseExpiresAt: { $add: ['$$NOW', ttlMs] },
+          },
+        },
+      ],
+    );
+    return result.matchedCount === 1;
   }
 
   async releaseRefreshLease(userId: string, owner: string): Promise<void> {
@@ -139,9 +187,10 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
     return result.matchedCount === 1;
   }
 
-  async markNeedsReconnect(userId: string, reason: string, expectedVersion?: number): Promise<boolean> {
+  async markNeedsReconnect(userId: string, reason: string, expectedVersion?: number, fence?: RefreshFence): Promise<boolean> {
+    const fenced = fence ? { zoomRefreshLeaseOwner: fence.leaseOwner, $expr: { $not: [CONTESTED] } } : {};
     const result = await this.model.updateOne(
-      { _id: userId, zoomConnectionState: 'connected', ...(expectedVersion === undefined ? {} : versionIs(expectedVersion)) },
+      { _id: userId, zoomConnectionState: 'connected', ...(expectedVersion === undefined ? {} : versionIs(expectedVersion)), ...fenced },
       {
         $set: { ...WIPED_TOKENS, zoomConnected: false, zoomConnectionState: 'needs_reconnect', zoomLastProblem: reason },
         $inc: { zoomTokenVersion: 1 },
@@ -150,10 +199,11 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
     return result.modifiedCount === 1;
   }
 
-  async clearConnection(userId: string, reason: string | null): Promise<ClearedZoomConnection | null> {
+  async clearConnection(userId: string, reason: string | null, only?: ExpectedConnection): Promise<ClearedZoomConnection | null> {
+    const expected = only ? { zoomUserId: only.zoomUserId, zoomConnectedAt: only.connectedAt } : {};
     const before = await this.model
       .findOneAndUpdate(
-        { _id: userId },
+        { _id: userId, ...expected },
         {
           $set: { ...WIPED_TOKENS, ...NO_ZOOM_CONNECTION, zoomScopes: [], zoomLastProblem: reason },
           $inc: { zoomTokenVersion: 1 },
@@ -172,7 +222,8 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
   }
 
   async findUserIdByZoomUserId(zoomUserId: string): Promise<string | null> {
-    const doc = await this.model.findOne({ zoomUserId }, { _id: 1 }).lean<Pick<UserDocument, '_id'>>();
+    // $type matches the partial unique index's filter, so the planner may use it.
+    const doc = await this.model.findOne({ zoomUserId: { $eq: zoomUserId, $type: 'string' } }, { _id: 1 }).lean<Pick<UserDocument, '_id'>>();
     return doc?._id ?? null;
   }
 
@@ -182,11 +233,16 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
         {
           zoomConnectionState: 'connected',
           zoomRefreshToken: { $type: 'string' },
-          $or: [{ zoomLastRefreshAt: { $lt: idleSince } }, { zoomLastRefreshAt: null, zoomConnectedAt: { $lt: idleSince } }],
+          // Neither date known (documents older than those fields): idle, as in the memory store.
+          $or: [
+            { zoomLastRefreshAt: { $lt: idleSince } },
+            { zoomLastRefreshAt: null, zoomConnectedAt: { $lt: idleSince } },
+            { zoomLastRefreshAt: null, zoomConnectedAt: null },
+          ],
         },
         { _id: 1 },
       )
-      .sort({ zoomLastRefreshAt: 1 })
+      .sort({ zoomLastRefreshAt: 1, _id: 1 })
       .limit(limit)
       .lean<Pick<UserDocument, '_id'>[]>();
     return docs.map((doc) => doc._id);

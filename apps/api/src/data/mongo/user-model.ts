@@ -27,6 +27,9 @@ export interface UserDocument {
   zoomTokenVersion: number;
   zoomRefreshLeaseOwner: string | null;
   zoomRefreshLeaseExpiresAt: Date | null;
+  // A lapsed lease was taken over at this token version: its invalid_grant is ambiguous until `Until`.
+  zoomRefreshContestedVersion: number | null;
+  zoomRefreshContestedUntil: Date | null;
 }
 
 export function userModel(connection: Connection): Model<UserDocument> {
@@ -54,13 +57,18 @@ export function userModel(connection: Connection): Model<UserDocument> {
       zoomTokenVersion: { type: Number, default: 0 },
       zoomRefreshLeaseOwner: { type: String, default: null },
       zoomRefreshLeaseExpiresAt: { type: Date, default: null },
+      zoomRefreshContestedVersion: { type: Number, default: null },
+      zoomRefreshContestedUntil: { type: Date, default: null },
     },
     { collection: 'users', versionKey: false },
   );
   schema.index({ emailLower: 1 }, { unique: true });
   // One Zoom user may back at most one CRM user.
   schema.index({ zoomUserId: 1 }, { unique: true, partialFilterExpression: { zoomUserId: { $type: 'string' } } });
-  schema.index({ role: 1 });
-  schema.index({ zoomConnectionState: 1, zoomLastRefreshAt: 1 });
+  // The user list, whole or by role, in its sort order.
+  schema.index({ createdAt: 1, email: 1 });
+  schema.index({ role: 1, createdAt: 1, email: 1 });
+  // The idle-refresh job: connected users, least recently refreshed first.
+  schema.index({ zoomConnectionState: 1, zoomLastRefreshAt: 1, _id: 1 });
   return connection.models.User ?? connection.model<UserDocument>('User', schema);
 }

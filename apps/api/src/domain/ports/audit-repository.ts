@@ -14,6 +14,6 @@ export interface AuditEventRecord {
 /** Append-only: there is deliberately no update or delete. */
 export interface AuditRepository {
   append(event: Omit<AuditEventRecord, 'id'>): Promise<AuditEventRecord>;
-  /** Newest first. */
+  /** Newest `at` first; events with the same `at` newest appended first. `total` may be an estimate kept by the store (it is exact for an append-only log). */
   list(page: { offset: number; limit: number }): Promise<{ events: AuditEventRecord[]; total: number }>;
 }

@@ -93,20 +93,37 @@ export interface StartUrlEnvelope {
   envelope: string;
 }
 
+/**
+ * A write tried to store a Zoom meeting id another live interview already holds (a unique index in
+ * MongoDB, the same rule in memory). Adoption of a meeting found in Zoom is that one conditional write.
+ */
+export class ZoomMeetingTakenError extends Error {
+  constructor(readonly zoomMeetingId: string) {
+    super('That Zoom meeting already belongs to another interview');
+    this.name = 'ZoomMeetingTakenError';
+  }
+}
+
 export interface InterviewRepository {
   create(input: NewInterview): Promise<InterviewRecord>;
   findById(id: string): Promise<InterviewRecord | null>;
-  /** upcoming: endTime >= now, soonest first; past: endTime < now, latest first; all: soonest first. */
+  /** upcoming: endTime >= now, soonest first; past: endTime < now, latest first; all: soonest first. Ties by id, in the same direction. */
   list(filter: InterviewListFilter): Promise<InterviewRecord[]>;
   /** Changes details and, when `bumpRevision`, owes Zoom an update (meeting becomes pending). Null when absent or cancelled. */
   updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null>;
   /** Marks the interview cancelled and owes Zoom a delete. Null when absent or already cancelled. */
   cancel(id: string, now: Date): Promise<InterviewRecord | null>;
-  /** Takes the claim when nobody holds it (or theirs expired). Null when someone else holds it. */
+  /**
+   * Takes the claim when nobody holds it (or theirs expired, by the store's clock; no expiry counts as
+   * expired). The claim lasts `expiresAt - now` from the store's clock. Null when someone else holds it.
+   */
   claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null>;
   /** Atomically claims the pending meeting due soonest (nextAttemptAt <= now). */
   claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null>;
-  /** Writes meeting fields while holding the claim; null when the claim was lost. */
+  /**
+   * Writes meeting fields while holding the claim; null when the claim was lost. Undefined fields are left
+   * as they are. Throws ZoomMeetingTakenError when `zoomMeetingId` is another live interview's.
+   */
   patchMeeting(id: string, owner: string, patch: MeetingPatch): Promise<InterviewRecord | null>;
   /**
    * Writes the final meeting state and drops the claim, but only if the interview is still at
@@ -116,7 +133,7 @@ export interface InterviewRepository {
   release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null>;
   /** Meetings created in Zoom since `since`, grouped by interviewer and host. */
   countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
-  /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id. */
+  /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id (not deleted in Zoom). Advisory: the write decides. */
   isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean>;
   /** Every stored start URL envelope (cancelled interviews included), for key rotation. */
   listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;

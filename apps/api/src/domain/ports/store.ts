@@ -19,6 +19,12 @@ export interface Store {
   meetingDefaults: MeetingDefaultsRepository;
   /** Secrets every process shares, e.g. the Server-to-Server access token (encrypted). */
   cachedSecrets: CachedSecretRepository;
+  /**
+   * Runs `work` so its writes land together or not at all: a state change and its audit event. MongoDB:
+   * a transaction (replica set; a standalone server runs `work` as is). `work` may run again on a
+   * transient conflict, so it does nothing but store writes.
+   */
+  atomically<T>(work: () => Promise<T>): Promise<T>;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

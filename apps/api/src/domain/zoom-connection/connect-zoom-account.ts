@@ -60,25 +60,30 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
 
   const connectedAt = deps.clock.now();
   const userId = input.userId;
-  const saved = await deps.connections.saveConnection(userId, {
-    zoomUserId: zoomUser.id,
-    zoomEmail: zoomUser.email,
-    zoomAccountId: zoomUser.accountId,
-    scopes: tokens.scopes,
-    connectedAt,
-    tokens: deps.secrets.sealZoomTokens(userId, { ...tokens, expiresAt: new Date(connectedAt.getTime() + tokens.expiresInSeconds * 1000) }),
+  const sealed = deps.secrets.sealZoomTokens(userId, { ...tokens, expiresAt: new Date(connectedAt.getTime() + tokens.expiresInSeconds * 1000) });
+  // The connection and its audit event are stored together or not at all.
+  const saved = await deps.atomically(async () => {
+    const result = await deps.connections.saveConnection(userId, {
+      zoomUserId: zoomUser.id,
+      zoomEmail: zoomUser.email,
+      zoomAccountId: zoomUser.accountId,
+      scopes: tokens.scopes,
+      connectedAt,
+      tokens: sealed,
+    });
+    if (!result.ok) return result;
+    const user = await deps.users.findById(userId);
+    await recordAuditEvent(deps.audit, {
+      type: 'zoom.connected',
+      actor: { userId, email: user?.email ?? null, kind: 'user' },
+      subject: { userId, email: user?.email ?? null },
+      context,
+      details: { zoomUserId: zoomUser.id, zoomEmail: zoomUser.email, zoomAccountId: zoomUser.accountId, scopes: tokens.scopes },
+    });
+    return result;
   });
   // Not revoked on refusal: at Zoom a revoke ends the app's authorization for that Zoom user, which the other CRM user relies on.
   if (!saved.ok) return refuse(saved.reason === 'zoom_account_in_use' ? 'zoom_account_in_use' : 'state_invalid', saved.reason);
-
-  const user = await deps.users.findById(userId);
-  await recordAuditEvent(deps.audit, {
-    type: 'zoom.connected',
-    actor: { userId, email: user?.email ?? null, kind: 'user' },
-    subject: { userId, email: user?.email ?? null },
-    context,
-    details: { zoomUserId: zoomUser.id, zoomEmail: zoomUser.email, zoomAccountId: zoomUser.accountId, scopes: tokens.scopes },
-  });
   logger.info({ userId, zoomUserId: zoomUser.id }, 'Zoom account connected');
   return 'connected';
 }

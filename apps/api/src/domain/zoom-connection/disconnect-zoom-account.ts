@@ -33,8 +33,10 @@ export async function disconnectZoomAccount(
     }
   }
 
-  const cleared = await deps.connections.clearConnection(subjectUserId, byAdmin ? CONNECTION_PROBLEMS.disconnectedByAdmin : null);
-  if (cleared && (cleared.previousState !== 'not_connected' || cleared.tokens)) {
+  // The wipe and its audit event are stored together or not at all.
+  await deps.atomically(async () => {
+    const cleared = await deps.connections.clearConnection(subjectUserId, byAdmin ? CONNECTION_PROBLEMS.disconnectedByAdmin : null);
+    if (!cleared || (cleared.previousState === 'not_connected' && !cleared.tokens)) return;
     const actor = context.actorUserId ? await deps.users.findById(context.actorUserId) : null;
     await recordAuditEvent(deps.audit, {
       type: 'zoom.disconnected',
@@ -43,7 +45,7 @@ export async function disconnectZoomAccount(
       context,
       details: { by: byAdmin ? 'admin' : 'self', zoomUserId: cleared.zoomUserId, zoomEmail: cleared.zoomEmail, previousState: cleared.previousState, revokeAtZoom: revoked },
     });
-  }
+  });
   const after = await deps.users.findById(subjectUserId);
   return presentZoomStatus(after ?? subject);
 }

@@ -8,6 +8,7 @@ import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { Secret } from '../ports/secret';
 import type { SecretVault } from '../ports/secret-vault';
+import type { Store } from '../ports/store';
 import type { UserRepository } from '../ports/user-repository';
 import type { ZoomOAuthGateway } from '../ports/zoom-gateway';
 import { isZoomFailure } from '../ports/zoom-failure';
@@ -27,6 +28,8 @@ export interface RefreshingUserAccessTokensOptions {
   /** How long one process may hold a user's refresh lease; must outlast one token call. */
   leaseTtlMs: number;
   pollIntervalMs?: number;
+  /** needs_reconnect and its audit event are stored together (Store.atomically). */
+  atomically: Store['atomically'];
 }
 
 type Failure = Extract<AccessTokenResult, { ok: false }>;
@@ -36,7 +39,9 @@ type Failure = Extract<AccessTokenResult, { ok: false }>;
  * - one refresh per user in this process (a map of in-flight promises), and across processes (a lease
  *   in the store, re-read after acquiring; others wait for the new tokens to appear);
  * - the rotated refresh token is stored (compare-and-swap on tokenVersion) before the access token is used;
- * - `invalid_grant` marks the connection needs_reconnect with a reason and an audit event.
+ * - `invalid_grant` marks the connection needs_reconnect with a reason and an audit event, fenced: only
+ *   by the attempt still holding the lease, for the tokens Zoom refused, and not while a lapsed holder may
+ *   still land rotated tokens for that same refresh token (the store's `refreshContested`).
  */
 export class RefreshingUserAccessTokens implements UserAccessTokens {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID()}`;
@@ -76,9 +81,11 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     const stored = await this.usable(connection!);
     // Refreshed or reconnected since that token was handed out: the newer tokens are not the ones Zoom refused.
     if (!stored.ok || !stored.accessToken.equals(rejected)) return;
-    if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
-      await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
-    }
+    await this.options.atomically(async () => {
+      if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
+        await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
+      }
+    });
   }
 
   /** Keyed by the token version the caller saw, so a caller holding newer tokens never joins a stale refresh. */
@@ -99,7 +106,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     for (;;) {
       if (await connections.acquireRefreshLease(userId, owner, leaseTtlMs)) {
         try {
-          return await this.refreshHoldingLease(userId, seenVersion);
+          return await this.refreshHoldingLease(userId, seenVersion, owner);
         } finally {
           await connections.releaseRefreshLease(userId, owner).catch(() => undefined);
         }
@@ -109,21 +116,21 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     }
   }
 
-  /** Another process holds the lease: poll (on the wall clock the store's leases use) until its tokens land, or its lease lapses (then try to take over). */
+  /**
+   * Another process holds the lease: poll until its tokens land, then use them; otherwise try the lease
+   * again, so whether it lapsed is the store's call (its clock), never this process's.
+   */
   private async waitForOtherRefresh(userId: string, seenVersion: number, deadline: number): Promise<AccessTokenResult | null> {
-    for (;;) {
-      if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
-      await delay(this.pollIntervalMs);
-      const connection = await this.options.connections.getConnection(userId);
-      const unusable = unusableReason(connection);
-      if (unusable) return unusable;
-      if (connection!.tokenVersion !== seenVersion) return this.usable(connection!);
-      const lease = connection!.refreshLease;
-      if (!lease || lease.expiresAt.getTime() <= Date.now()) return null;
-    }
+    if (Date.now() > deadline) return { ok: false, reason: 'zoom_unavailable' };
+    await delay(this.pollIntervalMs);
+    const connection = await this.options.connections.getConnection(userId);
+    const unusable = unusableReason(connection);
+    if (unusable) return unusable;
+    if (connection!.tokenVersion !== seenVersion) return this.usable(connection!);
+    return null;
   }
 
-  private async refreshHoldingLease(userId: string, seenVersion: number): Promise<AccessTokenResult> {
+  private async refreshHoldingLease(userId: string, seenVersion: number, owner: string): Promise<AccessTokenResult> {
     const { connections, secrets, oauth, logger, clock } = this.options;
     // Re-read: the process that held the lease before us may already have stored new tokens.
     const connection = await connections.getConnection(userId);
@@ -141,7 +148,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
       refreshed = await oauth.refresh(opened.refreshToken);
     } catch (error) {
       if (!isZoomFailure(error)) throw error;
-      if (error.kind === 'invalid_grant') return this.giveUp(current, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
+      if (error.kind === 'invalid_grant') return this.giveUp(current, owner, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
       logger.warn({ zoom: { operation: error.operation, kind: error.kind, status: error.status }, userId }, 'Zoom token refresh failed');
       return { ok: false, reason: error.kind === 'unavailable' ? 'zoom_unavailable' : 'refresh_failed' };
     }
@@ -163,16 +170,29 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     return { ok: true, accessToken: refreshed.accessToken, zoomUserId: current.zoomUserId!, zoomEmail: current.zoomEmail };
   }
 
-  private async giveUp(connection: StoredZoomConnection, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
-    const marked = await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion);
+  /**
+   * Fenced: the mark applies only while `owner` still holds the lease, the tokens are still the ones whose
+   * refresh token Zoom refused, and no lapsed holder may be holding Zoom's answer for that same refresh
+   * token (`refreshContested`). Otherwise the connection is left connected for the tokens that win.
+   */
+  private async giveUp(connection: StoredZoomConnection, owner: string, reason: string, details: Record<string, unknown>): Promise<AccessTokenResult> {
+    const marked = await this.options.atomically(async () => {
+      if (!(await this.options.connections.markNeedsReconnect(connection.userId, reason, connection.tokenVersion, { leaseOwner: owner }))) return false;
+      await this.auditRefreshFailed(connection.userId, { ...details, reason });
+      return true;
+    });
     if (marked) {
       this.options.logger.warn({ userId: connection.userId, ...details }, 'Zoom connection needs reconnecting');
-      await this.auditRefreshFailed(connection.userId, { ...details, reason });
       return { ok: false, reason: 'needs_reconnect' };
     }
-    // Someone stored newer tokens between our read and our mark: use theirs.
     const after = await this.options.connections.getConnection(connection.userId);
-    return unusableReason(after) ?? this.usable(after!);
+    const unusable = unusableReason(after);
+    if (unusable) return unusable;
+    // Someone stored newer tokens between our read and our mark: use theirs.
+    if (after!.tokenVersion !== connection.tokenVersion) return this.usable(after!);
+    // Lost the lease or the refresh is contested: the tokens that win have not landed yet.
+    this.options.logger.warn({ userId: connection.userId, contested: after!.refreshContested }, 'Zoom refused a refresh another attempt may have used; connection left as is');
+    return { ok: false, reason: 'refresh_failed' };
   }
 
   private async auditRefreshFailed(userId: string, details: Record<string, unknown>): Promise<void> {

@@ -4,6 +4,7 @@ import type { Clock } from '../ports/clock';
 import type { OAuthStateRepository } from '../ports/oauth-state-repository';
 import type { OAuthStateSigner } from '../ports/oauth-state-signer';
 import type { SecretVault } from '../ports/secret-vault';
+import type { Store } from '../ports/store';
 import type { UserRepository } from '../ports/user-repository';
 import type { ZoomMeetingsGateway, ZoomOAuthGateway } from '../ports/zoom-gateway';
 import type { ZoomConnectionRepository } from '../ports/zoom-connection-repository';
@@ -21,6 +22,8 @@ export interface ZoomConnectionDeps {
   stateSigner: OAuthStateSigner;
   logger: Logger;
   clock: Clock;
+  /** A connection's state change and its audit event are written together (Store.atomically). */
+  atomically: Store['atomically'];
 }
 
 /** Plain-words reasons shown to the user and admins as the connection's last problem. */

@@ -1,0 +1,23 @@
+import { EnvError, parseEnv } from '../config/env';
+import { migrateIndexes } from '../data/mongo/migrate-indexes';
+
+/**
+ * `pnpm --filter @crm/api migrate`: creates the indexes the schemas declare that MongoDB lacks, and says
+ * which exist. It never drops an index (an index no longer declared is removed by a person, deliberately).
+ * Run it before a deploy that declares a new index; the API also creates missing ones when it starts.
+ */
+async function main(): Promise<void> {
+  const env = parseEnv();
+  if (!env.MONGODB_URI) {
+    console.log('MONGODB_URI is not set: the in-memory store has no indexes to create. Nothing to do.');
+    return;
+  }
+  const report = await migrateIndexes(env.MONGODB_URI);
+  for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
+  console.log('Declared indexes are in place. Nothing was dropped.');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof EnvError ? error.message : `Migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
