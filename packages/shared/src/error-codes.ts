@@ -13,11 +13,15 @@ export const ERROR_CODES = [
   // auth
   'unauthenticated',
   'session_expired',
+  /** The session was ended before it expired: sign-out everywhere, a password or role change, deactivation. */
+  'session_ended',
+  'account_deactivated',
   'invalid_credentials',
   'forbidden',
   'csrf_failed',
   'rate_limited',
   'email_taken',
+  'cannot_change_own_account',
   // zoom connection
   'zoom_not_connected',
   'zoom_not_configured',

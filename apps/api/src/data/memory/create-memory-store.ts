@@ -5,6 +5,7 @@ import { MemoryInterviewRepository } from './memory-interview-repository';
 import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
 import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
+import { MemoryRateLimitCounterRepository } from './memory-rate-limit-counter-repository';
 import { MemoryUserRepository } from './memory-user-repository';
 import { MemoryZoomConnectionRepository } from './memory-zoom-connection-repository';
 
@@ -22,6 +23,7 @@ export function createMemoryStore(): Store {
     interviews: new MemoryInterviewRepository(),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
+    rateLimits: new MemoryRateLimitCounterRepository(),
     async ping() {},
     async close() {},
   };

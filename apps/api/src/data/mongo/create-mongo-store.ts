@@ -10,6 +10,7 @@ import { MongoMeetingDefaultsRepository } from './mongo-meeting-defaults-reposit
 import { jobLeaseModel } from './job-lease-model';
 import { MongoJobLeaseRepository } from './mongo-job-lease-repository';
 import { MongoOAuthStateRepository } from './mongo-oauth-state-repository';
+import { createMongoRateLimitCounters } from './mongo-rate-limit-counter-repository';
 import { MongoZoomConnectionRepository } from './mongo-zoom-connection-repository';
 import { oauthStateModel } from './oauth-state-model';
 import { MongoAuditRepository } from './mongo-audit-repository';
@@ -27,6 +28,7 @@ export async function createMongoStore(uri: string): Promise<Store> {
   const cachedSecrets = cachedSecretModel(connection);
   await Promise.all([interviews.syncIndexes(), meetingDefaults.syncIndexes(), cachedSecrets.syncIndexes()]);
   await Promise.all([users.syncIndexes(), audit.syncIndexes(), oauthStates.syncIndexes(), jobLeases.syncIndexes()]);
+  const rateLimits = await createMongoRateLimitCounters(connection);
   return {
     kind: 'mongodb',
     users: new MongoUserRepository(users),
@@ -37,6 +39,7 @@ export async function createMongoStore(uri: string): Promise<Store> {
     interviews: new MongoInterviewRepository(interviews),
     meetingDefaults: new MongoMeetingDefaultsRepository(meetingDefaults),
     cachedSecrets: new MongoCachedSecretRepository(cachedSecrets),
+    rateLimits,
     async ping() {
       await connection.db?.admin().ping();
     },
