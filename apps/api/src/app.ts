@@ -59,7 +59,7 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(readSession(sessionTokenOptions(deps.env)));
+  app.use(readSession(sessionTokenOptions(deps.env), deps.sessions));
   app.use(csrfProtection({ allowedOrigins: [deps.env.WEB_APP_URL, `http://localhost:${deps.env.PORT}`], exemptPaths: CSRF_EXEMPT_PATHS }));
 
   app.use(healthRoutes(deps));

@@ -13,8 +13,6 @@ export const ERROR_CODES = [
   // auth
   'unauthenticated',
   'session_expired',
-  /** The session was ended before it expired: sign-out everywhere, a password or role change, deactivation. */
-  'session_ended',
   'account_deactivated',
   'invalid_credentials',
   'forbidden',
