@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { signIn, signInAs, TEST_PASSWORD } from './support/start-test-api';
-import { connectZoom, SIMULATED_INTERVIEWER, useTestStack } from './support/start-test-stack';
+import { connectZoom, useTestStack } from './support/start-test-stack';
 
 async function revokesAtSimulator(zoomUrl: string): Promise<number> {
   // The simulator's HTTP control API, as another process would read it.
@@ -14,7 +14,7 @@ describe('sessions that can be ended', () => {
   test('when an admin deactivates a user, the user’s next request is refused with 401, their Zoom token is revoked at Zoom and both events are audited', async () => {
     const { agent: admin, user: adminUser } = await signInAs(stack().api, 'admin');
     const { agent: interviewer, user } = await signInAs(stack().api, 'interviewer');
-    await connectZoom(interviewer, SIMULATED_INTERVIEWER.email);
+    await connectZoom(interviewer);
     await interviewer.get('/api/auth/me').expect(200);
     const revokesBefore = await revokesAtSimulator(stack().zoom.url);
 
