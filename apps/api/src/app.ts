@@ -9,6 +9,7 @@ import { pathOnly } from './logging/create-logger';
 import { readSession } from './http/middleware/authenticate';
 import { csrfProtection } from './http/middleware/csrf-protection';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler';
+import { serveWebApp } from './http/serve-web-app';
 import { sessionTokenOptions } from './security/session-token-options';
 import { healthRoutes } from './routes/health-routes';
 import { authRoutes } from './routes/auth-routes';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(interviewRoutes(deps));
   app.use(meetingDefaultsRoutes(deps));
   app.use(meetingAnalyticsRoutes(deps));
+  if (deps.env.WEB_DIST_DIR) app.use(serveWebApp(deps.env.WEB_DIST_DIR));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));
