@@ -68,7 +68,8 @@ export class MongoUserRepository implements UserRepository {
     if (changes.active !== undefined) set.active = changes.active;
     if (changes.passwordHash !== undefined) set.passwordHash = changes.passwordHash;
     // $inc on a missing field starts from 0, so documents written before versions existed move to 1.
-    const doc = await this.model.findOneAndUpdate({ _id: id }, { $set: set, $inc: { sessionVersion: 1 } }, { new: true }).lean<UserDocument>();
+    const update = Object.keys(set).length > 0 ? { $set: set, $inc: { sessionVersion: 1 } } : { $inc: { sessionVersion: 1 } };
+    const doc = await this.model.findOneAndUpdate({ _id: id }, update, { new: true }).lean<UserDocument>();
     return doc ? toRecord(doc) : null;
   }
 }
