@@ -96,4 +96,16 @@ describe('sign-in limits', () => {
       0, 0, 500, 1000, 2000, 4000, 8000, 10_000, 10_000, 10_000,
     ]);
   });
+
+  test('a signed-in session cannot guess its own password: wrong current passwords are refused after 10', async () => {
+    const owner = await createTestUser(api.store, 'recruiter');
+    const agent = request.agent(api.url);
+    const login = await agent.post('/api/auth/login').set('X-Forwarded-For', '192.0.2.50').send({ email: owner.email, password: TEST_PASSWORD }).expect(200);
+    agent.set('x-csrf-token', (login.body as { csrfToken: string }).csrfToken);
+    const statuses: number[] = [];
+    for (let i = 0; i < 12; i += 1) {
+      statuses.push((await agent.post('/api/auth/password').send({ currentPassword: `guess-${i}-password`, newPassword: 'a-brand-new-password-42' })).status);
+    }
+    expect(tally(statuses)).toEqual({ 401: 10, 429: 2 });
+  });
 });

@@ -8,7 +8,7 @@ import { logIn } from '../domain/auth/log-in';
 import type { UserRecord } from '../domain/ports/user-repository';
 import { presentUser } from '../domain/users/present-user';
 import { requestContext, requireSession } from '../http/request-context';
-import { loginThrottle } from '../http/middleware/login-throttle';
+import { loginThrottle, passwordChangeThrottle } from '../http/middleware/login-throttle';
 import { requireSignedIn } from '../http/middleware/require-role';
 import { noContent, route } from '../http/typed-route';
 import { issueSessionToken, type SessionClaims } from '../security/session-tokens';
@@ -25,6 +25,7 @@ function sessionResponse(user: UserRecord, claims: SessionClaims): SessionRespon
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();
   const loginLimits = loginThrottle({ env: deps.env, counters: deps.store.rateLimits, clock: deps.clock });
+  const passwordChangeLimit = passwordChangeThrottle({ env: deps.env, counters: deps.store.rateLimits });
   const issueSession = (res: Response, user: UserRecord) => {
     // The session is an HTTP credential: issued here, at the edge, as a cookie.
     const { token, claims } = issueSessionToken(sessionTokenOptions(deps.env), user);
@@ -56,7 +57,7 @@ export function authRoutes(deps: AppDeps): Router {
     return noContent(res);
   });
 
-  route(router, authEndpoints.changePassword, [requireSignedIn], async ({ body }, req, res) => {
+  route(router, authEndpoints.changePassword, [requireSignedIn, passwordChangeLimit], async ({ body }, req, res) => {
     const session = requireSession(req);
     const user = await changePassword({ users: deps.store.users, audit: deps.store.audit, passwords: deps.passwords }, session.userId, body, requestContext(req));
     deps.sessions.forget(user.id);

@@ -77,3 +77,20 @@ export function loginThrottle(deps: LoginThrottleDeps): RequestHandler[] {
   };
   return [perAddress, perAddressAndEmail, perAccount];
 }
+
+/**
+ * Wrong current passwords on the change-password form, per signed-in user: a stolen session cannot be used
+ * to guess the password behind it faster than sign-in allows. Mount after requireSignedIn.
+ */
+export function passwordChangeThrottle(deps: Omit<LoginThrottleDeps, 'clock'>): RequestHandler {
+  return rateLimit({
+    windowMs: WINDOW_MS,
+    limit: deps.env.LOGIN_RATE_LIMIT_PER_15_MIN,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    keyGenerator: (req) => req.session?.userId ?? ipKeyGenerator(req.ip ?? ''),
+    store: new SharedRateLimitStore(deps.counters, 'password-change:'),
+    handler: (_req, _res, next) => next(tooMany()),
+  });
+}
