@@ -3,10 +3,12 @@ import type { Env } from './config/env';
 import type { InterviewDeps } from './domain/interviews/interview-deps';
 import type { MeetingServiceDeps } from './domain/meetings/meeting-service-deps';
 import type { UserAccessTokens } from './domain/ports/access-token-source';
+import type { Clock } from './domain/ports/clock';
 import type { PasswordHasher } from './domain/ports/password-hasher';
 import type { Store } from './domain/ports/store';
 import type { ZoomConnectionDeps } from './domain/zoom-connection/zoom-connection-deps';
 import type { MeetingSyncWorker } from './jobs/meeting-sync-worker';
+import type { SessionStatusCache } from './security/session-status-cache';
 import type { ServerToServerToken } from './zoom/server-to-server-token';
 
 /** The Zoom connection lifecycle: connect, callback, disconnect, webhook. */
@@ -31,6 +33,9 @@ export interface AppDeps {
   logger: Logger;
   store: Store;
   passwords: PasswordHasher;
+  clock: Clock;
+  /** Whether a verified session still stands (session version, active account); forget(userId) after a change. */
+  sessions: SessionStatusCache;
   /** Every user's usable Zoom access token, refreshed as needed (what meeting code uses). */
   userAccessTokens: UserAccessTokens;
   zoomConnection: ZoomConnectionServices;

@@ -9,6 +9,7 @@ import { pathOnly } from './logging/create-logger';
 import { readSession } from './http/middleware/authenticate';
 import { csrfProtection } from './http/middleware/csrf-protection';
 import { errorHandler, notFoundHandler } from './http/middleware/error-handler';
+import { serveWebApp } from './http/serve-web-app';
 import { sessionTokenOptions } from './security/session-token-options';
 import { healthRoutes } from './routes/health-routes';
 import { authRoutes } from './routes/auth-routes';
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): Express {
       },
     }),
   );
-  app.use(readSession(sessionTokenOptions(deps.env)));
+  app.use(readSession(sessionTokenOptions(deps.env), deps.sessions));
   app.use(csrfProtection({ allowedOrigins: [deps.env.WEB_APP_URL, `http://localhost:${deps.env.PORT}`], exemptPaths: CSRF_EXEMPT_PATHS }));
 
   app.use(healthRoutes(deps));
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(interviewRoutes(deps));
   app.use(meetingDefaultsRoutes(deps));
   app.use(meetingAnalyticsRoutes(deps));
+  if (deps.env.WEB_DIST_DIR) app.use(serveWebApp(deps.env.WEB_DIST_DIR));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

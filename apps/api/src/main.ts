@@ -4,12 +4,22 @@ import { startApi } from './composition/start-api';
 async function main(): Promise<void> {
   const env = parseEnv();
   const api = await startApi(env);
-  const stop = async () => {
-    await api.close();
-    process.exit(0);
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    // A second signal means "now": an operator (or orchestrator) gave up waiting.
+    if (stopping) process.exit(1);
+    stopping = true;
+    api.deps.logger.info({ signal, graceMs: env.SHUTDOWN_GRACE_MS }, 'shutting down: draining requests and jobs');
+    api.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        api.deps.logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

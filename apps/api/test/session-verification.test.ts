@@ -6,7 +6,7 @@ const options = { secret: 'test-jwt-secret-0123456789abcdefghijklmnop', issuer: 
 describe('remembered session verification', () => {
   test('a token verified once is still refused after it expires', () => {
     const verify = createSessionVerifier(options);
-    const { token, claims } = issueSessionToken(options, { id: 'user-1', role: 'recruiter' });
+    const { token, claims } = issueSessionToken(options, { id: 'user-1', role: 'recruiter', sessionVersion: 0 });
 
     expect(verify(token)).toMatchObject({ ok: true, claims: { userId: 'user-1', role: 'recruiter' } });
     expect(verify(token, new Date(claims.expiresAt.getTime() + 1000))).toEqual({ ok: false, reason: 'expired' });
@@ -22,7 +22,7 @@ describe('remembered session verification', () => {
 
   test('changing the remembered claims object does not change what the next request sees', () => {
     const verify = createSessionVerifier(options);
-    const { token } = issueSessionToken(options, { id: 'user-2', role: 'interviewer' });
+    const { token } = issueSessionToken(options, { id: 'user-2', role: 'interviewer', sessionVersion: 0 });
     const first = verify(token);
     if (first.ok) (first.claims as { role: string }).role = 'admin';
     expect(verify(token)).toMatchObject({ ok: true, claims: { role: 'interviewer' } });
@@ -30,8 +30,8 @@ describe('remembered session verification', () => {
 
   test('past its size bound the oldest token is forgotten and simply verified again', () => {
     const verify = createSessionVerifier(options, 1);
-    const a = issueSessionToken(options, { id: 'a', role: 'admin' });
-    const b = issueSessionToken(options, { id: 'b', role: 'admin' });
+    const a = issueSessionToken(options, { id: 'a', role: 'admin', sessionVersion: 0 });
+    const b = issueSessionToken(options, { id: 'b', role: 'admin', sessionVersion: 0 });
     expect(verify(a.token).ok).toBe(true);
     expect(verify(b.token).ok).toBe(true);
     expect(verify(a.token)).toMatchObject({ ok: true, claims: { userId: 'a' } });

@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   const simulator = await startZoomSimulator({
     ...(env.faithful ? ZOOM_FAITHFUL_OPTIONS : {}),
     port: env.port,
-    host: '127.0.0.1',
+    host: env.host,
     logRequests: env.logRequests,
     ...(env.redirectUris ? { userApp: { clientId: 'sim-user-client-id', clientSecret: 'sim-user-client-secret', redirectUris: env.redirectUris } } : {}),
     webhook: { ...(env.webhookUrl ? { url: env.webhookUrl } : {}), secretToken: env.webhookSecretToken ?? 'sim-webhook-secret-token' },

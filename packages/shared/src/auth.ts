@@ -23,6 +23,8 @@ export const publicUserSchema = z.object({
   name: z.string(),
   email: z.string(),
   role: roleSchema,
+  /** False once an admin deactivated the account: it cannot sign in and its sessions have ended. */
+  active: z.boolean(),
   createdAt: z.string(),
 });
 export type PublicUser = z.infer<typeof publicUserSchema>;
@@ -49,6 +51,18 @@ export type UserListResponse = z.infer<typeof userListResponseSchema>;
 export const createUserResponseSchema = z.object({ user: publicUserSchema });
 export type CreateUserResponse = z.infer<typeof createUserResponseSchema>;
 
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(12, 'Use at least 12 characters').max(200),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;
+
+export const changeRoleRequestSchema = z.strictObject({ role: roleSchema });
+export type ChangeRoleRequest = z.infer<typeof changeRoleRequestSchema>;
+
+export const userResponseSchema = z.object({ user: publicUserSchema });
+export type UserResponse = z.infer<typeof userResponseSchema>;
+
 /** A CRM user id in a path, e.g. `/api/admin/users/:id/zoom/disconnect`. */
 export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
@@ -60,4 +74,13 @@ export const authEndpoints = {
   listUsers: { method: 'GET', path: '/api/admin/users', response: userListResponseSchema },
   /** 201. */
   createUser: { method: 'POST', path: '/api/admin/users', body: createUserRequestSchema, response: createUserResponseSchema },
+  /** 204: ends every session of the caller (all browsers and devices), this one included, and clears the cookie. */
+  signOutEverywhere: { method: 'POST', path: '/api/auth/sign-out-everywhere' },
+  /** Ends every other session; this browser gets a new session cookie. */
+  changePassword: { method: 'POST', path: '/api/auth/password', body: changePasswordRequestSchema, response: sessionResponseSchema },
+  /** Ends the user's sessions (they sign in again with the new role). */
+  changeUserRole: { method: 'PUT', path: '/api/admin/users/:id/role', params: userIdParamsSchema, body: changeRoleRequestSchema, response: userResponseSchema },
+  /** Ends the user's sessions, refuses their sign-in and disconnects (revokes) their Zoom account. */
+  deactivateUser: { method: 'POST', path: '/api/admin/users/:id/deactivate', params: userIdParamsSchema, response: userResponseSchema },
+  reactivateUser: { method: 'POST', path: '/api/admin/users/:id/reactivate', params: userIdParamsSchema, response: userResponseSchema },
 } as const satisfies Record<string, Endpoint>;

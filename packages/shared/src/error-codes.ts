@@ -13,11 +13,13 @@ export const ERROR_CODES = [
   // auth
   'unauthenticated',
   'session_expired',
+  'account_deactivated',
   'invalid_credentials',
   'forbidden',
   'csrf_failed',
   'rate_limited',
   'email_taken',
+  'cannot_change_own_account',
   // zoom connection
   'zoom_not_connected',
   'zoom_not_configured',

@@ -72,6 +72,11 @@ export const AUDIT_EVENT_TYPES = [
   'zoom.deauthorized',
   'zoom.keys_rotated',
   'user.created',
+  'user.deactivated',
+  'user.reactivated',
+  'user.role_changed',
+  'user.password_changed',
+  'user.sessions_ended',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

@@ -33,6 +33,7 @@ export function benchApiEnv(config: ApiServerConfig, port: number): Env {
     TOKEN_ENCRYPTION_KEYS: DEMO_SECRETS.TOKEN_ENCRYPTION_KEYS.replace('demo:', 'bench:'),
     BACKGROUND_JOBS: 'false',
     LOGIN_RATE_LIMIT_PER_15_MIN: '10000',
+    LOGIN_FAILURES_PER_ADDRESS_PER_15_MIN: '10000',
     ZOOM_CLIENT_ID: BENCH_ZOOM_APP.clientId,
     ZOOM_CLIENT_SECRET: BENCH_ZOOM_APP.clientSecret,
     ZOOM_REDIRECT_URI: redirectUri(port),

@@ -16,6 +16,7 @@ import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing
 import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
 import { scryptPasswordHasher } from '../security/password-hashing';
+import { SessionStatusCache } from '../security/session-status-cache';
 import { TokenCipher } from '../security/token-cipher';
 import { createZoomClients } from './create-zoom-clients';
 
@@ -67,6 +68,12 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     logger,
     store,
     passwords: scryptPasswordHasher,
+    clock,
+    sessions: new SessionStatusCache({
+      lookup: (userId) => store.users.findById(userId),
+      ttlMs: env.SESSION_CHECK_CACHE_MS,
+      now: () => clock.now().getTime(),
+    }),
     userAccessTokens,
     zoomConnection: {
       deps: {

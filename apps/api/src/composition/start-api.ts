@@ -18,7 +18,11 @@ export interface RunningApi {
   deps: AppDeps;
   /** The idle-refresh job when BACKGROUND_JOBS is on. */
   idleRefreshJob: IdleRefreshJob | null;
-  close(): Promise<void>;
+  /**
+   * Graceful stop: refuses new connections, lets in-flight requests and the jobs' current items finish
+   * (at most `graceMs`, default SHUTDOWN_GRACE_MS), then closes the store. Calling it again returns the same promise.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -56,16 +60,33 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
         idleMs: env.ZOOM_IDLE_REFRESH_HOURS * 60 * 60 * 1000,
       })
     : null;
+  let closing: Promise<void> | null = null;
   return {
     url,
     deps,
     idleRefreshJob,
-    async close() {
-      await idleRefreshJob?.stop();
-      await worker.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
-      if (!options.store) await store.close();
+    close(graceMs = env.SHUTDOWN_GRACE_MS) {
+      closing ??= (async () => {
+        // Stop accepting at once; idle keep-alive sockets close now, busy ones after their response.
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // The jobs finish the item they are on (the worker's stop awaits its current pass) while requests drain.
+        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop()]);
+        let timer: NodeJS.Timeout | undefined;
+        const deadline = new Promise<'timed_out'>((resolve) => {
+          timer = setTimeout(() => resolve('timed_out'), graceMs);
+          timer.unref();
+        });
+        const outcome = await Promise.race([Promise.all([drained, jobsStopped]).then(() => 'drained' as const), deadline]);
+        clearTimeout(timer);
+        if (outcome === 'timed_out') {
+          logger.warn({ graceMs }, 'shutdown grace period over: closing the connections still open');
+          server.closeAllConnections();
+        }
+        // The store closes last: nothing above may still be writing.
+        if (!options.store) await store.close();
+      })();
+      return closing;
     },
   };
 }

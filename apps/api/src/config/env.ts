@@ -50,6 +50,10 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   TRUST_PROXY: booleanFlag.default(false),
+  /** The built web app (apps/web/dist) to serve from this origin, e.g. in the container; unset: API only. */
+  WEB_DIST_DIR: z.string().min(1).optional(),
+  /** On SIGTERM: how long in-flight requests and the worker's current item may take before the process exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(20_000),
 
   MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
 
@@ -57,7 +61,16 @@ const envSchema = z.object({
   JWT_ISSUER: z.string().min(1).default('interview-crm'),
   JWT_AUDIENCE: z.string().min(1).default('interview-crm-web'),
   SESSION_TTL_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  /** Failed sign-ins per address and email before that pair waits out the 15 minutes. */
   LOGIN_RATE_LIMIT_PER_15_MIN: z.coerce.number().int().min(1).default(10),
+  /** Failed sign-ins per address, whatever the emails (password spraying), before the address waits. */
+  LOGIN_FAILURES_PER_ADDRESS_PER_15_MIN: z.coerce.number().int().min(1).default(30),
+  /** Failed sign-ins on one account, from any address, after which each attempt on it is slowed (never refused). */
+  LOGIN_SLOWDOWN_AFTER_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** Longest wait the account slow-down adds to one sign-in attempt. */
+  LOGIN_SLOWDOWN_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(10_000),
+  /** How long an instance may trust its last read of a user's session version (others' changes; its own apply at once). */
+  SESSION_CHECK_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1_000),
 
   TOKEN_ENCRYPTION_KEYS: keyringSchema,
   OAUTH_STATE_SECRET: z.string().min(32, 'must be at least 32 characters'),

@@ -10,6 +10,8 @@ export function newUserFields(input: NewUser, createdAt: Date) {
     role: input.role,
     passwordHash: input.passwordHash,
     createdAt,
+    active: true,
+    sessionVersion: 0,
     ...NO_ZOOM_CONNECTION,
     zoomScopes: [] as string[],
   };
@@ -19,13 +21,16 @@ export function newUserFields(input: NewUser, createdAt: Date) {
  * Copies dates and scopes, so callers never share state with a stored document, and defaults the Zoom
  * fields that documents written before those fields existed lack.
  */
-export function toUserRecord(id: string, doc: Omit<UserRecord, 'id'>): UserRecord {
+export function toUserRecord(id: string, doc: Omit<UserRecord, 'id' | 'active' | 'sessionVersion'> & { active?: boolean; sessionVersion?: number }): UserRecord {
   return {
     id,
     name: doc.name,
     email: doc.email,
     role: doc.role,
     createdAt: new Date(doc.createdAt),
+    // Users written before deactivation and session versions existed are active, at version 0.
+    active: doc.active ?? true,
+    sessionVersion: doc.sessionVersion ?? 0,
     zoomConnected: doc.zoomConnected ?? false,
     zoomConnectionState: doc.zoomConnectionState ?? 'not_connected',
     zoomUserId: doc.zoomUserId ?? null,

@@ -1,5 +1,5 @@
 import type { Request } from 'express';
-import type { SessionClaims } from '../security/session-tokens';
+import type { SessionClaims, SessionProblem } from '../security/session-tokens';
 import { AppError } from '../errors/app-error';
 import type { RequestContext } from '../domain/ports/request-context';
 
@@ -9,7 +9,7 @@ declare global {
     interface Request {
       session?: SessionClaims;
       /** Why a session cookie that was sent was not accepted. */
-      sessionProblem?: 'expired' | 'invalid';
+      sessionProblem?: SessionProblem;
       rawBody?: Buffer;
     }
   }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import { handleZoomWebhook, type HandleZoomWebhookDeps } from '../domain/zoom-connection/handle-zoom-webhook';
 import { AppError } from '../errors/app-error';
 import { verifyZoomWebhook } from '../http/middleware/verify-zoom-webhook';
+import { SharedRateLimitStore } from '../http/rate-limit/shared-rate-limit-store';
 import { requestContext } from '../http/request-context';
 import { noContent, route } from '../http/typed-route';
 import { answerUrlValidation } from '../zoom/zoom-webhook-signature';
@@ -15,6 +16,8 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
   const limiter = rateLimit({
     windowMs: 60 * 1000,
     limit: 600,
+    // Shared by every instance, so N instances still allow 600 a minute in all.
+    store: new SharedRateLimitStore(deps.store.rateLimits, 'zoom-webhook:'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError({ code: 'rate_limited', status: 429, message: 'Too many webhook deliveries' })),

@@ -7,6 +7,8 @@ export interface SessionClaims {
   role: Role;
   csrf: string;
   expiresAt: Date;
+  /** The user's session version when the token was issued; a bump ends the session. */
+  sessionVersion: number;
 }
 
 export interface SessionTokenOptions {
@@ -17,6 +19,9 @@ export interface SessionTokenOptions {
 }
 
 export type SessionVerification = { ok: true; claims: SessionClaims } | { ok: false; reason: 'expired' | 'invalid' };
+
+/** Why a session cookie that was sent is not accepted: the token's own checks, or the user ended it. */
+export type SessionProblem = 'expired' | 'invalid' | 'ended';
 
 const ALGORITHM = 'HS256';
 
@@ -32,9 +37,12 @@ function secretKey(secret: string): KeyObject {
   return key;
 }
 
-export function issueSessionToken(options: SessionTokenOptions, user: { id: string; role: Role }): { token: string; claims: SessionClaims } {
+export function issueSessionToken(
+  options: SessionTokenOptions,
+  user: { id: string; role: Role; sessionVersion: number },
+): { token: string; claims: SessionClaims } {
   const csrf = randomBytes(24).toString('base64url');
-  const token = jwt.sign({ role: user.role, csrf }, secretKey(options.secret), {
+  const token = jwt.sign({ role: user.role, csrf, sv: user.sessionVersion }, secretKey(options.secret), {
     algorithm: ALGORITHM,
     subject: user.id,
     issuer: options.issuer,
@@ -42,7 +50,7 @@ export function issueSessionToken(options: SessionTokenOptions, user: { id: stri
     expiresIn: options.ttlMinutes * 60,
   });
   const expiresAt = new Date(Date.now() + options.ttlMinutes * 60_000);
-  return { token, claims: { userId: user.id, role: user.role, csrf, expiresAt } };
+  return { token, claims: { userId: user.id, role: user.role, csrf, expiresAt, sessionVersion: user.sessionVersion } };
 }
 
 export function verifySessionToken(options: SessionTokenOptions, token: string): SessionVerification {
@@ -54,10 +62,12 @@ export function verifySessionToken(options: SessionTokenOptions, token: string):
       audience: options.audience,
     });
     if (typeof payload === 'string') return { ok: false, reason: 'invalid' };
-    const { sub, csrf, exp, role } = payload as { sub?: unknown; csrf?: unknown; exp?: unknown; role?: unknown };
+    const { sub, csrf, exp, role, sv } = payload as { sub?: unknown; csrf?: unknown; exp?: unknown; role?: unknown; sv?: unknown };
     if (typeof sub !== 'string' || typeof csrf !== 'string' || typeof exp !== 'number') return { ok: false, reason: 'invalid' };
     if (role !== 'interviewer' && role !== 'recruiter' && role !== 'admin') return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { userId: sub, role, csrf, expiresAt: new Date(exp * 1000) } };
+    // Tokens issued before session versions existed carry none: version 0, which the first bump ends.
+    if (sv !== undefined && (typeof sv !== 'number' || !Number.isSafeInteger(sv) || sv < 0)) return { ok: false, reason: 'invalid' };
+    return { ok: true, claims: { userId: sub, role, csrf, expiresAt: new Date(exp * 1000), sessionVersion: sv ?? 0 } };
   } catch (error) {
     return { ok: false, reason: error instanceof jwt.TokenExpiredError ? 'expired' : 'invalid' };
   }

@@ -28,6 +28,8 @@ export const userRepositoryContract: StoreContract = (makeStore) => {
         email: 'ada.lovelace-1@contract.example.test',
         role: 'recruiter',
         createdAt: created.createdAt,
+        active: true,
+        sessionVersion: 0,
         zoomConnected: false,
         zoomConnectionState: 'not_connected',
         zoomUserId: null,

@@ -13,6 +13,8 @@ export function testEnv(overrides: Record<string, string | undefined> = {}): Env
     WEB_APP_URL: 'http://localhost:5173',
     BACKGROUND_JOBS: 'false',
     LOGIN_RATE_LIMIT_PER_15_MIN: '10000',
+    LOGIN_FAILURES_PER_ADDRESS_PER_15_MIN: '10000',
+    LOGIN_SLOWDOWN_AFTER_FAILURES: '10000',
     ...overrides,
   });
 }

@@ -1,6 +1,8 @@
 /** The CLI's configuration, parsed once; a bad value stops start-up with a message naming it. */
 export interface SimulatorEnv {
   port: number;
+  /** 127.0.0.1 unless ZOOM_SIM_HOST says otherwise (0.0.0.0 inside a container). */
+  host: string;
   redirectUris?: string[];
   webhookUrl?: string;
   webhookSecretToken?: string;
@@ -29,6 +31,7 @@ export function parseSimulatorEnv(env: NodeJS.ProcessEnv): SimulatorEnv {
   if (problems.length > 0) throw new Error(`Invalid zoom-simulator configuration:\n  ${problems.join('\n  ')}`);
   return {
     port,
+    host: env.ZOOM_SIM_HOST || '127.0.0.1',
     ...(redirectUris?.length ? { redirectUris } : {}),
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
     ...(env.ZOOM_SIM_WEBHOOK_SECRET_TOKEN ? { webhookSecretToken: env.ZOOM_SIM_WEBHOOK_SECRET_TOKEN } : {}),

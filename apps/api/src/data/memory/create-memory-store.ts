@@ -5,6 +5,7 @@ import { MemoryInterviewRepository } from './memory-interview-repository';
 import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
 import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
+import { MemoryRateLimitCounterRepository } from './memory-rate-limit-counter-repository';
 import { MemoryUserRepository } from './memory-user-repository';
 import { MemoryZoomConnectionRepository } from './memory-zoom-connection-repository';
 import { systemServerClock, type ServerClock } from './server-clock';
@@ -24,6 +25,7 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     interviews: new MemoryInterviewRepository(serverNow),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
+    rateLimits: new MemoryRateLimitCounterRepository(),
     // One process, and each write is synchronous: there is no other writer to interleave with.
     async atomically(work) {
       return work();

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { binaryOrder } from './binary-order';
 import {
   DuplicateEmailError,
+  type AccountChanges,
   type NewUser,
   type UserCredentials,
   type UserRecord,
@@ -61,6 +62,16 @@ export class MemoryUserRepository implements UserRepository {
       .filter((doc) => !filter.role || doc.role === filter.role)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || binaryOrder(a.email, b.email))
       .map(toRecord);
+  }
+
+  async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc) return null;
+    if (changes.role !== undefined) doc.role = changes.role;
+    if (changes.active !== undefined) doc.active = changes.active;
+    if (changes.passwordHash !== undefined) doc.passwordHash = changes.passwordHash;
+    doc.sessionVersion = (doc.sessionVersion ?? 0) + 1;
+    return toRecord(doc);
   }
 
   private byEmail(email: string): MemoryUserDocument | undefined {

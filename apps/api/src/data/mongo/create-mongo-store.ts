@@ -8,6 +8,7 @@ import { MongoJobLeaseRepository } from './mongo-job-lease-repository';
 import { MongoMeetingDefaultsRepository } from './mongo-meeting-defaults-repository';
 import { createDeclaredIndexes, mongoModels } from './mongo-models';
 import { MongoOAuthStateRepository } from './mongo-oauth-state-repository';
+import { MongoRateLimitCounterRepository } from './mongo-rate-limit-counter-repository';
 import { MongoUserRepository } from './mongo-user-repository';
 import { MongoZoomConnectionRepository } from './mongo-zoom-connection-repository';
 import { failingFast, storeUnavailable } from './store-unavailable';
@@ -91,6 +92,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     interviews: failingFast(new MongoInterviewRepository(models.interviews)),
     meetingDefaults: failingFast(new MongoMeetingDefaultsRepository(models.meetingDefaults)),
     cachedSecrets: failingFast(new MongoCachedSecretRepository(models.cachedSecrets)),
+    rateLimits: failingFast(new MongoRateLimitCounterRepository(models.rateLimitCounters)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

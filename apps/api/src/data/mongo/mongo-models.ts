@@ -7,6 +7,7 @@ import { interviewModel } from './interview-model';
 import { jobLeaseModel } from './job-lease-model';
 import { meetingDefaultsModel } from './meeting-defaults-model';
 import { oauthStateModel } from './oauth-state-model';
+import { rateLimitCounterModel } from './rate-limit-counter-model';
 import { userModel } from './user-model';
 
 /** Every model the store uses, compiled once per connection. */
@@ -19,6 +20,7 @@ export function mongoModels(connection: Connection) {
     interviews: interviewModel(connection),
     meetingDefaults: meetingDefaultsModel(connection),
     cachedSecrets: cachedSecretModel(connection),
+    rateLimitCounters: rateLimitCounterModel(connection),
   };
 }
 

@@ -3,6 +3,7 @@ import type { Model } from 'mongoose';
 import type { Role } from '@crm/shared/auth';
 import {
   DuplicateEmailError,
+  type AccountChanges,
   type NewUser,
   type UserCredentials,
   type UserRecord,
@@ -59,5 +60,16 @@ export class MongoUserRepository implements UserRepository {
       .sort({ createdAt: 1, email: 1 })
       .lean<UserDocument[]>();
     return docs.map(toRecord);
+  }
+
+  async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {
+    const set: Partial<AccountChanges> = {};
+    if (changes.role !== undefined) set.role = changes.role;
+    if (changes.active !== undefined) set.active = changes.active;
+    if (changes.passwordHash !== undefined) set.passwordHash = changes.passwordHash;
+    // $inc on a missing field starts from 0, so documents written before versions existed move to 1.
+    const update = Object.keys(set).length > 0 ? { $set: set, $inc: { sessionVersion: 1 } } : { $inc: { sessionVersion: 1 } };
+    const doc = await this.model.findOneAndUpdate({ _id: id }, update, { new: true }).lean<UserDocument>();
+    return doc ? toRecord(doc) : null;
   }
 }

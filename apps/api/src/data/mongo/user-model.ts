@@ -10,6 +10,8 @@ export interface UserDocument {
   role: (typeof ROLES)[number];
   passwordHash: string;
   createdAt: Date;
+  active: boolean;
+  sessionVersion: number;
   // The design note's fields. Token values are encrypted envelopes, never plaintext.
   zoomAccessToken: string | null;
   zoomRefreshToken: string | null;
@@ -42,6 +44,8 @@ export function userModel(connection: Connection): Model<UserDocument> {
       role: { type: String, enum: ROLES, required: true },
       passwordHash: { type: String, required: true, select: false },
       createdAt: { type: Date, required: true },
+      active: { type: Boolean, default: true },
+      sessionVersion: { type: Number, default: 0 },
       zoomAccessToken: { type: String, default: null, select: false },
       zoomRefreshToken: { type: String, default: null, select: false },
       zoomTokenExpiry: { type: Date, default: null },

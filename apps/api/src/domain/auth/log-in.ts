@@ -12,5 +12,9 @@ export async function logIn(deps: { users: UserRepository; passwords: PasswordHa
   if (!credentials || !valid) {
     throw new AppError({ code: 'invalid_credentials', status: 401, message: 'Email or password is incorrect' });
   }
+  // Said only to someone who knows the password, so it reveals nothing an attacker could use.
+  if (!credentials.user.active) {
+    throw new AppError({ code: 'account_deactivated', status: 403, message: 'This account has been deactivated; ask an admin' });
+  }
   return credentials.user;
 }

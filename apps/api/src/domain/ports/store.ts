@@ -4,6 +4,7 @@ import type { InterviewRepository } from './interview-repository';
 import type { MeetingDefaultsRepository } from './meeting-defaults-repository';
 import type { JobLeaseRepository } from './job-lease-repository';
 import type { OAuthStateRepository } from './oauth-state-repository';
+import type { RateLimitCounterRepository } from './rate-limit-counter-repository';
 import type { ZoomConnectionRepository } from './zoom-connection-repository';
 import type { UserRepository } from './user-repository';
 
@@ -19,6 +20,8 @@ export interface Store {
   meetingDefaults: MeetingDefaultsRepository;
   /** Secrets every process shares, e.g. the Server-to-Server access token (encrypted). */
   cachedSecrets: CachedSecretRepository;
+  /** Rate-limit windows every instance shares (sign-in, webhooks). */
+  rateLimits: RateLimitCounterRepository;
   /**
    * Runs `work` so its writes land together or not at all: a state change and its audit event. MongoDB:
    * a transaction (replica set; a standalone server runs `work` as is). `work` may run again on a

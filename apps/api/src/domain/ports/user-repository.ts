@@ -8,6 +8,10 @@ export interface UserRecord {
   email: string;
   role: Role;
   createdAt: Date;
+  /** False once an admin deactivated the account: no sign-in, no session. */
+  active: boolean;
+  /** Embedded in every session token; bumping it ends every session issued before. */
+  sessionVersion: number;
   // The design note's Zoom fields (token fields live apart, see UserZoomTokens).
   zoomConnected: boolean;
   zoomConnectionState: ZoomConnectionState;
@@ -39,6 +43,17 @@ export interface UserRepository {
   findByEmail(email: string): Promise<UserRecord | null>;
   findCredentialsByEmail(email: string): Promise<UserCredentials | null>;
   list(filter?: { role?: Role }): Promise<UserRecord[]>;
+  /**
+   * Applies the changes and bumps `sessionVersion` in one write, so every session issued before ends
+   * (an empty change only ends the sessions). Null when no such user.
+   */
+  changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null>;
+}
+
+export interface AccountChanges {
+  role?: Role;
+  active?: boolean;
+  passwordHash?: string;
 }
 
 export class DuplicateEmailError extends Error {

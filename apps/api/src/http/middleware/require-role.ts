@@ -13,7 +13,9 @@ export function requireRole(...roles: Role[]): RequestHandler {
       return next(
         req.sessionProblem === 'expired'
           ? new AppError({ code: 'session_expired', status: 401, message: 'Your session has expired; sign in again' })
-          : new AppError({ code: 'unauthenticated', status: 401, message: 'Sign in first' }),
+          : req.sessionProblem === 'ended'
+            ? new AppError({ code: 'unauthenticated', status: 401, message: 'This session was ended; sign in again' })
+            : new AppError({ code: 'unauthenticated', status: 401, message: 'Sign in first' }),
       );
     }
     if (roles.length > 0 && !roles.includes(req.session.role)) {

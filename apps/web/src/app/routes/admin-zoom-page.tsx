@@ -1,9 +1,12 @@
 import { AuditLog } from '../../features/admin/components/audit-log';
+import { UserAccounts } from '../../features/admin/components/user-accounts';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
+import { useSignedInUser } from '../../features/auth/components/session-provider';
 import { usePageTitle } from '../use-page-title';
 
 export default function AdminZoomPage() {
   usePageTitle('Zoom connections');
+  const me = useSignedInUser();
   return (
     <div className="page">
       <div className="page-heading">
@@ -11,6 +14,7 @@ export default function AdminZoomPage() {
         <p className="muted">Who hosts interviews from their own Zoom, who needs help, and what changed.</p>
       </div>
       <ZoomConnectionsOverview />
+      <UserAccounts currentUserId={me.id} />
       <AuditLog />
     </div>
   );

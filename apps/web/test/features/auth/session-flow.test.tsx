@@ -5,7 +5,7 @@ import { App } from '../../../src/app/app';
 import { apiError, installFakeApi } from '../../support/fake-api';
 
 const session: SessionResponse = {
-  user: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com', role: 'interviewer', createdAt: '2030-01-01T00:00:00.000Z' },
+  user: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com', role: 'interviewer', active: true, createdAt: '2030-01-01T00:00:00.000Z' },
   expiresAt: '2099-01-01T00:00:00.000Z',
   csrfToken: 'csrf',
 };

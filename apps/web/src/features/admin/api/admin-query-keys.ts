@@ -1,6 +1,7 @@
 /** Every cache key of the admin feature; an admin action invalidates the whole branch. */
 export const adminQueryKeys = {
   all: ['admin'] as const,
+  users: () => [...adminQueryKeys.all, 'users'] as const,
   zoomConnections: () => [...adminQueryKeys.all, 'zoom-connections'] as const,
   meetingAnalytics: () => [...adminQueryKeys.all, 'meeting-analytics'] as const,
   auditLogs: () => [...adminQueryKeys.all, 'audit-log'] as const,

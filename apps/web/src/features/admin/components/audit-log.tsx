@@ -15,6 +15,11 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'zoom.deauthorized': 'Zoom app removed in Zoom',
   'zoom.keys_rotated': 'Encryption keys rotated',
   'user.created': 'User created',
+  'user.deactivated': 'User deactivated',
+  'user.reactivated': 'User reactivated',
+  'user.role_changed': 'Role changed',
+  'user.password_changed': 'Password changed',
+  'user.sessions_ended': 'Signed out everywhere',
 };
 
 function actorLabel(event: AuditEvent): string {
