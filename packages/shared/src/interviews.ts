@@ -86,8 +86,6 @@ export const meetingSchema = z.object({
   /** Zoom's int64 meeting id, as a string. */
   zoomMeetingId: z.string().nullable(),
   joinUrl: z.string().nullable(),
-  /** Starts the meeting as host: present ONLY for the hosting interviewer and admins, absent for everyone else. */
-  startUrl: z.string().optional(),
   password: z.string().nullable(),
   hostSource: hostSourceSchema.nullable(),
   hostReason: hostReasonSchema.nullable(),
@@ -268,6 +266,11 @@ export const interviewEndpoints = {
   update: { method: 'PATCH', path: '/api/interviews/:id', params: interviewIdParamsSchema, body: updateInterviewRequestSchema, response: interviewResponseSchema },
   /** 200 when Zoom has the change, 202 when it is queued. */
   cancel: { method: 'DELETE', path: '/api/interviews/:id', params: interviewIdParamsSchema, response: interviewResponseSchema },
+  /**
+   * Starts the meeting as host: a redirect to a start URL fetched from Zoom just now (Zoom's expire about
+   * 2 hours after issue, so none is stored or returned anywhere else). Host interviewer and admins only.
+   */
+  start: { method: 'GET', path: '/api/interviews/:id/start', params: interviewIdParamsSchema },
   interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },

@@ -127,6 +127,11 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
     const body = await this.call('getMeeting', accessToken, 'GET', `/meetings/${encodeURIComponent(meetingId)}`, undefined, 'idempotent');
     return toZoomMeeting(body);
   }
+  async getStartUrl(accessToken: Secret, meetingId: string): Promise<string | null> {
+    const { startUrl } = await this.getMeeting(accessToken, meetingId);
+    return startUrl === null ? null : revealSecret(startUrl);
+  }
+
 
   private async call(operation: string, accessToken: Secret, method: Method, path: string, data: unknown, safety: Safety): Promise<unknown> {
     return retryWithBackoff(

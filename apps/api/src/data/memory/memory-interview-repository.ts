@@ -130,7 +130,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
       .map((doc) => ({ id: doc.id, envelope: doc.meeting.startUrlEnvelope! }));
   }
 
-  async replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean> {
+  async replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean> {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.startUrlEnvelope !== expected) return false;
     doc.meeting.startUrlEnvelope = next;

@@ -189,7 +189,7 @@ export class MongoInterviewRepository implements InterviewRepository {
     return docs.map((doc) => ({ id: doc._id, envelope: doc.meeting.startUrlEnvelope }));
   }
 
-  async replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean> {
+  async replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean> {
     const result = await this.model.updateOne({ _id: id, 'meeting.startUrlEnvelope': expected }, { $set: { 'meeting.startUrlEnvelope': next } });
     return result.matchedCount === 1;
   }

@@ -90,7 +90,8 @@ function createdMeetingPatch(deps: InterviewDeps, interviewId: string, created: 
   return {
     zoomMeetingId: created.meeting.id,
     joinUrl: created.meeting.joinUrl,
-    startUrlEnvelope: created.meeting.startUrl ? deps.secrets.sealStartUrl(interviewId, created.meeting.startUrl) : null,
+    // Never stored: Zoom's start URL expires within hours; the host gets a fresh one when starting.
+    startUrlEnvelope: null,
     password: created.meeting.password,
     hostSource: created.hostSource,
     hostReason: created.hostReason,

@@ -1,12 +1,15 @@
 import type { HostReason, HostSource, InterviewStatus, MeetingAction, MeetingStatus } from '@crm/shared/interviews';
 
-/** The Zoom meeting of an interview as stored. The start URL is kept encrypted (it is a host credential). */
+/** The Zoom meeting of an interview as stored. No start URL: the host gets a fresh one from Zoom when starting. */
 export interface MeetingRecord {
   status: MeetingStatus;
   pendingAction: MeetingAction | null;
   zoomMeetingId: string | null;
   joinUrl: string | null;
-  /** TokenCipher envelope of Zoom's start_url; never plaintext at rest. */
+  /**
+   * Legacy: a TokenCipher envelope of the start_url Zoom returned at creation, from versions that stored it.
+   * Always null for meetings made now; `removeStoredStartUrls` (src/data) clears old ones.
+   */
   startUrlEnvelope: string | null;
   password: string | null;
   hostSource: HostSource | null;
@@ -120,6 +123,6 @@ export interface InterviewRepository {
   isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean>;
   /** Every stored start URL envelope (cancelled interviews included), for key rotation. */
   listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;
-  /** Compare-and-swap: writes `next` only if the stored envelope is still `expected`. False when it changed or is gone. */
-  replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean>;
+  /** Compare-and-swap: writes `next` (null removes it) only if the stored envelope is still `expected`. False when it changed or is gone. */
+  replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
 }

@@ -4,6 +4,7 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Notice } from '../../../components/notice';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
+import { startMeetingUrl } from '../api/start-meeting-url';
 import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation';
 import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
@@ -59,8 +60,8 @@ export function InterviewItem({
             ) : (
               <span className="muted">No join link yet</span>
             )}
-            {isHost && meeting.startUrl && (
-              <a href={meeting.startUrl} target="_blank" rel="noreferrer" className="start-link">
+            {isHost && meeting.zoomMeetingId && meeting.status !== 'cancelled' && (
+              <a href={startMeetingUrl(interview.id)} target="_blank" rel="noreferrer" className="start-link">
                 Start meeting as host<span className="sr-only"> for {interview.candidateName}</span>
               </a>
             )}
