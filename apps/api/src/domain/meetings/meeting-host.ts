@@ -29,13 +29,16 @@ export const TOKEN_REJECTED_PROBLEM = 'Zoom rejected this connection even after 
 type UsableToken = Extract<AccessTokenResult, { ok: true }>;
 
 /** A call made with a host's token, or why no token Zoom accepts could be had. */
-type TokenCallOutcome<T> =
+export type TokenCallOutcome<T> =
   | { ok: true; value: T; token: UsableToken }
   | { ok: false; problem: AccessTokenProblem; afterRejection: boolean }
   | { ok: false; problem: 'token_rejected'; cause: ZoomFailure };
 
-/** One Zoom call with `source`'s token: on a 401, one forced refresh and one more try; a second 401 marks that token rejected. */
-async function callWithToken<T>(source: AccessTokenSource, call: (token: UsableToken) => Promise<T>): Promise<TokenCallOutcome<T>> {
+/**
+ * One Zoom call with `source`'s token: on a 401, one forced refresh and one more try; a second 401 marks
+ * that token rejected. Every Zoom call about meetings goes through here, whoever makes it (a request or the worker).
+ */
+export async function callWithToken<T>(source: AccessTokenSource, call: (token: UsableToken) => Promise<T>): Promise<TokenCallOutcome<T>> {
   let token = await source.getAccessToken();
   if (!token.ok) return { ok: false, problem: token.reason, afterRejection: false };
   for (let refreshed = false; ; refreshed = true) {
