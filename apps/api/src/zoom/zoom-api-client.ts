@@ -91,6 +91,11 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
     return toZoomUser(body);
   }
 
+  async getUser(accessToken: Secret, userId: string): Promise<ZoomUser> {
+    const body = await this.call('getUser', accessToken, 'GET', `/users/${encodeURIComponent(userId)}`, undefined, 'idempotent');
+    return toZoomUser(body);
+  }
+
   async createMeeting(accessToken: Secret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting> {
     const body = await this.call('createMeeting', accessToken, 'POST', `/users/${encodeURIComponent(userId)}/meetings`, meeting, 'create');
     return toZoomMeeting(body);

@@ -53,7 +53,7 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
     let meeting = interview.meeting;
     if (!meeting.zoomMeetingId && meeting.unconfirmedCreate) meeting = await resolveUnconfirmedCreate(deps, interview, owner);
     const next = owedAction({ ...interview, meeting });
-    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId } as const;
+    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId, hostZoomUserId: meeting.hostZoomUserId } as const;
     if (next === 'create') {
       await createMeeting(deps, interview, owner);
     } else if (next === 'update') {

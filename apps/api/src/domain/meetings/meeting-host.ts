@@ -20,6 +20,13 @@ export interface MeetingHost {
   hostSource: HostSource;
   /** The interviewer (CRM user) whose account hosts it, when hostSource is `interviewer`. */
   interviewerId: string;
+  /** The Zoom user hosting it, when known: lets the organisation's app act on it if the interviewer's token is gone. */
+  hostZoomUserId?: string | null;
+}
+
+/** Errors withHostToken throws when the interviewer's own account can no longer be used for the meeting. */
+export function isHostAccountUnusable(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'zoom_not_connected' || error.code === 'zoom_token_rejected');
 }
 
 export type FallbackReason = Exclude<HostReason, 'connected'>;

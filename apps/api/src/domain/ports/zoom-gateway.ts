@@ -61,6 +61,8 @@ export interface ZoomMeetingSummary {
  */
 export interface ZoomMeetingsGateway {
   getCurrentUser(accessToken: Secret): Promise<ZoomUser>;
+  /** A user of the token's account (`not_found` when the account has no such user): can this account manage them? */
+  getUser(accessToken: Secret, userId: string): Promise<ZoomUser>;
   createMeeting(accessToken: Secret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting>;
   updateMeeting(accessToken: Secret, meetingId: string, changes: ZoomMeetingRequest): Promise<void>;
   /** Throws `not_found` when the meeting is already gone; callers deleting it count that as done. */
