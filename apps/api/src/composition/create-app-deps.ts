@@ -50,6 +50,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
   const interviews: InterviewDeps = {
     interviews: store.interviews,
     users: store.users,
+    audit: store.audit,
     createZoomMeeting: makeCreateZoomMeeting(meetingDeps),
     findUnconfirmedZoomMeeting: makeFindUnconfirmedZoomMeeting(meetingDeps),
     updateZoomMeeting: makeUpdateZoomMeeting(meetingDeps),
@@ -80,6 +81,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
         stateSigner: hmacOAuthStateSigner(env.OAUTH_STATE_SECRET),
         logger,
         clock,
+        interviews,
       },
       webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
     },

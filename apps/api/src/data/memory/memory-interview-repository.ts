@@ -8,6 +8,7 @@ import type {
   MeetingPatch,
   MeetingRecord,
   NewInterview,
+  RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
@@ -122,6 +123,22 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
     return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && doc.id !== exceptInterviewId);
+  }
+
+  async markForRehost(requests: RehostRequest[], now: Date): Promise<string[]> {
+    const reasons = new Map(requests.map((request) => [request.interviewerId, request.reason]));
+    const queued: string[] = [];
+    for (const doc of this.documents.values()) {
+      const reason = reasons.get(doc.interviewerId);
+      const { meeting } = doc;
+      if (!reason || doc.status !== 'scheduled' || doc.endTime < now || meeting.hostSource !== 'interviewer' || !meeting.zoomMeetingId || meeting.previousMeeting) continue;
+      meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
+      Object.assign(meeting, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
+      doc.revision += 1;
+      owePending(doc, now);
+      queued.push(doc.id);
+    }
+    return queued;
   }
 
   async listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]> {

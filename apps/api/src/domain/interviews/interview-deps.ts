@@ -4,6 +4,7 @@ import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
 import type { FindUnconfirmedZoomMeeting } from '../meetings/find-unconfirmed-zoom-meeting';
 import type { GetZoomStartUrl } from '../meetings/get-zoom-start-url';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
+import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
@@ -11,6 +12,8 @@ import type { UserRepository } from '../ports/user-repository';
 export interface InterviewDeps {
   interviews: InterviewRepository;
   users: UserRepository;
+  /** Re-hosts and retries are recorded. */
+  audit: AuditRepository;
   createZoomMeeting: CreateZoomMeeting;
   findUnconfirmedZoomMeeting: FindUnconfirmedZoomMeeting;
   updateZoomMeeting: UpdateZoomMeeting;

@@ -45,6 +45,10 @@ export function presentInterview(interview: InterviewRecord, interviewer: UserRe
       lastError: meeting.lastError ? { code: meeting.lastError.code, message: meeting.lastError.message, at: meeting.lastError.at.toISOString() } : null,
       attempts: meeting.attempts,
       nextAttemptAt: meeting.status === 'pending' && meeting.nextAttemptAt ? meeting.nextAttemptAt.toISOString() : null,
+      joinLinkChanged:
+        meeting.joinLinkChanged && interview.status !== 'cancelled'
+          ? { at: meeting.joinLinkChanged.at.toISOString(), previousJoinUrlMayStillWork: meeting.joinLinkChanged.previousJoinUrlMayStillWork, reason: meeting.joinLinkChanged.reason }
+          : null,
     },
   };
 }

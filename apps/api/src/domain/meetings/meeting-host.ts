@@ -107,25 +107,16 @@ export async function onNewMeetingHost<T>(
   deps: MeetingServiceDeps,
   interviewerId: string,
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
+  options: { systemReason?: FallbackReason } = {},
 ): Promise<HostedResult<T>> {
   let reason: FallbackReason;
-  try {
-    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId), (token) =>
-      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
-    );
-    if (own.ok) {
-      return { value: own.value, hostSource: 'interviewer', hostReason: 'connected', zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail };
-    }
-    if (own.problem === 'token_rejected') {
-      deps.logger.warn({ userId: interviewerId, zoomCode: own.cause.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
-      reason = fallbackReasonFor('token_rejected');
-    } else {
-      reason = fallbackReasonFor(own.problem, own.afterRejection);
-    }
-  } catch (error) {
-    // The interviewer's daily create cap resets at midnight UTC; the organisation's account can host it now.
-    if (!isZoomFailure(error, 'daily_limit')) throw isZoomFailure(error) ? meetingError(error, "creating the meeting on the interviewer's Zoom account") : error;
-    reason = 'interviewer_daily_limit';
+  // A re-host goes to the organisation's account whatever the interviewer's token says.
+  if (options.systemReason) {
+    reason = options.systemReason;
+  } else {
+    const own = await tryInterviewerAccount(deps, interviewerId, call);
+    if (own.ok) return own.hosted;
+    reason = own.reason;
   }
   const system = requireSystemAccount(deps, reason);
   const value = await withSystemToken(system, "creating the meeting on the organisation's Zoom account", async (token) => {
@@ -143,6 +134,31 @@ export async function onNewMeetingHost<T>(
     }
   });
   return { value, hostSource: 'system', hostReason: reason, zoomUserId: deps.systemHostUserId, zoomEmail: systemHostEmail(deps) };
+}
+
+/** The interviewer's own account first: the meeting made there, or why it cannot be (see fallbackReasonFor). */
+async function tryInterviewerAccount<T>(
+  deps: MeetingServiceDeps,
+  interviewerId: string,
+  call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
+): Promise<{ ok: true; hosted: HostedResult<T> } | { ok: false; reason: FallbackReason }> {
+  try {
+    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId), (token) =>
+      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
+    );
+    if (own.ok) {
+      return { ok: true, hosted: { value: own.value, hostSource: 'interviewer', hostReason: 'connected', zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail } };
+    }
+    if (own.problem === 'token_rejected') {
+      deps.logger.warn({ userId: interviewerId, zoomCode: own.cause.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
+      return { ok: false, reason: fallbackReasonFor('token_rejected') };
+    }
+    return { ok: false, reason: fallbackReasonFor(own.problem, own.afterRejection) };
+  } catch (error) {
+    // The interviewer's daily create cap resets at midnight UTC; the organisation's account can host it now.
+    if (!isZoomFailure(error, 'daily_limit')) throw isZoomFailure(error) ? meetingError(error, "creating the meeting on the interviewer's Zoom account") : error;
+    return { ok: false, reason: 'interviewer_daily_limit' };
+  }
 }
 
 /** Runs one Zoom call about an existing meeting with a token of the account that hosts it. */

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { InterviewDeps } from '../interviews/interview-deps';
 import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { OAuthStateRepository } from '../ports/oauth-state-repository';
@@ -21,6 +22,8 @@ export interface ZoomConnectionDeps {
   stateSigner: OAuthStateSigner;
   logger: Logger;
   clock: Clock;
+  /** A disconnect first moves the user's upcoming meetings to the organisation's account. */
+  interviews: InterviewDeps;
 }
 
 /** Plain-words reasons shown to the user and admins as the connection's last problem. */
