@@ -19,6 +19,7 @@ const ownMeeting: Meeting = {
   lastError: null,
   attempts: 1,
   nextAttemptAt: null,
+  joinLinkChanged: null,
 };
 
 function interview(overrides: Partial<Interview> & { id: string }): Interview {

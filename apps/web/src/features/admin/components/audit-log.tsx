@@ -15,6 +15,8 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'zoom.deauthorized': 'Zoom app removed in Zoom',
   'zoom.keys_rotated': 'Encryption keys rotated',
   'user.created': 'User created',
+  'meeting.rehosted': 'Meeting moved to the system account',
+  'meeting.retried': 'Meeting change retried',
 };
 
 function actorLabel(event: AuditEvent): string {

@@ -40,7 +40,7 @@ export function MeetingStatus({ meeting }: { meeting: Meeting }) {
     <span className="meeting-status">
       <StatusPill tone="danger">Meeting failed</StatusPill>
       <span className="host-reason">
-        {meeting.lastError?.message ?? 'Zoom refused to create the meeting.'} Reschedule to try again.
+        {meeting.lastError?.message ?? 'Zoom refused to create the meeting.'} Use “Retry now” once the cause is fixed.
       </span>
     </span>
   );
