@@ -14,6 +14,8 @@ export const ZOOM_CALLBACK_RESULTS = [
   'state_expired',
   'exchange_failed',
   'zoom_account_in_use',
+  // The Zoom user is the organisation's fallback host (ZOOM_USER_ID): it hosts for everyone, not for one person.
+  'zoom_account_is_fallback_host',
   // Connect could not even start: this server has no Zoom OAuth app configured.
   'zoom_not_configured',
 ] as const;

@@ -82,6 +82,8 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
         logger,
         clock,
         interviews,
+        userAccessTokens,
+        fallbackHostZoomUser: env.ZOOM_USER_ID || null,
       },
       webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
     },

@@ -19,9 +19,12 @@ import { ZoomCallbackMessage } from './zoom-callback-message';
 export function ZoomConnectionCard({
   callbackResult,
   onDismissCallback,
+  accountEmail,
 }: {
   callbackResult: string | null;
   onDismissCallback: () => void;
+  /** The signed-in user's CRM email, to point out a Zoom account with another email. */
+  accountEmail?: string;
 }) {
   const titleId = useId();
   const status = useZoomStatus();
@@ -44,7 +47,7 @@ export function ZoomConnectionCard({
       </h2>
       {/* A hand-edited ?zoom=connected must not claim success beside a card that says otherwise. */}
       {callbackResult && !(callbackResult === 'connected' && status.data && status.data.state !== 'connected') && (
-        <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} />
+        <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} zoomEmail={status.data?.zoomEmail} accountEmail={accountEmail} />
       )}
       {disconnect.isSuccess && (
         <Notice tone="info" onDismiss={() => disconnect.reset()}>
