@@ -49,8 +49,8 @@ export function isZoomCallbackResult(value: string | null): value is ZoomCallbac
 }
 
 /**
- * What happened on Zoom's side, in words, after the API sent the browser back here. On success it names
- * the Zoom account connected, and says so plainly when that is not the CRM account's email.
+ * What happened on Zoom's side, in words, after the API sent the browser back here. On success with a
+ * Zoom account whose email is not the CRM account's, it names that account and says so plainly.
  */
 export function ZoomCallbackMessage({
   result,
@@ -70,10 +70,10 @@ export function ZoomCallbackMessage({
   return (
     <Notice tone={message.tone} title={message.title} onDismiss={onDismiss}>
       <p>{message.text}</p>
-      {result === 'connected' && zoomEmail && (
+      {differs && (
         <p>
-          Connected Zoom account: <strong>{zoomEmail}</strong>.
-          {differs && ` This is not your CRM email (${accountEmail}): meetings you host will be created in that Zoom account. If that is not yours, disconnect and connect your own.`}
+          Connected Zoom account: <strong>{zoomEmail}</strong>. This is not your CRM email ({accountEmail}): meetings you host will be
+          created in that Zoom account. If that is not yours, disconnect and connect your own.
         </p>
       )}
     </Notice>
