@@ -74,6 +74,9 @@ async function main(): Promise<void> {
     userApp: { ...USER_APP, redirectUris: [`${apiUrl}/api/zoom/callback`] },
     serverToServerApp: S2S_APP,
     webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: WEBHOOK_SECRET },
+    // As at Zoom: a start link expires 2 hours after issue and every meeting read issues a new one (the
+    // CRM fetches one each time a host clicks "Start meeting").
+    startLinks: { ttlSeconds: 2 * 60 * 60, enforceExpiry: true, reissueOnRead: true },
   });
 
   const children: ChildProcess[] = [];

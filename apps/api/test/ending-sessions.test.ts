@@ -29,7 +29,7 @@ describe('sessions that can be ended', () => {
     expect((await stack().api.store.users.findById(user.id))?.zoomConnectionState).toBe('not_connected');
     const { events } = await stack().api.store.audit.list({ offset: 0, limit: 10 });
     expect(events.find((e) => e.type === 'user.deactivated')).toMatchObject({ actor: { userId: adminUser.id, kind: 'user' }, subject: { userId: user.id } });
-    expect(events.find((e) => e.type === 'zoom.disconnected')).toMatchObject({ subject: { userId: user.id }, details: { by: 'admin', revokeAtZoom: 'revoked' } });
+    expect(events.find((e) => e.type === 'zoom.disconnected')).toMatchObject({ subject: { userId: user.id }, details: { by: 'admin', revokeAtZoom: 'requested' } });
   });
 
   test('a deactivated user cannot sign in even with the right password; after reactivation they can', async () => {

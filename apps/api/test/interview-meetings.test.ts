@@ -306,10 +306,17 @@ describe('who may do what with interviews', () => {
     expect((await otherInterviewer.agent.get('/api/interviews').expect(200)).body.interviews).toEqual([]);
     await otherInterviewer.agent.get(`/api/interviews?interviewerId=${host.user.id}`).expect(403);
 
+    // The start URL is a host credential: only the host and admins get one, fresh, through /start.
+    expect((await host.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview.meeting).not.toHaveProperty('startUrl');
+    await recruiter.agent.get(`/api/interviews/${interview.id}/start`).expect(403);
+    await otherInterviewer.agent.get(`/api/interviews/${interview.id}/start`).expect(404);
+    const hostStart = await host.agent.get(`/api/interviews/${interview.id}/start`).expect(302);
+    const adminStart = await admin.agent.get(`/api/interviews/${interview.id}/start`).expect(302);
     const startUrl = stack.zoom.control.meetings()[0]!.start_url;
-    expect((await host.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview.meeting.startUrl).toBe(startUrl);
-    expect((await admin.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview.meeting.startUrl).toBe(startUrl);
+    expect(adminStart.headers.location).toBe(startUrl);
+    expect(hostStart.headers.location).toMatch(new RegExp(`/s/${interview.meeting.zoomMeetingId}\\?zak=`));
     expect(rawMemoryStoreText(stack.api.store)).not.toContain(startUrl);
+    expect(rawMemoryStoreText(stack.api.store)).not.toContain('zak=');
   });
 
   test('the interviewer picker lists interviewers with their Zoom connection state, for recruiters only', async () => {

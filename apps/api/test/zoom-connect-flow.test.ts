@@ -214,7 +214,9 @@ describe('connecting a Zoom account', () => {
     });
   });
 
-  test('a Zoom user already connected to another CRM user is refused as zoom_account_in_use, and the other connection stays', async () => {
+  // Issue 11, item 6: at Zoom the second authorization revoked the first user's tokens, so "the other
+  // connection stays connected" is no longer what the product shows; it checks with Zoom on the spot.
+  test('a Zoom user already connected to another CRM user is refused as zoom_account_in_use, and the earlier connection, which Zoom ended, is found needs_reconnect at once', async () => {
     const first = await signInAs(stack().api, 'interviewer');
     const second = await signInAs(stack().api, 'interviewer');
     expect((await connectZoom(first.agent, { zoomUserId: SIMULATED_INTERVIEWER.id })).result).toBe('connected');
@@ -224,7 +226,7 @@ describe('connecting a Zoom account', () => {
 
     expect(result).toBe('zoom_account_in_use');
     expect(zoomFieldsOf(stack().api.store, second.user.id)).toEqual(secondBefore);
-    expect((await first.agent.get('/api/zoom/status')).body).toMatchObject({ state: 'connected', zoomEmail: SIMULATED_INTERVIEWER.email });
+    expect((await first.agent.get('/api/zoom/status')).body).toMatchObject({ state: 'needs_reconnect', zoomEmail: SIMULATED_INTERVIEWER.email });
   });
 
   test('reconnecting with another Zoom account replaces the connection', async () => {
@@ -286,5 +288,24 @@ describe('when a signed-out browser navigates to Connect Zoom', () => {
     } finally {
       await api.close();
     }
+  });
+});
+
+describe.each([
+  ['by email (any case)', SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.email.toUpperCase()],
+  ['by Zoom user id', SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.id],
+])("the organisation's fallback host configured %s", (_how, zoomUserIdSetting) => {
+  const stack = useTestStack({ env: { ZOOM_USER_ID: zoomUserIdSetting } });
+
+  test("cannot be connected as someone's own Zoom: refused with zoom_account_is_fallback_host and nothing stored", async () => {
+    const { agent, user } = await signInAs(stack().api, 'interviewer');
+    const before = zoomFieldsOf(stack().api.store, user.id);
+
+    const { result } = await connectZoom(agent, { zoomUserId: SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.id });
+
+    expect(result).toBe('zoom_account_is_fallback_host');
+    expect(zoomFieldsOf(stack().api.store, user.id)).toEqual(before);
+    expect((await agent.get('/api/zoom/status')).body.state).toBe('not_connected');
+    expect((await connectZoom(agent, { zoomUserId: SIMULATED_INTERVIEWER.id })).result).toBe('connected');
   });
 });

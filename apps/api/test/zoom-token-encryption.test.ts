@@ -7,7 +7,6 @@ import request from 'supertest';
 import { DEMO_SECRETS } from '../src/config/env';
 import { reencryptStoredSecrets } from '../src/data/reencrypt-stored-secrets';
 import { TokenCipher } from '../src/security/token-cipher';
-import type { Interview } from '@crm/shared/interviews';
 import { interviewRequest, scheduleOverHttp } from './support/meeting-test-helpers';
 import { signIn, signInAs, startTestApi } from './support/start-test-api';
 import { connectZoom, rawMemoryStoreText, type TestStack, useTestStack } from './support/start-test-stack';
@@ -42,15 +41,14 @@ describe('tokens at rest', () => {
   describe('key rotation', () => {
     const stack = useTestStack({ env: { TOKEN_ENCRYPTION_KEYS: KEY_A } });
 
-    test('values written under key A still read after key B becomes current, the re-encrypt command leaves no token or start URL under A, and the interviewer still gets the start URL once A is removed', async () => {
+    test('values written under key A still read after key B becomes current, the re-encrypt command leaves no token under A (and finds no stored start URL), and the interviewer still starts the meeting once A is removed', async () => {
       const { agent, user } = await signInAs(stack().api, 'interviewer');
       await connectZoom(agent);
       const recruiter = await signInAs(stack().api, 'recruiter');
       const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(user.id));
-      const startUrl = ((await agent.get(`/api/interviews/${interview.id}`).expect(200)).body as { interview: Interview }).interview.meeting.startUrl;
-      expect(startUrl).toMatch(/^https?:\/\//);
+      expect((await agent.get(`/api/interviews/${interview.id}/start`).expect(302)).headers.location).toMatch(/^https?:\/\//);
       expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.test1.'))).toBe(true);
-      expect((await stack().api.store.interviews.findById(interview.id))?.meeting.startUrlEnvelope).toMatch(/^v1\.test1\./);
+      expect((await stack().api.store.interviews.findById(interview.id))?.meeting.startUrlEnvelope).toBeNull();
 
       // A restarted API with B first and A kept for decryption.
       const rotated = await startTestApi({ store: stack().api.store, env: { ...stack().apiEnv, PORT: '0', TOKEN_ENCRYPTION_KEYS: `${KEY_B},${KEY_A}` } });
@@ -71,12 +69,12 @@ describe('tokens at rest', () => {
           alreadyCurrent: 0,
           failed: 0,
           currentKeyId: 'keyB',
-          startUrls: { scanned: 1, reencrypted: 1, alreadyCurrent: 0, failed: 0 },
+          startUrls: { scanned: 0, reencrypted: 0, alreadyCurrent: 0, failed: 0 },
         });
         expect(rawMemoryStoreText(stack().api.store)).not.toMatch(/v1\.test1\./);
         expect(storedEnvelopes(stack(), user.id).every((e) => e.startsWith('v1.keyB.'))).toBe(true);
         const { events } = await rotated.store.audit.list({ offset: 0, limit: 1 });
-        expect(events[0]).toMatchObject({ type: 'zoom.keys_rotated', actor: { kind: 'system' }, details: { reencrypted: 1, startUrls: { reencrypted: 1 } } });
+        expect(events[0]).toMatchObject({ type: 'zoom.keys_rotated', actor: { kind: 'system' }, details: { reencrypted: 1, startUrls: { scanned: 0 } } });
       } finally {
         await rotated.close();
       }
@@ -90,8 +88,8 @@ describe('tokens at rest', () => {
         expect(me.status).toBe(200);
         expect((await onlyB.deps.userAccessTokens.forUser(user.id).getAccessToken({ forceRefresh: true })).ok).toBe(true);
         const interviewerOnB = await signIn(onlyB, user.email);
-        const read = await interviewerOnB.agent.get(`/api/interviews/${interview.id}`).expect(200);
-        expect((read.body as { interview: Interview }).interview.meeting.startUrl).toBe(startUrl);
+        const started = await interviewerOnB.agent.get(`/api/interviews/${interview.id}/start`).expect(302);
+        expect(started.headers.location).toMatch(new RegExp(`/s/${interview.meeting.zoomMeetingId}\\?zak=`));
       } finally {
         await onlyB.close();
       }

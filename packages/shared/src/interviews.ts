@@ -67,6 +67,9 @@ export const HOST_REASONS = [
   'interviewer_token_rejected',
   'interviewer_daily_limit',
   'interviewer_refresh_failed',
+  // The interviewer's connection ended (they or an admin disconnected it, or the app was removed in Zoom):
+  // their upcoming meetings were moved to the organisation's account.
+  'interviewer_disconnected',
 ] as const;
 export const hostReasonSchema = z.enum(HOST_REASONS);
 export type HostReason = z.infer<typeof hostReasonSchema>;
@@ -86,8 +89,6 @@ export const meetingSchema = z.object({
   /** Zoom's int64 meeting id, as a string. */
   zoomMeetingId: z.string().nullable(),
   joinUrl: z.string().nullable(),
-  /** Starts the meeting as host: present ONLY for the hosting interviewer and admins, absent for everyone else. */
-  startUrl: z.string().optional(),
   password: z.string().nullable(),
   hostSource: hostSourceSchema.nullable(),
   hostReason: hostReasonSchema.nullable(),
@@ -98,6 +99,13 @@ export const meetingSchema = z.object({
   attempts: z.number().int(),
   /** When the worker tries again, while pending. */
   nextAttemptAt: z.string().nullable(),
+  /**
+   * Set when the meeting was moved to another Zoom account (a new meeting, so a new join link): the
+   * candidate must get the new link. `previousJoinUrlMayStillWork`: the old meeting could not be deleted.
+   */
+  joinLinkChanged: z
+    .object({ at: z.string(), previousJoinUrlMayStillWork: z.boolean(), reason: z.string().nullable() })
+    .nullable(),
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
@@ -268,6 +276,13 @@ export const interviewEndpoints = {
   update: { method: 'PATCH', path: '/api/interviews/:id', params: interviewIdParamsSchema, body: updateInterviewRequestSchema, response: interviewResponseSchema },
   /** 200 when Zoom has the change, 202 when it is queued. */
   cancel: { method: 'DELETE', path: '/api/interviews/:id', params: interviewIdParamsSchema, response: interviewResponseSchema },
+  /**
+   * Starts the meeting as host: a redirect to a start URL fetched from Zoom just now (Zoom's expire about
+   * 2 hours after issue, so none is stored or returned anywhere else). Host interviewer and admins only.
+   */
+  start: { method: 'GET', path: '/api/interviews/:id/start', params: interviewIdParamsSchema },
+  /** Tries a `failed` or `pending` meeting change again now (recruiters and admins); 200 when Zoom has it, 202 when still queued. */
+  retry: { method: 'POST', path: '/api/interviews/:id/retry', params: interviewIdParamsSchema, response: interviewResponseSchema },
   interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },

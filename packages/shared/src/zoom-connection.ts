@@ -14,6 +14,8 @@ export const ZOOM_CALLBACK_RESULTS = [
   'state_expired',
   'exchange_failed',
   'zoom_account_in_use',
+  // The Zoom user is the organisation's fallback host (ZOOM_USER_ID): it hosts for everyone, not for one person.
+  'zoom_account_is_fallback_host',
   // Connect could not even start: this server has no Zoom OAuth app configured.
   'zoom_not_configured',
 ] as const;
@@ -32,6 +34,12 @@ export const zoomStatusResponseSchema = z.object({
   lastProblem: z.string().nullable(),
 });
 export type ZoomStatusResponse = z.infer<typeof zoomStatusResponseSchema>;
+
+/** Upcoming interviews hosted on the signed-in user's Zoom account: what a disconnect moves to the organisation's account. */
+export const hostedInterviewsResponseSchema = z.object({
+  interviews: z.array(z.object({ id: z.string(), candidateName: z.string(), position: z.string(), startTime: z.string() })),
+});
+export type HostedInterviewsResponse = z.infer<typeof hostedInterviewsResponseSchema>;
 
 export const zoomConnectResponseSchema = z.object({ authorizeUrl: z.string() });
 export type ZoomConnectResponse = z.infer<typeof zoomConnectResponseSchema>;
@@ -77,6 +85,10 @@ export const AUDIT_EVENT_TYPES = [
   'user.role_changed',
   'user.password_changed',
   'user.sessions_ended',
+  // A meeting moved to the organisation's account because the interviewer's connection ended.
+  'meeting.rehosted',
+  // A recruiter or admin asked for a failed or pending meeting change to be tried again now.
+  'meeting.retried',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
@@ -153,6 +165,9 @@ export const zoomEndpoints = {
   /** Always a redirect to Account Settings with `?zoom=<ZoomCallbackResult>`. */
   callback: { method: 'GET', path: '/api/zoom/callback', query: zoomCallbackQuerySchema },
   status: { method: 'GET', path: '/api/zoom/status', response: zoomStatusResponseSchema },
+  /** Listed in the disconnect confirmation: these meetings move to the organisation's account (new join links). */
+  hostedInterviews: { method: 'GET', path: '/api/zoom/hosted-interviews', response: hostedInterviewsResponseSchema },
+  /** Moves upcoming meetings to the organisation's account, then revokes the grant at Zoom and forgets the tokens. */
   disconnect: { method: 'POST', path: '/api/zoom/disconnect', response: zoomStatusResponseSchema },
   /** Called by Zoom, not the web app; the body is read only after the signature checks out. */
   webhook: { method: 'POST', path: '/api/zoom/webhook', body: zoomWebhookEventSchema, response: zoomUrlValidationResponseSchema },

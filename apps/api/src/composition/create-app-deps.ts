@@ -8,6 +8,7 @@ import type { InterviewDeps } from '../domain/interviews/interview-deps';
 import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
 import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
 import { makeFindUnconfirmedZoomMeeting } from '../domain/meetings/find-unconfirmed-zoom-meeting';
+import { makeGetZoomStartUrl } from '../domain/meetings/get-zoom-start-url';
 import type { MeetingServiceDeps } from '../domain/meetings/meeting-service-deps';
 import { makeUpdateZoomMeeting } from '../domain/meetings/update-zoom-meeting';
 import type { Clock } from '../domain/ports/clock';
@@ -51,11 +52,12 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
   const interviews: InterviewDeps = {
     interviews: store.interviews,
     users: store.users,
-    secrets,
+    audit: store.audit,
     createZoomMeeting: makeCreateZoomMeeting(meetingDeps),
     findUnconfirmedZoomMeeting: makeFindUnconfirmedZoomMeeting(meetingDeps),
     updateZoomMeeting: makeUpdateZoomMeeting(meetingDeps),
     deleteZoomMeeting: makeDeleteZoomMeeting(meetingDeps),
+    getZoomStartUrl: makeGetZoomStartUrl(meetingDeps),
     logger,
     clock,
     owner: `${hostname()}:${process.pid}:${randomUUID()}`,
@@ -88,6 +90,9 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
         logger,
         clock,
         atomically: (work) => store.atomically(work),
+        interviews,
+        userAccessTokens,
+        fallbackHostZoomUser: env.ZOOM_USER_ID || null,
       },
       webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
     },

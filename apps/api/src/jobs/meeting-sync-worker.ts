@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
+import { queueRehostsForUnreachableHosts } from '../domain/interviews/queue-rehosts-for-unreachable-hosts';
 import { syncInterviewMeeting } from '../domain/interviews/sync-interview-meeting';
 
 export const MEETING_WORKER_LEASE = 'meeting-sync-worker';
@@ -15,7 +16,8 @@ export interface MeetingSyncWorker {
 }
 
 /**
- * Retries queued meeting changes (create, reschedule, cancel) until Zoom accepts them or refuses for
+ * Moves meetings off connections that ended, and retries queued meeting changes (create, reschedule,
+ * cancel) until Zoom accepts them or refuses for
  * good. One process at a time runs it (a lease in the store); each meeting is also claimed
  * individually, so a request syncing the same interview never races the worker.
  */
@@ -36,6 +38,8 @@ export function createMeetingSyncWorker(options: {
 
   async function pass(): Promise<number> {
     if (!(await leases.acquire(MEETING_WORKER_LEASE, deps.owner, leaseTtlMs))) return 0;
+    // Meetings whose host's connection ended (by any route) move to the organisation's account.
+    await queueRehostsForUnreachableHosts(deps);
     let handled = 0;
     const lane = async () => {
       while (!stopped) {

@@ -4,16 +4,32 @@ import type { PrettyOptions } from 'pino-pretty';
 /**
  * Key names whose values never reach a log line, wherever they sit. pino's redact paths do not
  * take "any key matching *token*", so the censoring serializer below walks objects by key name.
+ * `code` is not among them: an error's code (`host_not_connected`) must stay readable.
  */
-const SECRET_KEY = /(token|authorization|cookie|password|secret|^code$|code_verifier|start_url|startUrl|zak|session|csrf)/i;
+const SECRET_KEY = /(token|authorization|cookie|password|secret|code_verifier|start_url|startUrl|zak|session|csrf)/i;
 
-export function redactSecrets(value: unknown, depth = 0): unknown {
+/**
+ * Keys that are secret only where they sit: the OAuth authorization code and state arrive as query
+ * parameters of the callback (`req.query.code`), however a log line came to hold the query.
+ */
+const SECRET_AT_PATH: ReadonlyArray<readonly string[]> = [
+  ['query', 'code'],
+  ['query', 'state'],
+  ['query', 'error_description'],
+];
+
+function isSecretAt(path: readonly string[], key: string): boolean {
+  const parent = path.at(-1);
+  return SECRET_AT_PATH.some(([container, name]) => parent === container && key === name);
+}
+
+export function redactSecrets(value: unknown, depth = 0, path: readonly string[] = []): unknown {
   if (depth > 8 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1));
+  if (Array.isArray(value)) return value.map((item) => redactSecrets(item, depth + 1, path));
   if (value instanceof Error) return value;
   const out: Record<string, unknown> = {};
   for (const [key, inner] of Object.entries(value)) {
-    out[key] = SECRET_KEY.test(key) ? '[redacted]' : redactSecrets(inner, depth + 1);
+    out[key] = SECRET_KEY.test(key) || isSecretAt(path, key) ? '[redacted]' : redactSecrets(inner, depth + 1, [...path, key]);
   }
   return out;
 }

@@ -7,10 +7,12 @@ import { listInterviewers } from '../domain/interviews/list-interviewers';
 import { listInterviewsForViewer } from '../domain/interviews/list-interviews-for-viewer';
 import type { Viewer } from '../domain/interviews/present-interview';
 import { rescheduleInterviewForViewer } from '../domain/interviews/reschedule-interview-for-viewer';
+import { retryMeeting } from '../domain/interviews/retry-meeting';
 import { scheduleInterviewForViewer } from '../domain/interviews/schedule-interview-for-viewer';
+import { startInterviewMeeting } from '../domain/interviews/start-interview-meeting';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
-import { requireSession } from '../http/request-context';
-import { route } from '../http/typed-route';
+import { requestContext, requireSession } from '../http/request-context';
+import { redirect, route } from '../http/typed-route';
 
 function viewerOf(req: Request): Viewer {
   const session = requireSession(req);
@@ -47,6 +49,18 @@ export function interviewRoutes(deps: AppDeps): Router {
   route(router, interviewEndpoints.cancel, recruiters, async ({ params }, req, res) =>
     answerSettled(res, await cancelInterviewForViewer(interviews, viewerOf(req), params.id), 200),
   );
+
+  route(router, interviewEndpoints.retry, recruiters, async ({ params }, req, res) =>
+    answerSettled(res, await retryMeeting(interviews, viewerOf(req), params.id, requestContext(req)), 200),
+  );
+
+  route(router, interviewEndpoints.start, [requireSignedIn], async ({ params }, req, res) => {
+    const startUrl = await startInterviewMeeting(interviews, viewerOf(req), params.id);
+    // The URL carries the host's ZAK: never cached, never sent on as a Referer.
+    res.setHeader('Cache-Control', 'no-store');
+    res.setHeader('Referrer-Policy', 'no-referrer');
+    return redirect(res, startUrl);
+  });
 
   route(router, interviewEndpoints.interviewers, recruiters, async () => ({ interviewers: await listInterviewers(deps.store.users) }));
 

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import { connectZoomAccount } from '../domain/zoom-connection/connect-zoom-account';
 import { disconnectZoomAccount } from '../domain/zoom-connection/disconnect-zoom-account';
 import { getZoomStatus } from '../domain/zoom-connection/get-zoom-status';
+import { listHostedInterviews } from '../domain/zoom-connection/list-hosted-interviews';
 import { OAUTH_STATE_TTL_MS, startZoomConnection } from '../domain/zoom-connection/start-zoom-connection';
 import { requestContext, requireSession } from '../http/request-context';
 import { requireSignedIn } from '../http/middleware/require-role';
@@ -64,6 +65,8 @@ export function zoomConnectionRoutes(deps: AppDeps): Router {
   });
 
   route(router, zoomEndpoints.status, [requireSignedIn], (_input, req) => getZoomStatus(deps.store.users, requireSession(req).userId));
+
+  route(router, zoomEndpoints.hostedInterviews, [requireSignedIn], (_input, req) => listHostedInterviews(zoom.interviews, requireSession(req).userId));
 
   route(router, zoomEndpoints.disconnect, [requireSignedIn], (_input, req) => disconnectZoomAccount(zoom, requireSession(req).userId, requestContext(req)));
 

@@ -91,6 +91,11 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
     return toZoomUser(body);
   }
 
+  async getUser(accessToken: Secret, userId: string): Promise<ZoomUser> {
+    const body = await this.call('getUser', accessToken, 'GET', `/users/${encodeURIComponent(userId)}`, undefined, 'idempotent');
+    return toZoomUser(body);
+  }
+
   async createMeeting(accessToken: Secret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting> {
     const body = await this.call('createMeeting', accessToken, 'POST', `/users/${encodeURIComponent(userId)}/meetings`, meeting, 'create');
     return toZoomMeeting(body);
@@ -127,6 +132,11 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
     const body = await this.call('getMeeting', accessToken, 'GET', `/meetings/${encodeURIComponent(meetingId)}`, undefined, 'idempotent');
     return toZoomMeeting(body);
   }
+  async getStartUrl(accessToken: Secret, meetingId: string): Promise<string | null> {
+    const { startUrl } = await this.getMeeting(accessToken, meetingId);
+    return startUrl === null ? null : revealSecret(startUrl);
+  }
+
 
   private async call(operation: string, accessToken: Secret, method: Method, path: string, data: unknown, safety: Safety): Promise<unknown> {
     return retryWithBackoff(

@@ -1,9 +1,10 @@
 import type { Agent, Response } from 'supertest';
-import { DEFAULT_SIMULATED_USERS, startZoomSimulator, type RunningZoomSimulator } from '@crm/zoom-simulator';
+import { DEFAULT_SIMULATED_USERS, startZoomSimulator, type RunningZoomSimulator, type ZoomSimulatorOptions } from '@crm/zoom-simulator';
 import { ZOOM_CALLBACK_RESULT_PARAM, type ZoomCallbackResult } from '@crm/shared/zoom-connection';
 import type { Store } from '../../src/domain/ports/store';
 import { startTestApi, type TestApi } from './start-test-api';
 import { freePort } from './free-port';
+import { TestClock } from './test-clock';
 
 export const TEST_ZOOM_APP = { clientId: 'test-zoom-client-id', clientSecret: 'test-zoom-client-secret-do-not-log-9f3k' } as const;
 export const TEST_WEBHOOK_SECRET = 'test-zoom-webhook-secret-token-7d2q';
@@ -26,11 +27,20 @@ export interface TestStack {
 
 /**
  * The Zoom simulator plus the API pointed at it. The API's port is chosen first, because the simulator
- * must know the exact redirect URI (and webhook URL) before the API exists.
+ * must know the exact redirect URI (and webhook URL) before the API exists. Both run on one test clock,
+ * and start links behave as Zoom's do (expire 2 hours after issue, re-minted by every meeting read);
+ * `zoom` switches on more of Zoom's behaviour (e.g. `revokeDeauthorization`).
  */
 export async function startTestStack(
-  options: { env?: Record<string, string | undefined>; store?: Store; accessTokenTtlSeconds?: number; dailyMeetingLimitPerHost?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    store?: Store;
+    accessTokenTtlSeconds?: number;
+    dailyMeetingLimitPerHost?: number;
+    zoom?: Pick<ZoomSimulatorOptions, 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery'>;
+  } = {},
 ): Promise<TestStack> {
+  const clock = new TestClock();
   const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}`;
   const redirectUri = `${apiUrl}/api/zoom/callback`;
@@ -40,6 +50,9 @@ export async function startTestStack(
     ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
     ...(options.dailyMeetingLimitPerHost === undefined ? {} : { dailyMeetingLimitPerHost: options.dailyMeetingLimitPerHost }),
     webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: TEST_WEBHOOK_SECRET },
+    now: () => clock.now().getTime(),
+    startLinks: { ttlSeconds: 2 * 60 * 60, enforceExpiry: true, reissueOnRead: true },
+    ...options.zoom,
   });
   const apiEnv: Record<string, string | undefined> = {
     ZOOM_CLIENT_ID: TEST_ZOOM_APP.clientId,
@@ -52,7 +65,7 @@ export async function startTestStack(
   };
   let api: TestApi;
   try {
-    api = await startTestApi({ env: { ...apiEnv, PORT: String(port) }, ...(options.store ? { store: options.store } : {}) });
+    api = await startTestApi({ env: { ...apiEnv, PORT: String(port) }, clock, ...(options.store ? { store: options.store } : {}) });
   } catch (error) {
     await zoom.close();
     throw error;

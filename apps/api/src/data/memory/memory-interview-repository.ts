@@ -9,6 +9,7 @@ import type {
   MeetingPatch,
   MeetingRecord,
   NewInterview,
+  RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
@@ -152,13 +153,29 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (holder) throw new ZoomMeetingTakenError(meetingId);
   }
 
+  async markForRehost(requests: RehostRequest[], now: Date): Promise<string[]> {
+    const reasons = new Map(requests.map((request) => [request.interviewerId, request.reason]));
+    const queued: string[] = [];
+    for (const doc of this.documents.values()) {
+      const reason = reasons.get(doc.interviewerId);
+      const { meeting } = doc;
+      if (!reason || doc.status !== 'scheduled' || doc.endTime < now || meeting.hostSource !== 'interviewer' || !meeting.zoomMeetingId || meeting.previousMeeting) continue;
+      meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
+      Object.assign(meeting, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
+      doc.revision += 1;
+      owePending(doc, now);
+      queued.push(doc.id);
+    }
+    return queued;
+  }
+
   async listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]> {
     return [...this.documents.values()]
       .filter((doc) => doc.meeting.startUrlEnvelope !== null)
       .map((doc) => ({ id: doc.id, envelope: doc.meeting.startUrlEnvelope! }));
   }
 
-  async replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean> {
+  async replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean> {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.startUrlEnvelope !== expected) return false;
     doc.meeting.startUrlEnvelope = next;

@@ -39,6 +39,23 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
         ),
         default: null,
       },
+      rehostReason: { type: String, enum: [...HOST_REASONS, null], default: null },
+      previousMeeting: {
+        type: new Schema(
+          {
+            zoomMeetingId: { type: String, required: true },
+            hostSource: { type: String, enum: HOST_SOURCES, required: true },
+            hostZoomUserId: { type: String, default: null },
+            joinUrl: { type: String, default: null },
+          },
+          { _id: false },
+        ),
+        default: null,
+      },
+      joinLinkChanged: {
+        type: new Schema({ at: Date, previousJoinUrlMayStillWork: Boolean, reason: { type: String, default: null } }, { _id: false }),
+        default: null,
+      },
     },
     { _id: false },
   );

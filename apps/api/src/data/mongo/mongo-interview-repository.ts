@@ -8,6 +8,7 @@ import type {
   MeetingHostCount,
   MeetingPatch,
   NewInterview,
+  RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
@@ -48,6 +49,18 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
             hostSource: meeting.unconfirmedCreate.hostSource ?? null,
             hostReason: meeting.unconfirmedCreate.hostReason ?? null,
           }
+        : null,
+      rehostReason: meeting.rehostReason ?? null,
+      previousMeeting: meeting.previousMeeting
+        ? {
+            zoomMeetingId: meeting.previousMeeting.zoomMeetingId,
+            hostSource: meeting.previousMeeting.hostSource,
+            hostZoomUserId: meeting.previousMeeting.hostZoomUserId ?? null,
+            joinUrl: meeting.previousMeeting.joinUrl ?? null,
+          }
+        : null,
+      joinLinkChanged: meeting.joinLinkChanged
+        ? { at: meeting.joinLinkChanged.at, previousJoinUrlMayStillWork: meeting.joinLinkChanged.previousJoinUrlMayStillWork, reason: meeting.joinLinkChanged.reason ?? null }
         : null,
     },
   };
@@ -218,6 +231,48 @@ export class MongoInterviewRepository implements InterviewRepository {
     return (await this.model.exists(filter)) !== null;
   }
 
+  async markForRehost(requests: RehostRequest[], now: Date): Promise<string[]> {
+    const queued: string[] = [];
+    for (const reason of new Set(requests.map((request) => request.reason))) {
+      const interviewerIds = requests.filter((request) => request.reason === reason).map((request) => request.interviewerId);
+      const filter = {
+        interviewerId: { $in: interviewerIds },
+        status: 'scheduled',
+        endTime: { $gte: now },
+        'meeting.hostSource': 'interviewer',
+        'meeting.zoomMeetingId': { $type: 'string' },
+        'meeting.previousMeeting': null,
+      };
+      const ids = (await this.model.find(filter, { _id: 1 }).lean<Array<{ _id: string }>>()).map((doc) => doc._id);
+      for (const id of ids) {
+        // One document at a time, conditionally: a meeting changed meanwhile is re-checked, never moved twice.
+        const result = await this.model.updateOne({ ...filter, _id: id }, [
+          {
+            $set: {
+              'meeting.previousMeeting': {
+                zoomMeetingId: '$meeting.zoomMeetingId',
+                hostSource: '$meeting.hostSource',
+                hostZoomUserId: '$meeting.hostZoomUserId',
+                joinUrl: '$meeting.joinUrl',
+              },
+              'meeting.zoomMeetingId': null,
+              'meeting.joinUrl': null,
+              'meeting.password': null,
+              'meeting.rehostReason': reason,
+              'meeting.pendingAction': 'create',
+              'meeting.status': 'pending',
+              'meeting.nextAttemptAt': now,
+              'meeting.attempts': 0,
+              revision: { $add: ['$revision', 1] },
+            },
+          },
+        ]);
+        if (result.modifiedCount === 1) queued.push(id);
+      }
+    }
+    return queued;
+  }
+
   async listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]> {
     const docs = await this.model
       .find({ 'meeting.startUrlEnvelope': { $type: 'string' } }, { _id: 1, 'meeting.startUrlEnvelope': 1 })
@@ -225,7 +280,7 @@ export class MongoInterviewRepository implements InterviewRepository {
     return docs.map((doc) => ({ id: doc._id, envelope: doc.meeting.startUrlEnvelope }));
   }
 
-  async replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean> {
+  async replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean> {
     const result = await this.model.updateOne({ _id: id, 'meeting.startUrlEnvelope': expected }, { $set: { 'meeting.startUrlEnvelope': next } });
     return result.matchedCount === 1;
   }

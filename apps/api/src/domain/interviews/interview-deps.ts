@@ -2,21 +2,23 @@ import type { Logger } from 'pino';
 import type { CreateZoomMeeting } from '../meetings/create-zoom-meeting';
 import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
 import type { FindUnconfirmedZoomMeeting } from '../meetings/find-unconfirmed-zoom-meeting';
+import type { GetZoomStartUrl } from '../meetings/get-zoom-start-url';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
+import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { InterviewRepository } from '../ports/interview-repository';
-import type { SecretVault } from '../ports/secret-vault';
 import type { UserRepository } from '../ports/user-repository';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
   users: UserRepository;
-  /** Seals the meeting start URL (a host credential) for storage and opens it for the host's own view. */
-  secrets: Pick<SecretVault, 'sealStartUrl' | 'openStartUrl'>;
+  /** Re-hosts and retries are recorded. */
+  audit: AuditRepository;
   createZoomMeeting: CreateZoomMeeting;
   findUnconfirmedZoomMeeting: FindUnconfirmedZoomMeeting;
   updateZoomMeeting: UpdateZoomMeeting;
   deleteZoomMeeting: DeleteZoomMeeting;
+  getZoomStartUrl: GetZoomStartUrl;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
   clock: Clock;
   /** Identifies this process when it claims a meeting to talk to Zoom about it. */

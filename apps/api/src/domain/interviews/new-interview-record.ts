@@ -35,6 +35,9 @@ export function newInterviewRecord(input: NewInterview, id: string, now: Date): 
       claimedBy: claim.owner,
       claimExpiresAt: claim.expiresAt,
       unconfirmedCreate: null,
+      rehostReason: null,
+      previousMeeting: null,
+      joinLinkChanged: null,
     },
   };
 }

@@ -1,7 +1,6 @@
 import type { Interview } from '@crm/shared/interviews';
 import type { Role } from '@crm/shared/auth';
 import type { InterviewRecord } from '../ports/interview-repository';
-import type { SecretVault } from '../ports/secret-vault';
 import type { UserRecord } from '../ports/user-repository';
 
 export interface Viewer {
@@ -9,21 +8,14 @@ export interface Viewer {
   role: Role;
 }
 
-/**
- * Only admins and the interview's own interviewer (who hosts it, on whichever account) may start
- * the meeting as host. Everyone else gets no `startUrl` key at all.
- */
+/** Only admins and the interview's own interviewer (who hosts it, on whichever account) may start the meeting as host. */
 export function maySeeStartUrl(viewer: Viewer, interview: InterviewRecord): boolean {
   return viewer.role === 'admin' || (viewer.role === 'interviewer' && viewer.userId === interview.interviewerId);
 }
 
-/** `startUrls` opens the sealed start URL, and is asked only for a viewer allowed to host. */
-export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null, viewer: Viewer, startUrls: Pick<SecretVault, 'openStartUrl'>): Interview {
+/** No start URL, ever: the host gets a fresh one from GET /api/interviews/:id/start (start-interview-meeting.ts). */
+export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null): Interview {
   const { meeting } = interview;
-  let startUrl: string | undefined;
-  if (meeting.startUrlEnvelope && meeting.status !== 'cancelled' && maySeeStartUrl(viewer, interview)) {
-    startUrl = startUrls.openStartUrl(interview.id, meeting.startUrlEnvelope) ?? undefined;
-  }
   return {
     id: interview.id,
     candidateName: interview.candidateName,
@@ -46,7 +38,6 @@ export function presentInterview(interview: InterviewRecord, interviewer: UserRe
       pendingAction: meeting.status === 'pending' || meeting.status === 'failed' ? meeting.pendingAction : null,
       zoomMeetingId: meeting.zoomMeetingId,
       joinUrl: meeting.status === 'cancelled' ? null : meeting.joinUrl,
-      ...(startUrl === undefined ? {} : { startUrl }),
       password: meeting.status === 'cancelled' ? null : meeting.password,
       hostSource: meeting.hostSource,
       hostReason: meeting.hostReason,
@@ -54,6 +45,10 @@ export function presentInterview(interview: InterviewRecord, interviewer: UserRe
       lastError: meeting.lastError ? { code: meeting.lastError.code, message: meeting.lastError.message, at: meeting.lastError.at.toISOString() } : null,
       attempts: meeting.attempts,
       nextAttemptAt: meeting.status === 'pending' && meeting.nextAttemptAt ? meeting.nextAttemptAt.toISOString() : null,
+      joinLinkChanged:
+        meeting.joinLinkChanged && interview.status !== 'cancelled'
+          ? { at: meeting.joinLinkChanged.at.toISOString(), previousJoinUrlMayStillWork: meeting.joinLinkChanged.previousJoinUrlMayStillWork, reason: meeting.joinLinkChanged.reason }
+          : null,
     },
   };
 }

@@ -1,9 +1,11 @@
 import type { MeetingAction } from '@crm/shared/interviews';
 import { backoffDelayMs } from '../../retry/backoff';
+import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record-audit-event';
 import { describeMeetingFailure } from '../meetings/meeting-failure';
 import type { CreatedZoomMeeting } from '../meetings/create-zoom-meeting';
 import { zoomTopicAndStart, type MeetingData } from '../meetings/zoom-meeting-body';
-import type { InterviewRecord, MeetingPatch, UnconfirmedCreate } from '../ports/interview-repository';
+import type { FallbackReason } from '../meetings/meeting-host';
+import type { InterviewRecord, MeetingPatch, PreviousMeeting, UnconfirmedCreate } from '../ports/interview-repository';
 import type { InterviewDeps } from './interview-deps';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
@@ -23,7 +25,8 @@ export function owedAction(interview: InterviewRecord): MeetingAction | null {
   const { meeting } = interview;
   if (interview.status === 'cancelled') {
     // A create Zoom never confirmed may have made a meeting: it is looked for, and deleted if found.
-    if (!meeting.zoomMeetingId) return meeting.unconfirmedCreate ? 'delete' : null;
+    // A meeting being replaced by a re-host is deleted too.
+    if (!meeting.zoomMeetingId) return meeting.unconfirmedCreate || meeting.previousMeeting ? 'delete' : null;
     return meeting.deletedInZoom ? null : 'delete';
   }
   if (!meeting.zoomMeetingId) return 'create';
@@ -53,14 +56,21 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
     let meeting = interview.meeting;
     if (!meeting.zoomMeetingId && meeting.unconfirmedCreate) meeting = await resolveUnconfirmedCreate(deps, interview, owner);
     const next = owedAction({ ...interview, meeting });
-    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId } as const;
+    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId, hostZoomUserId: meeting.hostZoomUserId } as const;
     if (next === 'create') {
       await createMeeting(deps, interview, owner);
+      if (meeting.previousMeeting) await retirePreviousMeeting(deps, interview, owner, meeting.previousMeeting);
     } else if (next === 'update') {
       await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview));
     } else if (next === 'delete') {
-      const { alreadyGone } = await deps.deleteZoomMeeting(meeting.zoomMeetingId!, host);
-      if (alreadyGone) deps.logger.info({ interviewId: interview.id }, 'meeting was already deleted in Zoom; counting it as deleted');
+      if (meeting.previousMeeting) {
+        await deps.deleteZoomMeeting(meeting.previousMeeting.zoomMeetingId, previousHost(interview, meeting.previousMeeting));
+        await writeMeeting(deps, interview, owner, { previousMeeting: null, rehostReason: null });
+      }
+      if (meeting.zoomMeetingId) {
+        const { alreadyGone } = await deps.deleteZoomMeeting(meeting.zoomMeetingId, host);
+        if (alreadyGone) deps.logger.info({ interviewId: interview.id }, 'meeting was already deleted in Zoom; counting it as deleted');
+      }
     }
     const done = action === 'delete' ? { ...settled(interview), deletedInZoom: true } : settled(interview);
     return (await deps.interviews.release(interview.id, owner, interview.revision, done)) ?? interview;
@@ -90,7 +100,8 @@ function createdMeetingPatch(deps: InterviewDeps, interviewId: string, created: 
   return {
     zoomMeetingId: created.meeting.id,
     joinUrl: created.meeting.joinUrl,
-    startUrlEnvelope: created.meeting.startUrl ? deps.secrets.sealStartUrl(interviewId, created.meeting.startUrl) : null,
+    // Never stored: Zoom's start URL expires within hours; the host gets a fresh one when starting.
+    startUrlEnvelope: null,
     password: created.meeting.password,
     hostSource: created.hostSource,
     hostReason: created.hostReason,
@@ -117,17 +128,60 @@ async function resolveUnconfirmedCreate(deps: InterviewDeps, interview: Intervie
 async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string): Promise<void> {
   const data = meetingDataOf(interview);
   const { topic, startTime } = zoomTopicAndStart(data);
-  const sending: UnconfirmedCreate = { revision: interview.revision, topic, startTime, hostSource: null, hostReason: null };
+  const rehostReason = interview.meeting.rehostReason as FallbackReason | null;
+  // A re-host is only ever sent to the organisation's account: a later look must not adopt the old meeting.
+  const sending: UnconfirmedCreate = { revision: interview.revision, topic, startTime, hostSource: rehostReason ? 'system' : null, hostReason: rehostReason };
   // Remembered before the call: if Zoom never answers (or this process dies), the next sync looks for it first.
   await writeMeeting(deps, interview, owner, { unconfirmedCreate: sending, attempts: interview.meeting.attempts + 1 });
   const created = await deps.createZoomMeeting(data, interview.interviewerId, {
     beforeSend: async (host) => {
       await writeMeeting(deps, interview, owner, { unconfirmedCreate: { ...sending, ...host } });
     },
+    ...(rehostReason ? { systemReason: rehostReason } : {}),
   });
   // Stored before anything else, so a meeting Zoom made is never forgotten (and never made twice).
   const patched = await deps.interviews.patchMeeting(interview.id, owner, createdMeetingPatch(deps, interview.id, created));
   if (!patched) deps.logger.error({ interviewId: interview.id, zoomMeetingId: created.meeting.id }, 'lost the claim while creating a meeting');
+}
+
+function previousHost(interview: InterviewRecord, previous: PreviousMeeting) {
+  return { hostSource: previous.hostSource, interviewerId: interview.interviewerId, hostZoomUserId: previous.hostZoomUserId };
+}
+
+/**
+ * The new meeting exists on the organisation's account: delete the one it replaces (with the
+ * interviewer's token while it works, else the Server-to-Server app when the host is on its account).
+ * One try: when it cannot be deleted, the interview says its old join link may still open.
+ */
+async function retirePreviousMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string, previous: PreviousMeeting): Promise<void> {
+  let mayStillWork = false;
+  let reason: string | null = null;
+  try {
+    await deps.deleteZoomMeeting(previous.zoomMeetingId, previousHost(interview, previous));
+  } catch (error) {
+    mayStillWork = true;
+    reason = describeMeetingFailure(error).message;
+    deps.logger.warn({ interviewId: interview.id, code: describeMeetingFailure(error).code }, 'the meeting a re-host replaced could not be deleted');
+  }
+  const at = deps.clock.now();
+  await writeMeeting(deps, interview, owner, { previousMeeting: null, rehostReason: null, joinLinkChanged: { at, previousJoinUrlMayStillWork: mayStillWork, reason } });
+  const moved = (await deps.interviews.findById(interview.id))?.meeting;
+  const interviewer = await deps.users.findById(interview.interviewerId);
+  await recordAuditEvent(deps.audit, {
+    type: 'meeting.rehosted',
+    actor: SYSTEM_ACTOR,
+    subject: { userId: interview.interviewerId, email: interviewer?.email ?? null },
+    at,
+    details: {
+      interviewId: interview.id,
+      reason: interview.meeting.rehostReason,
+      fromZoomMeetingId: previous.zoomMeetingId,
+      toZoomMeetingId: moved?.zoomMeetingId ?? null,
+      toHostSource: moved?.hostSource ?? null,
+      previousMeetingDeleted: !mayStillWork,
+    },
+  });
+  deps.logger.info({ interviewId: interview.id, previousMeetingDeleted: !mayStillWork }, "meeting moved to the organisation's Zoom account; the join link changed");
 }
 
 /** When the worker tries a queued change again: the shared backoff, capped at 15 minutes, never sooner than Zoom's Retry-After. */

@@ -1,7 +1,7 @@
 import { ORGANISATION_MEETING_DEFAULTS, type HostReason, type HostSource, type MeetingDefaults } from '@crm/shared/interviews';
 import type { ZoomMeeting } from '../ports/zoom-gateway';
 import type { MeetingServiceDeps } from './meeting-service-deps';
-import { onNewMeetingHost, type HostChoice } from './meeting-host';
+import { onNewMeetingHost, type FallbackReason, type HostChoice } from './meeting-host';
 import { newPasscode, zoomCreateBody, type MeetingData } from './zoom-meeting-body';
 
 export interface CreatedZoomMeeting {
@@ -25,7 +25,7 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
   return async function createZoomMeeting(
     meetingData: MeetingData,
     hostUserId: string,
-    options: { beforeSend?: (sending: CreateSending) => Promise<void> } = {},
+    options: { beforeSend?: (sending: CreateSending) => Promise<void>; systemReason?: FallbackReason } = {},
   ): Promise<CreatedZoomMeeting> {
     const password = newPasscode();
     let interviewerDefaults: MeetingDefaults | undefined;
@@ -35,7 +35,7 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
         host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await deps.meetingDefaults.get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
       await options.beforeSend?.(host);
       return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
-    });
+    }, options.systemReason ? { systemReason: options.systemReason } : {});
     const { value: meeting } = hosted;
     return {
       meeting,

@@ -1,10 +1,11 @@
 import type { HostReason, HostSource } from '@crm/shared/interviews';
+import type { AccessTokenSource } from '../ports/access-token-source';
 import type { UnconfirmedCreate } from '../ports/interview-repository';
-import type { Secret } from '../ports/secret';
+import type { ZoomMeeting } from '../ports/zoom-gateway';
 import { isZoomFailure } from '../ports/zoom-failure';
 import type { CreatedZoomMeeting } from './create-zoom-meeting';
 import { meetingError, zoomUnavailable } from './meeting-failure';
-import { fallbackReasonFor, systemHostEmail } from './meeting-host';
+import { callWithToken, fallbackReasonFor, systemHostEmail } from './meeting-host';
 import type { MeetingServiceDeps } from './meeting-service-deps';
 
 interface Account {
@@ -12,7 +13,7 @@ interface Account {
   reason: HostReason;
   /** Whose meetings to list: 'me' for the interviewer's own token, ZOOM_USER_ID for the organisation. */
   zoomUserId: string;
-  token: () => Promise<Secret>;
+  tokens: AccessTokenSource;
   email: string | null;
 }
 
@@ -27,9 +28,10 @@ export function makeFindUnconfirmedZoomMeeting(deps: MeetingServiceDeps) {
   return async function findUnconfirmedZoomMeeting(sent: UnconfirmedCreate, hostUserId: string, interviewId: string): Promise<CreatedZoomMeeting | null> {
     const context = 'checking whether an earlier attempt created the meeting';
     const accounts: Account[] = [];
-    const own = await deps.userAccessTokens.forUser(hostUserId).getAccessToken();
+    const ownTokens = deps.userAccessTokens.forUser(hostUserId);
+    const own = await ownTokens.getAccessToken();
     if (sent.hostSource !== 'system') {
-      if (own.ok) accounts.push({ source: 'interviewer', reason: 'connected', zoomUserId: 'me', token: async () => own.accessToken, email: own.zoomEmail });
+      if (own.ok) accounts.push({ source: 'interviewer', reason: 'connected', zoomUserId: 'me', tokens: ownTokens, email: own.zoomEmail });
       else if (own.reason === 'zoom_unavailable') throw zoomUnavailable(context);
     }
     const system = deps.systemAccessTokens;
@@ -40,34 +42,36 @@ export function makeFindUnconfirmedZoomMeeting(deps: MeetingServiceDeps) {
         source: 'system',
         reason,
         zoomUserId: deps.systemHostUserId,
-        token: async () => {
-          const token = await system.getAccessToken();
-          if (!token.ok) throw zoomUnavailable(context);
-          return token.accessToken;
-        },
+        tokens: system,
         email: systemHostEmail(deps),
       });
     }
     for (const account of accounts) {
+      let outcome;
       try {
-        const accessToken = await account.token();
-        const candidates = (await deps.zoom.listUpcomingMeetings(accessToken, account.zoomUserId)).filter((m) => m.topic === sent.topic && m.startTime === sent.startTime);
-        let match: (typeof candidates)[number] | undefined;
-        for (const candidate of candidates) {
-          if (!(await deps.interviews.isZoomMeetingTaken(candidate.id, interviewId))) {
-            match = candidate;
-            break;
+        // With the account's token, renewed once if Zoom has forgotten it (a 401), like every other meeting call.
+        outcome = await callWithToken(account.tokens, async ({ accessToken }): Promise<ZoomMeeting | null> => {
+          const candidates = (await deps.zoom.listUpcomingMeetings(accessToken, account.zoomUserId)).filter((m) => m.topic === sent.topic && m.startTime === sent.startTime);
+          for (const candidate of candidates) {
+            if (!(await deps.interviews.isZoomMeetingTaken(candidate.id, interviewId))) return deps.zoom.getMeeting(accessToken, candidate.id);
           }
-        }
-        if (!match) continue;
-        const meeting = await deps.zoom.getMeeting(accessToken, match.id);
-        deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');
-        return { meeting, hostSource: account.source, hostReason: account.reason, hostZoomUserId: meeting.hostId ?? account.zoomUserId, hostZoomEmail: meeting.hostEmail ?? account.email };
+          return null;
+        });
       } catch (error) {
         // Not being able to look is not being sure it is absent: creating now could duplicate it.
         if (isZoomFailure(error)) throw meetingError(error, context);
         throw error;
       }
+      if (!outcome.ok) {
+        if (outcome.problem === 'token_rejected' && account.source === 'system') throw meetingError(outcome.cause, context);
+        if (outcome.problem === 'zoom_unavailable' || account.source === 'system') throw zoomUnavailable(context);
+        // The interviewer's connection turned out unusable: nothing can be looked for or made there now.
+        continue;
+      }
+      const meeting = outcome.value;
+      if (!meeting) continue;
+      deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');
+      return { meeting, hostSource: account.source, hostReason: account.reason, hostZoomUserId: meeting.hostId ?? account.zoomUserId, hostZoomEmail: meeting.hostEmail ?? account.email };
     }
     return null;
   };

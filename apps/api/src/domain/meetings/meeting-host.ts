@@ -20,6 +20,13 @@ export interface MeetingHost {
   hostSource: HostSource;
   /** The interviewer (CRM user) whose account hosts it, when hostSource is `interviewer`. */
   interviewerId: string;
+  /** The Zoom user hosting it, when known: lets the organisation's app act on it if the interviewer's token is gone. */
+  hostZoomUserId?: string | null;
+}
+
+/** Errors withHostToken throws when the interviewer's own account can no longer be used for the meeting. */
+export function isHostAccountUnusable(error: unknown): boolean {
+  return error instanceof AppError && (error.code === 'zoom_not_connected' || error.code === 'zoom_token_rejected');
 }
 
 export type FallbackReason = Exclude<HostReason, 'connected'>;
@@ -29,13 +36,16 @@ export const TOKEN_REJECTED_PROBLEM = 'Zoom rejected this connection even after 
 type UsableToken = Extract<AccessTokenResult, { ok: true }>;
 
 /** A call made with a host's token, or why no token Zoom accepts could be had. */
-type TokenCallOutcome<T> =
+export type TokenCallOutcome<T> =
   | { ok: true; value: T; token: UsableToken }
   | { ok: false; problem: AccessTokenProblem; afterRejection: boolean }
   | { ok: false; problem: 'token_rejected'; cause: ZoomFailure };
 
-/** One Zoom call with `source`'s token: on a 401, one forced refresh and one more try; a second 401 marks that token rejected. */
-async function callWithToken<T>(source: AccessTokenSource, call: (token: UsableToken) => Promise<T>): Promise<TokenCallOutcome<T>> {
+/**
+ * One Zoom call with `source`'s token: on a 401, one forced refresh and one more try; a second 401 marks
+ * that token rejected. Every Zoom call about meetings goes through here, whoever makes it (a request or the worker).
+ */
+export async function callWithToken<T>(source: AccessTokenSource, call: (token: UsableToken) => Promise<T>): Promise<TokenCallOutcome<T>> {
   let token = await source.getAccessToken();
   if (!token.ok) return { ok: false, problem: token.reason, afterRejection: false };
   for (let refreshed = false; ; refreshed = true) {
@@ -97,25 +107,16 @@ export async function onNewMeetingHost<T>(
   deps: MeetingServiceDeps,
   interviewerId: string,
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
+  options: { systemReason?: FallbackReason } = {},
 ): Promise<HostedResult<T>> {
   let reason: FallbackReason;
-  try {
-    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId), (token) =>
-      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
-    );
-    if (own.ok) {
-      return { value: own.value, hostSource: 'interviewer', hostReason: 'connected', zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail };
-    }
-    if (own.problem === 'token_rejected') {
-      deps.logger.warn({ userId: interviewerId, zoomCode: own.cause.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
-      reason = fallbackReasonFor('token_rejected');
-    } else {
-      reason = fallbackReasonFor(own.problem, own.afterRejection);
-    }
-  } catch (error) {
-    // The interviewer's daily create cap resets at midnight UTC; the organisation's account can host it now.
-    if (!isZoomFailure(error, 'daily_limit')) throw isZoomFailure(error) ? meetingError(error, "creating the meeting on the interviewer's Zoom account") : error;
-    reason = 'interviewer_daily_limit';
+  // A re-host goes to the organisation's account whatever the interviewer's token says.
+  if (options.systemReason) {
+    reason = options.systemReason;
+  } else {
+    const own = await tryInterviewerAccount(deps, interviewerId, call);
+    if (own.ok) return own.hosted;
+    reason = own.reason;
   }
   const system = requireSystemAccount(deps, reason);
   const value = await withSystemToken(system, "creating the meeting on the organisation's Zoom account", async (token) => {
@@ -133,6 +134,31 @@ export async function onNewMeetingHost<T>(
     }
   });
   return { value, hostSource: 'system', hostReason: reason, zoomUserId: deps.systemHostUserId, zoomEmail: systemHostEmail(deps) };
+}
+
+/** The interviewer's own account first: the meeting made there, or why it cannot be (see fallbackReasonFor). */
+async function tryInterviewerAccount<T>(
+  deps: MeetingServiceDeps,
+  interviewerId: string,
+  call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
+): Promise<{ ok: true; hosted: HostedResult<T> } | { ok: false; reason: FallbackReason }> {
+  try {
+    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId), (token) =>
+      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
+    );
+    if (own.ok) {
+      return { ok: true, hosted: { value: own.value, hostSource: 'interviewer', hostReason: 'connected', zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail } };
+    }
+    if (own.problem === 'token_rejected') {
+      deps.logger.warn({ userId: interviewerId, zoomCode: own.cause.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');
+      return { ok: false, reason: fallbackReasonFor('token_rejected') };
+    }
+    return { ok: false, reason: fallbackReasonFor(own.problem, own.afterRejection) };
+  } catch (error) {
+    // The interviewer's daily create cap resets at midnight UTC; the organisation's account can host it now.
+    if (!isZoomFailure(error, 'daily_limit')) throw isZoomFailure(error) ? meetingError(error, "creating the meeting on the interviewer's Zoom account") : error;
+    return { ok: false, reason: 'interviewer_daily_limit' };
+  }
 }
 
 /** Runs one Zoom call about an existing meeting with a token of the account that hosts it. */

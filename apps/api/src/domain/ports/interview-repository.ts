@@ -1,12 +1,15 @@
 import type { HostReason, HostSource, InterviewStatus, MeetingAction, MeetingStatus } from '@crm/shared/interviews';
 
-/** The Zoom meeting of an interview as stored. The start URL is kept encrypted (it is a host credential). */
+/** The Zoom meeting of an interview as stored. No start URL: the host gets a fresh one from Zoom when starting. */
 export interface MeetingRecord {
   status: MeetingStatus;
   pendingAction: MeetingAction | null;
   zoomMeetingId: string | null;
   joinUrl: string | null;
-  /** TokenCipher envelope of Zoom's start_url; never plaintext at rest. */
+  /**
+   * Legacy: a TokenCipher envelope of the start_url Zoom returned at creation, from versions that stored it.
+   * Always null for meetings made now; `removeStoredStartUrls` (src/data) clears old ones.
+   */
   startUrlEnvelope: string | null;
   password: string | null;
   hostSource: HostSource | null;
@@ -25,6 +28,32 @@ export interface MeetingRecord {
   claimExpiresAt: Date | null;
   /** Set before a create goes out and cleared once its outcome is known; kept across revisions. */
   unconfirmedCreate: UnconfirmedCreate | null;
+  /** While set, the meeting is being re-created on the organisation's account, for this reason. */
+  rehostReason: HostReason | null;
+  /** The meeting being replaced by a re-host, deleted once the new one exists. */
+  previousMeeting: PreviousMeeting | null;
+  /** The join link changed (re-host): the candidate must get the new one. */
+  joinLinkChanged: JoinLinkChange | null;
+}
+
+export interface PreviousMeeting {
+  zoomMeetingId: string;
+  hostSource: HostSource;
+  hostZoomUserId: string | null;
+  joinUrl: string | null;
+}
+
+export interface JoinLinkChange {
+  at: Date;
+  /** The old meeting could not be deleted, so its join link may still open. */
+  previousJoinUrlMayStillWork: boolean;
+  reason: string | null;
+}
+
+/** An interviewer whose own Zoom account can no longer host, and the reason their meetings move. */
+export interface RehostRequest {
+  interviewerId: string;
+  reason: HostReason;
 }
 
 /** A create Zoom may have carried out without confirming it: what it sent, so a later sync can find that meeting. */
@@ -135,8 +164,14 @@ export interface InterviewRepository {
   countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
   /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id (not deleted in Zoom). Advisory: the write decides. */
   isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean>;
+  /**
+   * Queues a move to the organisation's account for every upcoming, not cancelled meeting hosted on these
+   * interviewers' own Zoom accounts: the meeting becomes `previousMeeting`, a create is owed (due now) and
+   * the revision is bumped. Already queued ones are left alone. Returns the interview ids queued now.
+   */
+  markForRehost(requests: RehostRequest[], now: Date): Promise<string[]>;
   /** Every stored start URL envelope (cancelled interviews included), for key rotation. */
   listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;
-  /** Compare-and-swap: writes `next` only if the stored envelope is still `expected`. False when it changed or is gone. */
-  replaceStartUrlEnvelope(id: string, expected: string, next: string): Promise<boolean>;
+  /** Compare-and-swap: writes `next` (null removes it) only if the stored envelope is still `expected`. False when it changed or is gone. */
+  replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
 }

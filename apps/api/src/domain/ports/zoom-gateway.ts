@@ -61,11 +61,18 @@ export interface ZoomMeetingSummary {
  */
 export interface ZoomMeetingsGateway {
   getCurrentUser(accessToken: Secret): Promise<ZoomUser>;
+  /** A user of the token's account (`not_found` when the account has no such user): can this account manage them? */
+  getUser(accessToken: Secret, userId: string): Promise<ZoomUser>;
   createMeeting(accessToken: Secret, userId: string, meeting: ZoomMeetingRequest): Promise<ZoomMeeting>;
   updateMeeting(accessToken: Secret, meetingId: string, changes: ZoomMeetingRequest): Promise<void>;
   /** Throws `not_found` when the meeting is already gone; callers deleting it count that as done. */
   deleteMeeting(accessToken: Secret, meetingId: string): Promise<void>;
   getMeeting(accessToken: Secret, meetingId: string): Promise<ZoomMeeting>;
+  /**
+   * A start URL Zoom issues now (reading the meeting re-mints it), as text for the host's browser: the one
+   * plaintext credential the domain ever holds, for the length of a redirect. Null when Zoom sent none.
+   */
+  getStartUrl(accessToken: Secret, meetingId: string): Promise<string | null>;
   /** Upcoming meetings of a host; used to find a meeting a lost create may have made. */
   listUpcomingMeetings(accessToken: Secret, userId: string): Promise<ZoomMeetingSummary[]>;
 }

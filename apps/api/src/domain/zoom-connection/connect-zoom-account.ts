@@ -1,8 +1,9 @@
 import type { ZoomCallbackResult } from '@crm/shared/zoom-connection';
 import { AppError } from '../../errors/app-error';
 import { recordAuditEvent } from '../audit/record-audit-event';
+import { callWithToken } from '../meetings/meeting-host';
 import type { RequestContext } from '../ports/request-context';
-import type { ZoomTokenSet } from '../ports/zoom-gateway';
+import type { ZoomTokenSet, ZoomUser } from '../ports/zoom-gateway';
 import { isZoomFailure } from '../ports/zoom-failure';
 import type { ZoomConnectionDeps } from './zoom-connection-deps';
 
@@ -58,6 +59,9 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
     return refuse('exchange_failed', isZoomFailure(error) ? `users/me ${error.kind}` : 'users/me failed');
   }
 
+  // Not revoked on refusal: at Zoom a revoke ends the app's authorization for that Zoom user.
+  if (isFallbackHost(deps.fallbackHostZoomUser, zoomUser)) return refuse('zoom_account_is_fallback_host', 'the organisation fallback host (ZOOM_USER_ID)');
+
   const connectedAt = deps.clock.now();
   const userId = input.userId;
   const sealed = deps.secrets.sealZoomTokens(userId, { ...tokens, expiresAt: new Date(connectedAt.getTime() + tokens.expiresInSeconds * 1000) });
@@ -83,7 +87,35 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
     return result;
   });
   // Not revoked on refusal: at Zoom a revoke ends the app's authorization for that Zoom user, which the other CRM user relies on.
-  if (!saved.ok) return refuse(saved.reason === 'zoom_account_in_use' ? 'zoom_account_in_use' : 'state_invalid', saved.reason);
+  if (!saved.ok) {
+    if (saved.reason !== 'zoom_account_in_use') return refuse('state_invalid', saved.reason);
+    await checkEarlierHolder(deps, zoomUser.id);
+    return refuse('zoom_account_in_use', saved.reason);
+  }
   logger.info({ userId, zoomUserId: zoomUser.id }, 'Zoom account connected');
   return 'connected';
+}
+
+/** ZOOM_USER_ID may be the fallback host's email (as admins are told to configure it) or its Zoom user id. */
+function isFallbackHost(fallback: string | null, zoomUser: ZoomUser): boolean {
+  if (!fallback) return false;
+  const configured = fallback.trim().toLowerCase();
+  return configured === zoomUser.id.toLowerCase() || configured === zoomUser.email.toLowerCase();
+}
+
+/**
+ * Another CRM user holds this Zoom user. At Zoom, authorizing the app again has just revoked that
+ * user's tokens, so their connection is checked with Zoom now rather than left looking connected
+ * until a refresh fails: a token Zoom refuses even after a refresh marks it needs_reconnect (and the
+ * worker then moves their upcoming meetings). The second CRM user stays refused (README troubleshooting).
+ */
+async function checkEarlierHolder(deps: ZoomConnectionDeps, zoomUserId: string): Promise<void> {
+  const holderId = await deps.connections.findUserIdByZoomUserId(zoomUserId);
+  if (!holderId) return;
+  try {
+    const outcome = await callWithToken(deps.userAccessTokens.forUser(holderId), (token) => deps.zoom.getCurrentUser(token.accessToken));
+    deps.logger.info({ holderId, zoomUserId, stillConnected: outcome.ok }, 'checked the CRM user already holding a Zoom user another CRM user authorized');
+  } catch (error) {
+    deps.logger.warn({ holderId, zoomUserId, err: error }, 'could not check the connection of the CRM user holding this Zoom user');
+  }
 }

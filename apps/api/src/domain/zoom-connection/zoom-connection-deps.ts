@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { InterviewDeps } from '../interviews/interview-deps';
+import type { UserAccessTokens } from '../ports/access-token-source';
 import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { OAuthStateRepository } from '../ports/oauth-state-repository';
@@ -24,7 +26,14 @@ export interface ZoomConnectionDeps {
   clock: Clock;
   /** A connection's state change and its audit event are written together (Store.atomically). */
   atomically: Store['atomically'];
+  /** A disconnect first moves the user's upcoming meetings to the organisation's account. */
+  interviews: InterviewDeps;
+  /** Checks another user's connection with Zoom on the spot (same Zoom user connected twice). */
+  userAccessTokens: UserAccessTokens;
+  /** `ZOOM_USER_ID`: the organisation's fallback host (an email or a Zoom user id), never a personal connection. */
+  fallbackHostZoomUser: string | null;
 }
+
 
 /** Plain-words reasons shown to the user and admins as the connection's last problem. */
 export const CONNECTION_PROBLEMS = {

@@ -21,6 +21,7 @@ export default function AccountSettingsPage() {
       </div>
       <ZoomConnectionCard
         callbackResult={callbackResult}
+        accountEmail={user.email}
         onDismissCallback={() =>
           setParams(
             (current) => {

@@ -12,7 +12,6 @@ const ownMeeting: Meeting = {
   pendingAction: null,
   zoomMeetingId: '81234567890',
   joinUrl: 'https://zoom.example/j/81234567890',
-  startUrl: 'https://zoom.example/s/81234567890',
   password: 'abc',
   hostSource: 'interviewer',
   hostReason: 'connected',
@@ -20,6 +19,7 @@ const ownMeeting: Meeting = {
   lastError: null,
   attempts: 1,
   nextAttemptAt: null,
+  joinLinkChanged: null,
 };
 
 function interview(overrides: Partial<Interview> & { id: string }): Interview {
@@ -51,7 +51,7 @@ const onSystem = interview({
 const pending = interview({
   id: 'i-pending',
   candidateName: 'Katherine Johnson',
-  meeting: { ...ownMeeting, status: 'pending', pendingAction: 'create', joinUrl: null, startUrl: undefined, hostSource: null, hostReason: null },
+  meeting: { ...ownMeeting, status: 'pending', pendingAction: 'create', joinUrl: null, zoomMeetingId: null, hostSource: null, hostReason: null },
 });
 const failed = interview({
   id: 'i-failed',
@@ -60,7 +60,7 @@ const failed = interview({
     ...ownMeeting,
     status: 'failed',
     joinUrl: null,
-    startUrl: undefined,
+    zoomMeetingId: null,
     lastError: { code: 'zoom_rejected_request', message: 'Zoom refused the meeting settings.', at: '2030-01-01T00:00:00.000Z' },
   },
 });
@@ -88,10 +88,10 @@ describe('Interview list', () => {
     expect(system.getByText('The interviewer has not connected Zoom')).toBeInTheDocument();
   });
 
-  test('the start link is shown only to the interviewer who hosts it', async () => {
+  test('the start link is shown only to the interviewer who hosts it, and goes through the API for a fresh link', async () => {
     installFakeApi({ 'GET /api/interviews': { body: { interviews: [onOwnZoom] } } });
     renderList('u-ivy', false);
-    expect(await screen.findByRole('link', { name: /Start meeting as host/ })).toHaveAttribute('href', ownMeeting.startUrl);
+    expect(await screen.findByRole('link', { name: /Start meeting as host/ })).toHaveAttribute('href', '/api/interviews/i-own/start');
   });
 
   test('someone else who is sent a start link (an admin) does not see it', async () => {

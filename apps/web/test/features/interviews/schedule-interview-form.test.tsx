@@ -64,6 +64,7 @@ function createdInterview(body: Record<string, unknown>): Interview {
       lastError: null,
       attempts: 1,
       nextAttemptAt: null,
+      joinLinkChanged: null,
     },
   };
 }

@@ -29,9 +29,9 @@ const needsReconnect: ZoomStatusResponse = {
   lastProblem: 'Zoom no longer accepts this connection. Reconnect to keep hosting.',
 };
 
-function renderCard(callbackResult: string | null = null) {
+function renderCard(callbackResult: string | null = null, accountEmail?: string) {
   const onDismissCallback = jest.fn();
-  renderWithQueryClient(<ZoomConnectionCard callbackResult={callbackResult} onDismissCallback={onDismissCallback} />);
+  renderWithQueryClient(<ZoomConnectionCard callbackResult={callbackResult} onDismissCallback={onDismissCallback} accountEmail={accountEmail} />);
   return { onDismissCallback };
 }
 
@@ -165,6 +165,30 @@ describe('Zoom card', () => {
     expect(await screen.findByText('Connected')).toBeInTheDocument();
   });
 
+  test('after connecting a Zoom account whose email differs from the CRM email, the success message names it and says so', async () => {
+    installFakeApi({ 'GET /api/zoom/status': { body: connected } });
+
+    renderCard('connected', 'ivy@example.com');
+
+    expect(await screen.findByText(/This is not your CRM email \(ivy@example.com\)/)).toBeInTheDocument();
+    expect(screen.getAllByText('ivy.zoom@example.com')).toHaveLength(2);
+  });
+
+  test('the disconnect confirmation lists the upcoming interviews that will move to the system account', async () => {
+    const user = userEvent.setup();
+    installFakeApi({
+      'GET /api/zoom/status': { body: connected },
+      'GET /api/zoom/hosted-interviews': { body: { interviews: [{ id: 'i-1', candidateName: 'Grace Hopper', position: 'Staff Engineer', startTime: '2031-05-01T07:00:00.000Z' }] } },
+    });
+    renderCard();
+
+    await user.click(await screen.findByRole('button', { name: 'Disconnect' }));
+
+    const dialog = await screen.findByRole('alertdialog', { name: 'Disconnect Zoom?' });
+    expect(await within(dialog).findByText(/Grace Hopper · Staff Engineer/)).toBeInTheDocument();
+    expect(within(dialog).getByText(/This upcoming interview moves to the\s+system account/)).toBeInTheDocument();
+  });
+
   const expected: Record<ZoomCallbackResult, { title: string; text: RegExp }> = {
     connected: { title: 'Zoom is connected', text: /created in your own Zoom account/ },
     access_denied: { title: 'Zoom was not connected', text: /chose not to allow access/ },
@@ -172,6 +196,7 @@ describe('Zoom card', () => {
     state_expired: { title: 'The Zoom sign-in took too long', text: /expired before you came back/ },
     exchange_failed: { title: 'Zoom could not finish the connection', text: /could not complete the set-up with Zoom/ },
     zoom_account_in_use: { title: 'That Zoom account is already in use', text: /connected to another person here/ },
+    zoom_account_is_fallback_host: { title: "That is the organisation's Zoom account", text: /organisation's fallback host/ },
     zoom_not_configured: { title: 'Zoom is not set up on this server', text: /has not configured the Zoom app yet/ },
   };
 

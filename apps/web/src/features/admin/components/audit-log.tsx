@@ -20,6 +20,8 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'user.role_changed': 'Role changed',
   'user.password_changed': 'Password changed',
   'user.sessions_ended': 'Signed out everywhere',
+  'meeting.rehosted': 'Meeting moved to the system account',
+  'meeting.retried': 'Meeting change retried',
 };
 
 function actorLabel(event: AuditEvent): string {

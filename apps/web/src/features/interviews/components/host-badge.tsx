@@ -6,6 +6,7 @@ const FALLBACK_REASON: Record<Exclude<HostReason, 'connected'>, string> = {
   interviewer_token_rejected: "Zoom stopped accepting the interviewer's connection",
   interviewer_daily_limit: "The interviewer's Zoom account reached its daily meeting limit",
   interviewer_refresh_failed: "The interviewer's Zoom connection could not be refreshed",
+  interviewer_disconnected: "The interviewer's Zoom connection ended, so the meeting moved here",
 };
 
 export function hostReasonText(meeting: Pick<Meeting, 'hostSource' | 'hostReason' | 'hostZoomEmail'>): string | null {

@@ -4,7 +4,9 @@ import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Notice } from '../../../components/notice';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
+import { startMeetingUrl } from '../api/start-meeting-url';
 import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation';
+import { useRetryMeetingMutation } from '../api/use-retry-meeting-mutation';
 import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
@@ -21,6 +23,7 @@ export function InterviewItem({
   const titleId = useId();
   const [mode, setMode] = useState<'view' | 'reschedule' | 'confirm-cancel'>('view');
   const cancel = useCancelInterviewMutation(interview.id);
+  const retry = useRetryMeetingMutation(interview.id);
   const { meeting } = interview;
   const cancelled = interview.status === 'cancelled';
   const isHost = interview.interviewer.id === viewerId;
@@ -50,6 +53,13 @@ export function InterviewItem({
           <HostBadge meeting={meeting} />
           <MeetingStatus meeting={meeting} />
         </div>
+        {!cancelled && meeting.joinLinkChanged && (
+          <p className="join-link-changed">
+            <strong>Join link changed</strong>: the meeting moved to another Zoom account; the candidate must get the new link.
+            {meeting.joinLinkChanged.previousJoinUrlMayStillWork &&
+              ` The old link may still open (${meeting.joinLinkChanged.reason ?? 'the old meeting could not be deleted'}).`}
+          </p>
+        )}
         {!cancelled && (
           <p className="interview-links">
             {meeting.joinUrl ? (
@@ -59,14 +69,26 @@ export function InterviewItem({
             ) : (
               <span className="muted">No join link yet</span>
             )}
-            {isHost && meeting.startUrl && (
-              <a href={meeting.startUrl} target="_blank" rel="noreferrer" className="start-link">
+            {isHost && meeting.zoomMeetingId && meeting.status !== 'cancelled' && (
+              <a href={startMeetingUrl(interview.id)} target="_blank" rel="noreferrer" className="start-link">
                 Start meeting as host<span className="sr-only"> for {interview.candidateName}</span>
               </a>
             )}
           </p>
         )}
       </div>
+      {retry.isError && (
+        <Notice tone="error" title="Retry did not work" onDismiss={() => retry.reset()}>
+          <p>{errorMessage(retry.error)}</p>
+        </Notice>
+      )}
+      {canManage && (meeting.status === 'failed' || meeting.status === 'pending') && (
+        <div className="button-row">
+          <button type="button" className="button button-secondary button-small" disabled={retry.isPending} onClick={() => retry.mutate()}>
+            Retry now<span className="sr-only"> the Zoom meeting for {interview.candidateName}</span>
+          </button>
+        </div>
+      )}
       {cancel.isError && (
         <Notice tone="error" title="That did not work" onDismiss={() => cancel.reset()}>
           <p>{errorMessage(cancel.error)}</p>

@@ -12,6 +12,18 @@ const PENDING_WHAT: Record<NonNullable<Meeting['pendingAction']>, string> = {
 export function MeetingStatus({ meeting }: { meeting: Meeting }) {
   if (meeting.status === 'scheduled') return null;
   if (meeting.status === 'cancelled') return <StatusPill tone="neutral">Cancelled</StatusPill>;
+  if (meeting.status === 'pending' && meeting.lastError?.code === 'meeting_not_deleted') {
+    // Not a quiet "pending": the candidate's old join link may still open until this is resolved.
+    return (
+      <span className="meeting-status">
+        <StatusPill tone="danger">Zoom meeting could not be deleted</StatusPill>
+        <span className="host-reason">
+          {meeting.lastError.message}
+          {meeting.nextAttemptAt ? ` Next try ${formatDateTime(meeting.nextAttemptAt)}.` : ''}
+        </span>
+      </span>
+    );
+  }
   if (meeting.status === 'pending') {
     const what = meeting.pendingAction ? PENDING_WHAT[meeting.pendingAction] : 'Waiting for Zoom';
     return (
@@ -28,7 +40,7 @@ export function MeetingStatus({ meeting }: { meeting: Meeting }) {
     <span className="meeting-status">
       <StatusPill tone="danger">Meeting failed</StatusPill>
       <span className="host-reason">
-        {meeting.lastError?.message ?? 'Zoom refused to create the meeting.'} Reschedule to try again.
+        {meeting.lastError?.message ?? 'Zoom refused to create the meeting.'} Use “Retry now” once the cause is fixed.
       </span>
     </span>
   );

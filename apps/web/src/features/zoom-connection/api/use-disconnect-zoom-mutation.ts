@@ -12,6 +12,9 @@ export function useDisconnectZoomMutation() {
   return useMutation({
     mutationFn: disconnectZoom,
     // The answer is the new status: shown as is, no second request.
-    onSuccess: (status) => queryClient.setQueryData(zoomConnectionQueryKeys.status(), status),
+    onSuccess: (status) => {
+      queryClient.setQueryData(zoomConnectionQueryKeys.status(), status);
+      void queryClient.invalidateQueries({ queryKey: zoomConnectionQueryKeys.hostedInterviews() });
+    },
   });
 }

@@ -2,5 +2,6 @@
 export const zoomConnectionQueryKeys = {
   all: ['zoom-connection'] as const,
   status: () => [...zoomConnectionQueryKeys.all, 'status'] as const,
+  hostedInterviews: () => [...zoomConnectionQueryKeys.all, 'hosted-interviews'] as const,
   meetingDefaults: () => [...zoomConnectionQueryKeys.all, 'meeting-defaults'] as const,
 };

@@ -32,6 +32,11 @@ const MESSAGES: Record<ZoomCallbackResult, { tone: NoticeTone; title: string; te
     title: 'That Zoom account is already in use',
     text: 'The Zoom account you chose is connected to another person here. Sign in to Zoom with your own account and try again, or ask an admin for help.',
   },
+  zoom_account_is_fallback_host: {
+    tone: 'error',
+    title: "That is the organisation's Zoom account",
+    text: "The Zoom account you chose is the organisation's fallback host, which hosts interviews for everyone whose own Zoom is not connected, so it cannot be anyone's personal connection. Nothing changed — sign in to Zoom with your own account and try again.",
+  },
   zoom_not_configured: {
     tone: 'error',
     title: 'Zoom is not set up on this server',
@@ -43,14 +48,34 @@ export function isZoomCallbackResult(value: string | null): value is ZoomCallbac
   return value !== null && (ZOOM_CALLBACK_RESULTS as readonly string[]).includes(value);
 }
 
-/** What happened on Zoom's side, in words, after the API sent the browser back here. */
-export function ZoomCallbackMessage({ result, onDismiss }: { result: string; onDismiss: () => void }) {
+/**
+ * What happened on Zoom's side, in words, after the API sent the browser back here. On success with a
+ * Zoom account whose email is not the CRM account's, it names that account and says so plainly.
+ */
+export function ZoomCallbackMessage({
+  result,
+  onDismiss,
+  zoomEmail,
+  accountEmail,
+}: {
+  result: string;
+  onDismiss: () => void;
+  zoomEmail?: string | null;
+  accountEmail?: string;
+}) {
+  const differs = result === 'connected' && !!zoomEmail && !!accountEmail && zoomEmail.toLowerCase() !== accountEmail.toLowerCase();
   const message = isZoomCallbackResult(result)
     ? MESSAGES[result]
     : { tone: 'error' as const, title: 'Zoom could not be connected', text: 'Something unexpected came back from Zoom. Nothing changed — try again.' };
   return (
     <Notice tone={message.tone} title={message.title} onDismiss={onDismiss}>
       <p>{message.text}</p>
+      {differs && (
+        <p>
+          Connected Zoom account: <strong>{zoomEmail}</strong>. This is not your CRM email ({accountEmail}): meetings you host will be
+          created in that Zoom account. If that is not yours, disconnect and connect your own.
+        </p>
+      )}
     </Notice>
   );
 }

@@ -7,6 +7,7 @@ import { Notice } from '../../../components/notice';
 import { StatusPill } from '../../../components/status-pill';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
+import { useHostedInterviews } from '../api/get-hosted-interviews';
 import { ZOOM_CONNECT_PATH, useZoomStatus } from '../api/get-zoom-status';
 import { useDisconnectZoomMutation } from '../api/use-disconnect-zoom-mutation';
 import { ZoomCallbackMessage } from './zoom-callback-message';
@@ -18,14 +19,19 @@ import { ZoomCallbackMessage } from './zoom-callback-message';
 export function ZoomConnectionCard({
   callbackResult,
   onDismissCallback,
+  accountEmail,
 }: {
   callbackResult: string | null;
   onDismissCallback: () => void;
+  /** The signed-in user's CRM email, to point out a Zoom account with another email. */
+  accountEmail?: string;
 }) {
   const titleId = useId();
   const status = useZoomStatus();
   const disconnect = useDisconnectZoomMutation();
   const [confirming, setConfirming] = useState(false);
+  const hosted = useHostedInterviews(confirming);
+  const moving = hosted.data?.interviews ?? [];
 
   function onDisconnect() {
     disconnect.mutate(undefined, {
@@ -41,7 +47,7 @@ export function ZoomConnectionCard({
       </h2>
       {/* A hand-edited ?zoom=connected must not claim success beside a card that says otherwise. */}
       {callbackResult && !(callbackResult === 'connected' && status.data && status.data.state !== 'connected') && (
-        <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} />
+        <ZoomCallbackMessage result={callbackResult} onDismiss={onDismissCallback} zoomEmail={status.data?.zoomEmail} accountEmail={accountEmail} />
       )}
       {disconnect.isSuccess && (
         <Notice tone="info" onDismiss={() => disconnect.reset()}>
@@ -69,10 +75,23 @@ export function ZoomConnectionCard({
           onConfirm={onDisconnect}
           onCancel={() => setConfirming(false)}
         >
-          <p>
-            New interviews you host will be created on the system account until you connect again. Meetings already
-            scheduled keep their links.
-          </p>
+          <p>New interviews you host will be created on the system account until you connect again.</p>
+          {hosted.isFetching && <p>Checking which upcoming interviews are hosted on your Zoom…</p>}
+          {moving.length > 0 && (
+            <>
+              <p>
+                {moving.length === 1 ? 'This upcoming interview moves' : `These ${moving.length} upcoming interviews move`} to the
+                system account, with a new join link the candidate must be sent:
+              </p>
+              <ul className="hosted-interviews">
+                {moving.map((interview) => (
+                  <li key={interview.id}>
+                    {interview.candidateName} · {interview.position} · <time dateTime={interview.startTime}>{formatDateTime(interview.startTime)}</time>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </ConfirmDialog>
       )}
     </section>
