@@ -143,6 +143,38 @@ export type UpdateInterviewRequest = z.input<typeof updateInterviewRequestSchema
 
 export const interviewPartySchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
+// ---------------------------------------------------------------------------------------------
+// Attendance (from Zoom's meeting events)
+
+/**
+ * - `not_started`: nobody has joined yet.
+ * - `in_progress`: the meeting is running (someone joined, it has not ended).
+ * - `completed`: it ended with both the interviewer and the candidate there.
+ * - `candidate_no_show` / `interviewer_no_show`: it ended, or 15 minutes passed since the start, without them.
+ */
+export const ATTENDANCE_STATES = ['not_started', 'in_progress', 'completed', 'candidate_no_show', 'interviewer_no_show'] as const;
+export const attendanceStateSchema = z.enum(ATTENDANCE_STATES);
+export type AttendanceState = z.infer<typeof attendanceStateSchema>;
+
+export const interviewAttendanceSchema = z.object({
+  state: attendanceStateSchema,
+  /** A participant other than the host is in the waiting room or waiting for the host to start. */
+  candidateWaiting: z.boolean(),
+  candidateWaitingSince: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  hostJoinedAt: z.string().nullable(),
+  candidateJoinedAt: z.string().nullable(),
+  /** How the candidate was recognised among the participants: their email, else their display name. */
+  candidateMatchedBy: z.enum(['email', 'name']).nullable(),
+  hostMinutes: z.number().int(),
+  candidateMinutes: z.number().int(),
+  participants: z.array(
+    z.object({ name: z.string(), role: z.enum(['host', 'candidate', 'other']), joinedAt: z.string(), leftAt: z.string().nullable() }),
+  ),
+});
+export type InterviewAttendanceView = z.infer<typeof interviewAttendanceSchema>;
+
 export const interviewSchema = z.object({
   id: z.string(),
   candidateName: z.string(),
@@ -160,6 +192,8 @@ export const interviewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   meeting: meetingSchema,
+  /** What Zoom reported about the meeting; absent until its first meeting event arrives. */
+  attendance: interviewAttendanceSchema.optional(),
 });
 export type Interview = z.infer<typeof interviewSchema>;
 

@@ -7,6 +7,8 @@ import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
 import { MemoryUserRepository } from './memory-user-repository';
 import { MemoryZoomConnectionRepository } from './memory-zoom-connection-repository';
+import { MemoryZoomEventRepository } from './memory-zoom-event-repository';
+import { MemoryInterviewAttendanceRepository } from './memory-interview-attendance-repository';
 
 /** The embedded store for demo mode and tests. Data lives in this process only and is lost on exit. */
 export function createMemoryStore(): Store {
@@ -22,6 +24,8 @@ export function createMemoryStore(): Store {
     interviews: new MemoryInterviewRepository(),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
+    zoomEvents: new MemoryZoomEventRepository(),
+    interviewAttendance: new MemoryInterviewAttendanceRepository(),
     async ping() {},
     async close() {},
   };

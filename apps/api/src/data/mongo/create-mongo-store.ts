@@ -15,6 +15,10 @@ import { oauthStateModel } from './oauth-state-model';
 import { MongoAuditRepository } from './mongo-audit-repository';
 import { MongoUserRepository } from './mongo-user-repository';
 import { userModel } from './user-model';
+import { zoomEventModel } from './zoom-event-model';
+import { MongoZoomEventRepository } from './mongo-zoom-event-repository';
+import { interviewAttendanceModel } from './interview-attendance-model';
+import { MongoInterviewAttendanceRepository } from './mongo-interview-attendance-repository';
 
 export async function createMongoStore(uri: string): Promise<Store> {
   const connection = await mongoose.createConnection(uri, { serverSelectionTimeoutMS: 5000 }).asPromise();
@@ -25,6 +29,9 @@ export async function createMongoStore(uri: string): Promise<Store> {
   const interviews = interviewModel(connection);
   const meetingDefaults = meetingDefaultsModel(connection);
   const cachedSecrets = cachedSecretModel(connection);
+  const zoomEvents = zoomEventModel(connection);
+  const interviewAttendance = interviewAttendanceModel(connection);
+  await Promise.all([zoomEvents.syncIndexes(), interviewAttendance.syncIndexes()]);
   await Promise.all([interviews.syncIndexes(), meetingDefaults.syncIndexes(), cachedSecrets.syncIndexes()]);
   await Promise.all([users.syncIndexes(), audit.syncIndexes(), oauthStates.syncIndexes(), jobLeases.syncIndexes()]);
   return {
@@ -37,6 +44,8 @@ export async function createMongoStore(uri: string): Promise<Store> {
     interviews: new MongoInterviewRepository(interviews),
     meetingDefaults: new MongoMeetingDefaultsRepository(meetingDefaults),
     cachedSecrets: new MongoCachedSecretRepository(cachedSecrets),
+    zoomEvents: new MongoZoomEventRepository(zoomEvents),
+    interviewAttendance: new MongoInterviewAttendanceRepository(interviewAttendance),
     async ping() {
       await connection.db?.admin().ping();
     },

@@ -176,6 +176,11 @@ export class MongoInterviewRepository implements InterviewRepository {
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
   }
 
+  async findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null> {
+    const doc = await this.model.findOne({ 'meeting.zoomMeetingId': zoomMeetingId }).lean<InterviewDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
     const filter: Record<string, unknown> = { 'meeting.zoomMeetingId': zoomMeetingId };
     if (exceptInterviewId !== undefined) filter._id = { $ne: exceptInterviewId };

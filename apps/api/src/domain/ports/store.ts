@@ -6,6 +6,8 @@ import type { JobLeaseRepository } from './job-lease-repository';
 import type { OAuthStateRepository } from './oauth-state-repository';
 import type { ZoomConnectionRepository } from './zoom-connection-repository';
 import type { UserRepository } from './user-repository';
+import type { ZoomEventRepository } from './zoom-event-repository';
+import type { InterviewAttendanceRepository } from './interview-attendance-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
 export interface Store {
@@ -19,6 +21,10 @@ export interface Store {
   meetingDefaults: MeetingDefaultsRepository;
   /** Secrets every process shares, e.g. the Server-to-Server access token (encrypted). */
   cachedSecrets: CachedSecretRepository;
+  /** Zoom webhook events, recorded before they are acknowledged and processed in the background. */
+  zoomEvents: ZoomEventRepository;
+  /** What Zoom reported about each interview's meeting: who joined, when, who is waiting. */
+  interviewAttendance: InterviewAttendanceRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
