@@ -44,7 +44,7 @@ export async function handleZoomWebhook(
         dedupeKey: zoomEventDedupeKey(event, delivery.bodyDigest),
         event: event.event,
         eventTs: event.event_ts ?? null,
-        body: event as unknown as Record<string, unknown>,
+        body: event,
         receivedAt: deps.clock.now(),
         receivedBy: { requestId: delivery.context.requestId, ip: delivery.context.ip },
       });
