@@ -24,10 +24,10 @@ export const zoomEventRepositoryContract: StoreContract = (makeStore) => {
 
       const [first, second, third] = await Promise.all([store().zoomEvents.record(input), store().zoomEvents.record(input), store().zoomEvents.record(input)]);
 
-      const recorded = [first, second, third].filter((r) => r!.recorded);
+      const recorded = [first, second, third].filter((r) => r.recorded);
       expect(recorded).toHaveLength(1);
       const id = recorded[0]!.recorded ? recorded[0]!.record.id : '';
-      for (const result of [first, second, third]) if (!result!.recorded) expect(result!.duplicateOf).toBe(id);
+      for (const result of [first, second, third]) if (!result.recorded) expect(result.duplicateOf).toBe(id);
       const stored = await store().zoomEvents.findById(id);
       expect(stored).toMatchObject({ dedupeKey: input.dedupeKey, status: 'pending', attempts: 0, duplicateDeliveries: 2, body: input.body, receivedBy: input.receivedBy });
       expectDate(stored!.receivedAt);
