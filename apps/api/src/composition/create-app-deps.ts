@@ -61,6 +61,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     // Outlasts the slowest create: every attempt timing out, Retry-After waits, plus token renewals.
     claimTtlMs: env.ZOOM_HTTP_TIMEOUT_MS * env.ZOOM_HTTP_MAX_ATTEMPTS * 3 + 120_000,
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
+    interviewAttendance: store.interviewAttendance,
   };
   return {
     env,

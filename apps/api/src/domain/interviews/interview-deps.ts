@@ -4,6 +4,7 @@ import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
 import type { FindUnconfirmedZoomMeeting } from '../meetings/find-unconfirmed-zoom-meeting';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
 import type { Clock } from '../ports/clock';
+import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRepository } from '../ports/interview-repository';
 import type { SecretVault } from '../ports/secret-vault';
 import type { UserRepository } from '../ports/user-repository';
@@ -23,6 +24,8 @@ export interface InterviewDeps {
   owner: string;
   /** How long a claim lasts; must outlast the slowest Zoom call with all its retries. */
   claimTtlMs: number;
+  /** What Zoom reported about each meeting, shown with the interview; absent, interviews show no attendance. */
+  interviewAttendance?: Pick<InterviewAttendanceRepository, 'findMany'>;
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
 }

@@ -1,15 +1,25 @@
 import type { Interview } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../ports/interview-repository';
+import { presentAttendance } from '../zoom-events/derive-attendance-state';
 import type { InterviewDeps } from './interview-deps';
 import { loadInterviewers } from './list-interviews';
 import { presentInterview, type Viewer } from './present-interview';
 
-type PresentDeps = Pick<InterviewDeps, 'users' | 'secrets'>;
+type PresentDeps = Pick<InterviewDeps, 'users' | 'secrets'> & Partial<Pick<InterviewDeps, 'interviewAttendance' | 'clock'>>;
 
 /** The interviews as this viewer may see them (start URL only for the host and admins), each interviewer loaded once. */
 export async function presentInterviewsForViewer(deps: PresentDeps, records: InterviewRecord[], viewer: Viewer): Promise<Interview[]> {
-  const interviewers = await loadInterviewers(deps, records);
-  return records.map((record) => presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, deps.secrets));
+  const [interviewers, attendance] = await Promise.all([
+    loadInterviewers(deps, records),
+    deps.interviewAttendance ? deps.interviewAttendance.findMany(records.map((record) => record.id)) : [],
+  ]);
+  const attendanceById = new Map(attendance.map((entry) => [entry.interviewId, entry]));
+  const now = deps.clock?.now() ?? new Date();
+  return records.map((record) => {
+    const interview = presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, deps.secrets);
+    const seen = attendanceById.get(record.id);
+    return seen ? { ...interview, attendance: presentAttendance(seen, record.startTime, now) } : interview;
+  });
 }
 
 export async function presentInterviewForViewer(deps: PresentDeps, record: InterviewRecord, viewer: Viewer): Promise<Interview> {
