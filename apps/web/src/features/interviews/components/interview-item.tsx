@@ -7,6 +7,7 @@ import { formatDateTime } from '../../../lib/format-date-time';
 import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation';
 import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
+import { AttendanceBadge } from './attendance-badge';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 export function InterviewItem({
@@ -49,6 +50,7 @@ export function InterviewItem({
         <div className="interview-host">
           <HostBadge meeting={meeting} />
           <MeetingStatus meeting={meeting} />
+          <AttendanceBadge attendance={interview.attendance} />
         </div>
         {!cancelled && (
           <p className="interview-links">
