@@ -1,5 +1,4 @@
 import type { SimulatorState } from '../state/simulator-state';
-import type { WebhookDelivery } from '../webhooks/send-webhook';
 import type { MeetingActivity } from './live-meetings';
 
 export interface EmittedEvent {
@@ -37,7 +36,7 @@ export async function emitMeetingActivity(state: SimulatorState, activity: Meeti
     const statuses: number[] = [];
     for (let copy = 0; copy < copies; copy += 1) {
       const { delivery } = await state.webhooks.sendNow(message);
-      statuses.push((delivery as WebhookDelivery | undefined)?.status ?? 0);
+      statuses.push((delivery)?.status ?? 0);
     }
     events.push({ event: event.event, fate: copies === 2 ? 'duplicated' : 'sent', statuses });
   }

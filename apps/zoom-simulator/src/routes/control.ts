@@ -78,7 +78,7 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
 
   // Meeting activity: each answers with the events sent ({participantId, events: [{event, fate, statuses}]}).
   router.post('/meetings/:id/host-join', async (req, res) => {
-    await deliver(res, () => control.hostJoins(req.params.id, webhookOptions(req.body ?? {})));
+    await deliver(res, () => control.hostJoins(req.params.id, webhookOptions(bodyOf(req.body))));
   });
   router.post('/meetings/:id/guest-join', async (req, res) => {
     const body = (req.body ?? {}) as { name?: unknown; email?: unknown; url?: unknown; timestamp?: unknown };
@@ -88,13 +88,13 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
     await deliver(res, () => control.guestJoins(req.params.id, { name, ...(email ? { email } : {}) }, webhookOptions(body)));
   });
   router.post('/meetings/:id/participants/:participantId/admit', async (req, res) => {
-    await deliver(res, () => control.admitGuest(req.params.id, req.params.participantId, webhookOptions(req.body ?? {})));
+    await deliver(res, () => control.admitGuest(req.params.id, req.params.participantId, webhookOptions(bodyOf(req.body))));
   });
   router.post('/meetings/:id/participants/:participantId/leave', async (req, res) => {
-    await deliver(res, () => control.participantLeaves(req.params.id, req.params.participantId, webhookOptions(req.body ?? {})));
+    await deliver(res, () => control.participantLeaves(req.params.id, req.params.participantId, webhookOptions(bodyOf(req.body))));
   });
   router.post('/meetings/:id/end', async (req, res) => {
-    await deliver(res, () => control.endMeeting(req.params.id, webhookOptions(req.body ?? {})));
+    await deliver(res, () => control.endMeeting(req.params.id, webhookOptions(bodyOf(req.body))));
   });
   router.get('/meetings/:id/participants', (req, res) => {
     try {
@@ -155,4 +155,8 @@ async function deliver(res: Response, send: () => Promise<unknown>): Promise<voi
     // A missing url or an unreachable receiver is the caller's setup problem, not a simulator crash.
     res.status(400).json({ error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+function bodyOf(body: unknown): { url?: unknown; timestamp?: unknown } {
+  return typeof body === 'object' && body !== null ? (body) : {};
 }
