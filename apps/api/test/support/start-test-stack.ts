@@ -1,5 +1,5 @@
 import type { Agent, Response } from 'supertest';
-import { DEFAULT_SIMULATED_USERS, startZoomSimulator, type RunningZoomSimulator } from '@crm/zoom-simulator';
+import { DEFAULT_SIMULATED_USERS, startZoomSimulator, type RunningZoomSimulator, type ZoomSimulatorOptions } from '@crm/zoom-simulator';
 import { ZOOM_CALLBACK_RESULT_PARAM, type ZoomCallbackResult } from '@crm/shared/zoom-connection';
 import type { Store } from '../../src/domain/ports/store';
 import { startTestApi, type TestApi } from './start-test-api';
@@ -29,7 +29,14 @@ export interface TestStack {
  * must know the exact redirect URI (and webhook URL) before the API exists.
  */
 export async function startTestStack(
-  options: { env?: Record<string, string | undefined>; store?: Store; accessTokenTtlSeconds?: number; dailyMeetingLimitPerHost?: number } = {},
+  options: {
+    env?: Record<string, string | undefined>;
+    store?: Store;
+    accessTokenTtlSeconds?: number;
+    dailyMeetingLimitPerHost?: number;
+    /** More simulator options (its clock, webhook delivery policy, …). */
+    zoom?: Pick<ZoomSimulatorOptions, 'now' | 'webhookDelivery'>;
+  } = {},
 ): Promise<TestStack> {
   const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}`;
@@ -40,6 +47,7 @@ export async function startTestStack(
     ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
     ...(options.dailyMeetingLimitPerHost === undefined ? {} : { dailyMeetingLimitPerHost: options.dailyMeetingLimitPerHost }),
     webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: TEST_WEBHOOK_SECRET },
+    ...options.zoom,
   });
   const apiEnv: Record<string, string | undefined> = {
     ZOOM_CLIENT_ID: TEST_ZOOM_APP.clientId,
