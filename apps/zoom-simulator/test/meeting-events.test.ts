@@ -110,4 +110,27 @@ describe('meeting activity sends Zoom\'s meeting events', () => {
     expect((await request(app).post(`/__sim/meetings/${meeting.id}/guest-join`).send({})).status).toBe(400);
     expect((await request(app).post('/__sim/webhook-faults').send({ action: 'explode' })).status).toBe(400);
   });
+
+  test('edits and deletion in Zoom\'s own UI send meeting.updated (changed fields, old_object) and meeting.deleted', async () => {
+    const { app, control } = simulator();
+    const meeting = await meetingOf(app);
+
+    await control.editMeetingInZoom(String(meeting.id), { start_time: '2031-05-01T10:30:00Z', duration: 60 });
+    await control.deleteMeetingInZoom(String(meeting.id));
+
+    const [updated, deleted] = receiver.received.map((r) => r.event);
+    expect(updated).toMatchObject({
+      event: 'meeting.updated',
+      payload: {
+        operator: IVY.email,
+        operator_id: IVY.id,
+        object: { id: meeting.id, start_time: '2031-05-01T10:30:00Z', duration: 60 },
+        old_object: { id: meeting.id, start_time: '2031-05-01T09:00:00Z', duration: 45 },
+      },
+    });
+    expect(Object.keys((updated!.payload as { object: object }).object).sort()).toEqual(['duration', 'id', 'start_time']);
+    expect(deleted).toMatchObject({ event: 'meeting.deleted', payload: { operator: IVY.email, object: { id: meeting.id, topic: 'Interview: Grace' } } });
+    expect(control.meetings().find((m) => m.id === meeting.id)).toMatchObject({ deleted: true, start_time: '2031-05-01T10:30:00Z' });
+    expect((await request(app).post(`/__sim/meetings/${meeting.id}/edit-in-zoom`).send({})).status).toBe(400);
+  });
 });

@@ -175,6 +175,16 @@ export const interviewAttendanceSchema = z.object({
 });
 export type InterviewAttendanceView = z.infer<typeof interviewAttendanceSchema>;
 
+/** A change made to the meeting in Zoom itself (by the host), not through the CRM. */
+export const zoomMeetingNoticeSchema = z.object({
+  kind: z.enum(['changed_in_zoom', 'deleted_in_zoom']),
+  at: z.string(),
+  /** The email of whoever changed it in Zoom, when Zoom says. */
+  by: z.string().nullable(),
+  changes: z.array(z.object({ field: z.enum(['startTime', 'durationMinutes', 'timeZone', 'topic']), from: z.string().nullable(), to: z.string() })),
+});
+export type ZoomMeetingNoticeView = z.infer<typeof zoomMeetingNoticeSchema>;
+
 export const interviewSchema = z.object({
   id: z.string(),
   candidateName: z.string(),
@@ -194,6 +204,8 @@ export const interviewSchema = z.object({
   meeting: meetingSchema,
   /** What Zoom reported about the meeting; absent until its first meeting event arrives. */
   attendance: interviewAttendanceSchema.optional(),
+  /** Edits and deletion made in Zoom, oldest first; absent when there were none. */
+  zoomNotices: z.array(zoomMeetingNoticeSchema).optional(),
 });
 export type Interview = z.infer<typeof interviewSchema>;
 

@@ -24,6 +24,7 @@ export function createZoomEventServices(input: { env: Env; store: Store; logger:
     attendance: store.interviewAttendance,
     connections: { connections: store.zoomConnections, users: store.users, audit: store.audit, logger },
     zoomClientId: env.ZOOM_CLIENT_ID ?? null,
+    owner: input.owner,
     clock,
     logger,
   };

@@ -12,6 +12,7 @@ function attendance(interviewId: string, overrides: Partial<InterviewAttendance>
     candidateJoinedAt: null,
     candidateMatchedBy: null,
     candidateWaitingSince: null,
+    zoomNotices: [],
     sessions: [
       { participantKey: 'p-1', name: 'Ivy Interviewer', email: 'ivy@example.com', role: 'host' as const, matchedBy: null, joinedAt: new Date('2030-05-01T09:00:05Z'), leftAt: null },
     ],

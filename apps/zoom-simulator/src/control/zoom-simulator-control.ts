@@ -10,6 +10,7 @@ import { encryptPlainToken, type WebhookDelivery } from '../webhooks/send-webhoo
 import type { WebhookDeliveryRecord, WebhookMessage } from '../webhooks/webhook-dispatcher';
 import { describeInvalidPolicy } from './describe-invalid-policy';
 import { emitMeetingActivity, type EmittedActivity } from '../live-meetings/emit-meeting-activity';
+import { deleteMeetingInZoom, editMeetingInZoom, type MeetingEditInZoom } from '../live-meetings/meeting-edits-in-zoom';
 import type { ActiveWebhookFault, WebhookFaultRule } from '../webhooks/webhook-faults';
 
 export interface WebhookOptions {
@@ -71,6 +72,10 @@ export interface ZoomSimulatorControl {
   admitGuest(meetingId: string, participantId: string, options?: WebhookOptions): Promise<EmittedActivity>;
   participantLeaves(meetingId: string, participantId: string, options?: WebhookOptions): Promise<EmittedActivity>;
   endMeeting(meetingId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  /** The host edits the meeting in Zoom's own UI (not through the API): sends `meeting.updated`. */
+  editMeetingInZoom(meetingId: string, edit: MeetingEditInZoom, options?: WebhookOptions): Promise<EmittedActivity>;
+  /** The host deletes the meeting in Zoom's own UI: sends `meeting.deleted`. */
+  deleteMeetingInZoom(meetingId: string, options?: WebhookOptions): Promise<EmittedActivity>;
   /** Who is in the meeting now, waiting or gone. */
   meetingParticipants(meetingId: string): ReturnType<SimulatorState['liveMeetings']['participants']>;
   /** Drop, duplicate or delay the meeting events emitted next. */
@@ -188,6 +193,19 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
       const meeting = liveMeeting(meetingId);
       const target = emitTo(options);
       return emitMeetingActivity(state, state.liveMeetings.end(meeting), target);
+    },
+    async editMeetingInZoom(meetingId, edit, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      const host = state.users.byId(meeting.host_id);
+      const activity = editMeetingInZoom(meeting, edit, { email: meeting.host_email, id: meeting.host_id }, state.now(), host?.accountId ?? '');
+      return emitMeetingActivity(state, activity, target);
+    },
+    async deleteMeetingInZoom(meetingId, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      const host = state.users.byId(meeting.host_id);
+      return emitMeetingActivity(state, deleteMeetingInZoom(meeting, { email: meeting.host_email, id: meeting.host_id }, state.now(), host?.accountId ?? ''), target);
     },
     meetingParticipants: (meetingId) => state.liveMeetings.participants(liveMeeting(meetingId).id),
     injectWebhookFault: (rule) => state.webhookFaults.add(rule),

@@ -16,7 +16,12 @@ interface LiveMeeting {
   participants: Map<string, LiveParticipant>;
 }
 
-export type MeetingEventBody = ReturnType<typeof meetingEventBody>;
+export interface MeetingEventBody {
+  event: string;
+  event_ts: number;
+  payload: Record<string, unknown>;
+  [key: string]: unknown;
+}
 
 export interface MeetingActivity {
   /** The participant this action was about (its `user_id` in the events). */

@@ -96,6 +96,20 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
   router.post('/meetings/:id/end', async (req, res) => {
     await deliver(res, () => control.endMeeting(req.params.id, webhookOptions(bodyOf(req.body))));
   });
+  router.post('/meetings/:id/edit-in-zoom', async (req, res) => {
+    const body = bodyOf(req.body) as { start_time?: unknown; duration?: unknown; topic?: unknown; timezone?: unknown };
+    const edit = {
+      ...(typeof body.start_time === 'string' ? { start_time: body.start_time } : {}),
+      ...(typeof body.duration === 'number' ? { duration: body.duration } : {}),
+      ...(typeof body.topic === 'string' ? { topic: body.topic } : {}),
+      ...(typeof body.timezone === 'string' ? { timezone: body.timezone } : {}),
+    };
+    if (Object.keys(edit).length === 0) return void res.status(400).json({ error: 'Send at least one of start_time, duration, topic, timezone' });
+    await deliver(res, () => control.editMeetingInZoom(req.params.id, edit, webhookOptions(bodyOf(req.body))));
+  });
+  router.post('/meetings/:id/delete-in-zoom', async (req, res) => {
+    await deliver(res, () => control.deleteMeetingInZoom(req.params.id, webhookOptions(bodyOf(req.body))));
+  });
   router.get('/meetings/:id/participants', (req, res) => {
     try {
       res.json(control.meetingParticipants(req.params.id));

@@ -16,6 +16,15 @@ export function interviewAttendanceModel(connection: Connection): Model<Intervie
     },
     { _id: false },
   );
+  const notice = new Schema(
+    {
+      kind: { type: String, enum: ['changed_in_zoom', 'deleted_in_zoom'], required: true },
+      at: { type: Date, required: true },
+      by: { type: String, default: null },
+      changes: { type: [new Schema({ field: String, from: { type: String, default: null }, to: String }, { _id: false })], default: [] },
+    },
+    { _id: false },
+  );
   const schema = new Schema<InterviewAttendanceDocument>(
     {
       // The interview id: one attendance per interview.
@@ -28,6 +37,7 @@ export function interviewAttendanceModel(connection: Connection): Model<Intervie
       candidateMatchedBy: { type: String, enum: ['email', 'name', null], default: null },
       candidateWaitingSince: { type: Date, default: null },
       sessions: { type: [session], default: [] },
+      zoomNotices: { type: [notice], default: [] },
       updatedAt: { type: Date, required: true },
       version: { type: Number, required: true },
     },

@@ -23,6 +23,12 @@ function toRecord(doc: InterviewAttendanceDocument): InterviewAttendance {
         leftAt: s.leftAt ?? null,
       }),
     ),
+    zoomNotices: (doc.zoomNotices ?? []).map((n) => ({
+      kind: n.kind,
+      at: n.at,
+      by: n.by ?? null,
+      changes: (n.changes ?? []).map((c) => ({ field: c.field, from: c.from ?? null, to: c.to })),
+    })),
     updatedAt: doc.updatedAt,
     version: doc.version,
   };

@@ -1,6 +1,6 @@
 import type { Interview } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../ports/interview-repository';
-import { presentAttendance } from '../zoom-events/derive-attendance-state';
+import { hasAttendance, presentAttendance, presentZoomNotices } from '../zoom-events/derive-attendance-state';
 import type { InterviewDeps } from './interview-deps';
 import { loadInterviewers } from './list-interviews';
 import { presentInterview, type Viewer } from './present-interview';
@@ -18,7 +18,12 @@ export async function presentInterviewsForViewer(deps: PresentDeps, records: Int
   return records.map((record) => {
     const interview = presentInterview(record, interviewers.get(record.interviewerId) ?? null, viewer, deps.secrets);
     const seen = attendanceById.get(record.id);
-    return seen ? { ...interview, attendance: presentAttendance(seen, record.startTime, now) } : interview;
+    if (!seen) return interview;
+    return {
+      ...interview,
+      ...(hasAttendance(seen) ? { attendance: presentAttendance(seen, record.startTime, now) } : {}),
+      ...(seen.zoomNotices.length > 0 ? { zoomNotices: presentZoomNotices(seen) } : {}),
+    };
   });
 }
 

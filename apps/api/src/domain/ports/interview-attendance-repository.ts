@@ -15,7 +15,17 @@ export interface AttendanceSession {
   leftAt: Date | null;
 }
 
-/** What Zoom told the CRM about one interview's meeting: who came, when, and who is waiting. */
+/** A change made to the meeting in Zoom itself (not by the CRM), for recruiters to see. */
+export interface ZoomMeetingNotice {
+  kind: 'changed_in_zoom' | 'deleted_in_zoom';
+  at: Date;
+  /** Who did it in Zoom (the operator's email), when Zoom says. */
+  by: string | null;
+  /** For changes: each changed field as it was and as it is now (ISO instants for times). */
+  changes: Array<{ field: 'startTime' | 'durationMinutes' | 'timeZone' | 'topic'; from: string | null; to: string }>;
+}
+
+/** What Zoom told the CRM about one interview's meeting: who came, when, who is waiting, what was changed in Zoom. */
 export interface InterviewAttendance {
   interviewId: string;
   zoomMeetingId: string;
@@ -27,6 +37,8 @@ export interface InterviewAttendance {
   /** Set while the candidate waits in the waiting room or for the host (join before host off). */
   candidateWaitingSince: Date | null;
   sessions: AttendanceSession[];
+  /** Edits and deletion made in Zoom, oldest first. */
+  zoomNotices: ZoomMeetingNotice[];
   updatedAt: Date;
   /** Bumped by every write; the compare-and-set token. */
   version: number;

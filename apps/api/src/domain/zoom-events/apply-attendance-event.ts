@@ -21,6 +21,7 @@ export function emptyAttendance(interviewId: string, zoomMeetingId: string, now:
     candidateMatchedBy: null,
     candidateWaitingSince: null,
     sessions: [],
+    zoomNotices: [],
     updatedAt: now,
   };
 }

@@ -1,4 +1,4 @@
-import type { InterviewAttendanceView, AttendanceState } from '@crm/shared/interviews';
+import type { AttendanceState, InterviewAttendanceView, ZoomMeetingNoticeView } from '@crm/shared/interviews';
 import type { InterviewAttendance } from '../ports/interview-attendance-repository';
 
 /** A candidate (or interviewer) this late without joining counts as not having come. */
@@ -43,4 +43,13 @@ export function presentAttendance(attendance: InterviewAttendance, scheduledStar
     candidateMinutes: minutesIn(attendance, 'candidate', now),
     participants: attendance.sessions.map((s) => ({ name: s.name, role: s.role, joinedAt: s.joinedAt.toISOString(), leftAt: iso(s.leftAt) })),
   };
+}
+
+/** Whether Zoom reported anyone or anything in the meeting yet (a record may hold only notices of edits). */
+export function hasAttendance(attendance: InterviewAttendance): boolean {
+  return attendance.startedAt !== null || attendance.endedAt !== null || attendance.candidateWaitingSince !== null || attendance.sessions.length > 0;
+}
+
+export function presentZoomNotices(attendance: InterviewAttendance): ZoomMeetingNoticeView[] {
+  return attendance.zoomNotices.map((notice) => ({ kind: notice.kind, at: notice.at.toISOString(), by: notice.by, changes: notice.changes.map((c) => ({ ...c })) }));
 }

@@ -1,6 +1,7 @@
 import { recordableZoomEventSchema } from '@crm/shared/zoom-connection';
 import type { ZoomEventRecord } from '../ports/zoom-event-repository';
 import { deauthorizeZoomUser } from '../zoom-connection/deauthorize-zoom-user';
+import { applyZoomMeetingDeletion, applyZoomMeetingUpdate } from './apply-zoom-meeting-edit';
 import { trackMeetingAttendance } from './track-meeting-attendance';
 import type { ZoomEventDeps } from './zoom-event-deps';
 
@@ -33,8 +34,8 @@ export async function processZoomEvent(deps: ZoomEventDeps, record: ZoomEventRec
     case 'meeting.participant_admitted':
       return trackMeetingAttendance(deps, event);
     case 'meeting.updated':
+      return applyZoomMeetingUpdate(deps, event);
     case 'meeting.deleted':
-      // Recorded so nothing is lost; acting on edits made in Zoom is not built yet.
-      return 'not_handled_yet';
+      return applyZoomMeetingDeletion(deps, event);
   }
 }

@@ -8,7 +8,9 @@ import type { ZoomConnectionDeps } from '../zoom-connection/zoom-connection-deps
 /** What processing Zoom's events needs; wired once by the composition root. */
 export interface ZoomEventDeps {
   events: ZoomEventRepository;
-  interviews: Pick<InterviewRepository, 'findByZoomMeetingId'>;
+  interviews: Pick<InterviewRepository, 'findByZoomMeetingId' | 'updateDetails' | 'claim' | 'release'>;
+  /** This process, when it claims an interview's meeting to mark it deleted in Zoom. */
+  owner: string;
   attendance: InterviewAttendanceRepository;
   /** For `app_deauthorized`, handed to the existing deauthorization use case. */
   connections: Pick<ZoomConnectionDeps, 'connections' | 'users' | 'audit' | 'logger'>;
