@@ -324,3 +324,30 @@ describe('Interview list: attendance from Zoom', () => {
     expect(within(itemFor('Future Fay')).queryByText(/Live|Completed|no-show|waiting/)).toBeNull();
   });
 });
+
+describe('Interview list: changes made in Zoom', () => {
+  test('an interview moved in Zoom says so, by whom and what changed; one deleted in Zoom says how to go on', async () => {
+    installFakeApi({
+      'GET /api/interviews': {
+        body: {
+          interviews: [
+            interview({
+              id: 'z-moved',
+              candidateName: 'Moved Mo',
+              zoomNotices: [
+                { kind: 'changed_in_zoom', at: '2031-04-01T00:00:00.000Z', by: 'host@example.com', changes: [{ field: 'durationMinutes', from: '45', to: '60' }] },
+              ],
+            }),
+            interview({ id: 'z-gone', candidateName: 'Gone Gus', zoomNotices: [{ kind: 'deleted_in_zoom', at: '2031-04-01T00:00:00.000Z', by: null, changes: [] }] }),
+          ],
+        },
+      },
+    });
+
+    renderList('u-rita', true);
+
+    await screen.findByRole('heading', { name: /Moved Mo/ });
+    expect(within(itemFor('Moved Mo')).getByText(/Changed in Zoom by host@example.com: duration 45 → 60 min/)).toBeInTheDocument();
+    expect(within(itemFor('Gone Gus')).getByText(/deleted in Zoom by the host\. Reschedule/)).toBeInTheDocument();
+  });
+});

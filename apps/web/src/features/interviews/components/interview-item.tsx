@@ -8,6 +8,7 @@ import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation
 import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
 import { AttendanceBadge } from './attendance-badge';
+import { ZoomChangeNotice } from './zoom-change-notice';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 export function InterviewItem({
@@ -52,6 +53,7 @@ export function InterviewItem({
           <MeetingStatus meeting={meeting} />
           <AttendanceBadge attendance={interview.attendance} />
         </div>
+        <ZoomChangeNotice notices={interview.zoomNotices} />
         {!cancelled && (
           <p className="interview-links">
             {meeting.joinUrl ? (
