@@ -1,5 +1,5 @@
 import { createMemoryStore } from '../src/data/memory/create-memory-store';
-import { startTestApi, type TestApi } from './support/start-test-api';
+import { signInAs, startTestApi, type TestApi } from './support/start-test-api';
 import { deauthorizationEvent, meetingEvent, postSignedZoomEvent } from './support/signed-zoom-webhook';
 import { TEST_WEBHOOK_SECRET } from './support/start-test-stack';
 
@@ -163,6 +163,14 @@ describe('Zoom webhook pipeline: record, answer, process in the background', () 
       await postSignedZoomEvent(api.url, meetingEvent('meeting.started', { id: '' }));
 
       expect(api.deps.zoomEvents.counters.snapshot().ignored).toEqual({ 'webinar.started': 2, 'meeting.started': 1 });
+      const { agent } = await signInAs(api, 'admin');
+      const view = await agent.get('/api/admin/zoom/events');
+      expect(view.status).toBe(200);
+      expect(view.body).toEqual({
+        stored: { pending: 0, processed: 0, failed: 0, duplicateDeliveries: 0 },
+        sinceStart: { recorded: 0, duplicates: 0, ignored: { 'webinar.started': 2, 'meeting.started': 1 } },
+      });
+      expect((await (await signInAs(api, 'recruiter')).agent.get('/api/admin/zoom/events')).status).toBe(403);
     });
   });
 });

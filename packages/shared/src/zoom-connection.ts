@@ -211,6 +211,18 @@ export type ZoomWebhookEvent = z.output<typeof zoomWebhookEventSchema>;
 export const zoomUrlValidationResponseSchema = z.object({ plainToken: z.string(), encryptedToken: z.string() });
 export type ZoomUrlValidationResponse = z.infer<typeof zoomUrlValidationResponseSchema>;
 
+/** The webhook pipeline at a glance, for admins: the durable inbox and what this process counted since it started. */
+export const adminZoomEventsResponseSchema = z.object({
+  stored: z.object({ pending: z.number().int(), processed: z.number().int(), failed: z.number().int(), duplicateDeliveries: z.number().int() }),
+  sinceStart: z.object({
+    recorded: z.number().int(),
+    duplicates: z.number().int(),
+    /** Acknowledged and dropped (unknown events, or known ones malformed), by event name. */
+    ignored: z.record(z.string(), z.number().int()),
+  }),
+});
+export type AdminZoomEventsResponse = z.infer<typeof adminZoomEventsResponseSchema>;
+
 export const zoomEndpoints = {
   /** A redirect to Zoom, or `{ authorizeUrl }` when the request accepts JSON. */
   connect: { method: 'GET', path: '/api/zoom/connect', response: zoomConnectResponseSchema },
@@ -223,4 +235,5 @@ export const zoomEndpoints = {
   adminConnections: { method: 'GET', path: '/api/admin/zoom/connections', response: adminZoomConnectionsResponseSchema },
   adminDisconnect: { method: 'POST', path: '/api/admin/users/:id/zoom/disconnect', params: userIdParamsSchema, response: zoomStatusResponseSchema },
   adminAudit: { method: 'GET', path: '/api/admin/audit', query: auditListQuerySchema, response: auditListResponseSchema },
+  adminZoomEvents: { method: 'GET', path: '/api/admin/zoom/events', response: adminZoomEventsResponseSchema },
 } as const satisfies Record<string, Endpoint>;

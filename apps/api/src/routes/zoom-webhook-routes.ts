@@ -7,6 +7,7 @@ import { handleZoomWebhook, type HandleZoomWebhookDeps } from '../domain/zoom-co
 import { AppError } from '../errors/app-error';
 import { verifyZoomWebhook } from '../http/middleware/verify-zoom-webhook';
 import { requestContext } from '../http/request-context';
+import { requireRole } from '../http/middleware/require-role';
 import { noContent, route } from '../http/typed-route';
 import { answerUrlValidation } from '../zoom/zoom-webhook-signature';
 
@@ -51,5 +52,9 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
     }
     return answer ?? noContent(res);
   });
+  route(router, zoomEndpoints.adminZoomEvents, [requireRole('admin')], async () => ({
+    stored: await zoomEvents.deps.events.counts(),
+    sinceStart: zoomEvents.counters.snapshot(),
+  }));
   return router;
 }
