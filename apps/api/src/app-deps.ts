@@ -9,6 +9,9 @@ import type { Store } from './domain/ports/store';
 import type { ZoomConnectionDeps } from './domain/zoom-connection/zoom-connection-deps';
 import type { MeetingSyncWorker } from './jobs/meeting-sync-worker';
 import type { SessionStatusCache } from './security/session-status-cache';
+import type { ZoomEventProcessor } from './jobs/zoom-event-processor';
+import type { ZoomEventDeps } from './domain/zoom-events/zoom-event-deps';
+import type { ZoomWebhookCounters } from './domain/zoom-events/zoom-webhook-counters';
 import type { ServerToServerToken } from './zoom/server-to-server-token';
 
 /** The Zoom connection lifecycle: connect, callback, disconnect, webhook. */
@@ -27,6 +30,21 @@ export interface MeetingServices {
   worker: MeetingSyncWorker;
 }
 
+/** The Zoom webhook pipeline: intake records, the processor acts. */
+export interface ZoomEventServices {
+  deps: ZoomEventDeps;
+  counters: ZoomWebhookCounters;
+  /** Runs on its timer only when BACKGROUND_JOBS is on; `processNow` and `runOnce` work either way. */
+  processor: ZoomEventProcessor;
+  /** Whether the webhook route starts processing a new event at once (off: only the processor's passes do). */
+  processOnReceipt: boolean;
+  /**
+   * How long the webhook answer may wait for that immediate processing before acknowledging anyway; the
+   * event is durable by then, and Zoom wants its 2xx within 3 s.
+   */
+  answerBudgetMs: number;
+}
+
 /** Everything the HTTP layer needs, built once by the composition root (src/composition) or a test. */
 export interface AppDeps {
   env: Env;
@@ -40,4 +58,5 @@ export interface AppDeps {
   userAccessTokens: UserAccessTokens;
   zoomConnection: ZoomConnectionServices;
   meetings: MeetingServices;
+  zoomEvents: ZoomEventServices;
 }

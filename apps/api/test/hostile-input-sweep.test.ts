@@ -77,6 +77,7 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/admin/zoom/connections': ['admin'],
   'POST /api/admin/users/:id/zoom/disconnect': ['admin'],
   'GET /api/admin/audit': ['admin'],
+  'GET /api/admin/zoom/events': ['admin'],
   'GET /api/interviews': 'signed-in',
   'POST /api/interviews': ['recruiter', 'admin'],
   'GET /api/interviews/:id': 'signed-in',

@@ -26,3 +26,5 @@ export type { GrantCounts, RecordedRequest, SpecViolation } from './state/reques
 export type { WebhookDelivery } from './webhooks/send-webhook';
 export type { WebhookAttempt, WebhookDeliveryRecord } from './webhooks/webhook-dispatcher';
 export { signWebhook } from './webhooks/send-webhook';
+export type { EmittedActivity, EmittedEvent } from './live-meetings/emit-meeting-activity';
+export type { ActiveWebhookFault, WebhookFaultRule } from './webhooks/webhook-faults';

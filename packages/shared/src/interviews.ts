@@ -151,6 +151,48 @@ export type UpdateInterviewRequest = z.input<typeof updateInterviewRequestSchema
 
 export const interviewPartySchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
+// ---------------------------------------------------------------------------------------------
+// Attendance (from Zoom's meeting events)
+
+/**
+ * - `not_started`: nobody has joined yet.
+ * - `in_progress`: the meeting is running (someone joined, it has not ended).
+ * - `completed`: it ended with both the interviewer and the candidate there.
+ * - `candidate_no_show` / `interviewer_no_show`: it ended, or 15 minutes passed since the start, without them.
+ */
+export const ATTENDANCE_STATES = ['not_started', 'in_progress', 'completed', 'candidate_no_show', 'interviewer_no_show'] as const;
+export const attendanceStateSchema = z.enum(ATTENDANCE_STATES);
+export type AttendanceState = z.infer<typeof attendanceStateSchema>;
+
+export const interviewAttendanceSchema = z.object({
+  state: attendanceStateSchema,
+  /** A participant other than the host is in the waiting room or waiting for the host to start. */
+  candidateWaiting: z.boolean(),
+  candidateWaitingSince: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  endedAt: z.string().nullable(),
+  hostJoinedAt: z.string().nullable(),
+  candidateJoinedAt: z.string().nullable(),
+  /** How the candidate was recognised among the participants: their email, else their display name. */
+  candidateMatchedBy: z.enum(['email', 'name']).nullable(),
+  hostMinutes: z.number().int(),
+  candidateMinutes: z.number().int(),
+  participants: z.array(
+    z.object({ name: z.string(), role: z.enum(['host', 'candidate', 'other']), joinedAt: z.string(), leftAt: z.string().nullable() }),
+  ),
+});
+export type InterviewAttendanceView = z.infer<typeof interviewAttendanceSchema>;
+
+/** A change made to the meeting in Zoom itself (by the host), not through the CRM. */
+export const zoomMeetingNoticeSchema = z.object({
+  kind: z.enum(['changed_in_zoom', 'deleted_in_zoom']),
+  at: z.string(),
+  /** The email of whoever changed it in Zoom, when Zoom says. */
+  by: z.string().nullable(),
+  changes: z.array(z.object({ field: z.enum(['startTime', 'durationMinutes', 'timeZone', 'topic']), from: z.string().nullable(), to: z.string() })),
+});
+export type ZoomMeetingNoticeView = z.infer<typeof zoomMeetingNoticeSchema>;
+
 export const interviewSchema = z.object({
   id: z.string(),
   candidateName: z.string(),
@@ -168,6 +210,10 @@ export const interviewSchema = z.object({
   createdAt: z.string(),
   updatedAt: z.string(),
   meeting: meetingSchema,
+  /** What Zoom reported about the meeting; absent until its first meeting event arrives. */
+  attendance: interviewAttendanceSchema.optional(),
+  /** Edits and deletion made in Zoom, oldest first; absent when there were none. */
+  zoomNotices: z.array(zoomMeetingNoticeSchema).optional(),
 });
 export type Interview = z.infer<typeof interviewSchema>;
 

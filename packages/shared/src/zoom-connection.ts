@@ -144,20 +144,101 @@ const appDeauthorizedEventSchema = z.object({
     deauthorization_time: z.string().max(100).optional(),
   }),
 });
+/** Zoom sends meeting ids as JSON numbers (int64); kept as strings so nothing rounds them. */
+const zoomIdSchema = z.union([z.string().min(1).max(40), z.number().int().nonnegative()]).transform(String);
+const zoomTimeSchema = z.string().max(40);
+const zoomParticipantSchema = z.object({
+  /** The participant's id within this meeting. */
+  user_id: z.string().max(100).optional(),
+  user_name: z.string().max(300).optional(),
+  /** The participant's Zoom user id, when signed in to Zoom (the host's equals the meeting's host_id). */
+  id: z.string().max(100).optional(),
+  participant_uuid: z.string().max(100).optional(),
+  participant_user_id: z.string().max(100).optional(),
+  email: z.string().max(320).optional(),
+  join_time: zoomTimeSchema.optional(),
+  leave_time: zoomTimeSchema.optional(),
+  /** When the waiting-room and join-before-host events happened. */
+  date_time: zoomTimeSchema.optional(),
+  leave_reason: z.string().max(500).optional(),
+});
+const zoomMeetingObjectSchema = z.object({
+  id: zoomIdSchema,
+  uuid: z.string().max(100).optional(),
+  host_id: z.string().max(100).optional(),
+  topic: z.string().max(300).optional(),
+  type: z.number().int().optional(),
+  start_time: zoomTimeSchema.optional(),
+  end_time: zoomTimeSchema.optional(),
+  duration: z.number().int().nonnegative().max(100_000).optional(),
+  timezone: z.string().max(64).optional(),
+  participant: zoomParticipantSchema.optional(),
+});
+export type ZoomMeetingObject = z.output<typeof zoomMeetingObjectSchema>;
+export type ZoomMeetingParticipant = z.output<typeof zoomParticipantSchema>;
+
+/** The meeting events the CRM subscribes to (see README, "Zoom app registration", for their scopes). */
+export const ZOOM_MEETING_EVENTS = [
+  'meeting.started',
+  'meeting.ended',
+  'meeting.participant_joined',
+  'meeting.participant_left',
+  'meeting.participant_jbh_waiting',
+  'meeting.participant_jbh_joined',
+  'meeting.participant_put_in_waiting_room',
+  'meeting.participant_admitted',
+  'meeting.updated',
+  'meeting.deleted',
+] as const;
+export type ZoomMeetingEventName = (typeof ZOOM_MEETING_EVENTS)[number];
+
+const meetingEventSchema = z.object({
+  event: z.enum(ZOOM_MEETING_EVENTS),
+  event_ts: z.number().int().nonnegative(),
+  payload: z.object({
+    account_id: z.string().max(100).optional(),
+    operator: z.string().max(320).optional(),
+    operator_id: z.string().max(100).optional(),
+    object: zoomMeetingObjectSchema,
+    /** meeting.updated: the fields as they were before the change. */
+    old_object: zoomMeetingObjectSchema.partial().optional(),
+  }),
+});
+export type ZoomMeetingEvent = z.output<typeof meetingEventSchema>;
+
+/** A signed event the pipeline records and processes; also parses a recorded body again when it is processed. */
+export const recordableZoomEventSchema = z.union([appDeauthorizedEventSchema.extend({ event_ts: z.number().int().nonnegative().optional() }), meetingEventSchema]);
+export type RecordableZoomEvent = z.output<typeof recordableZoomEventSchema>;
+
 /**
  * The events the CRM acts on; any other signed body (another event, or one of these malformed) reads as
- * `unhandled` and is acknowledged, so Zoom does not retry it.
+ * `unhandled` (with the event name it claimed, for counting) and is acknowledged, so Zoom does not retry it.
  */
 export const zoomWebhookEventSchema = z.union([
   urlValidationEventSchema,
-  appDeauthorizedEventSchema,
-  z.unknown().transform((): { event: 'unhandled' } => ({ event: 'unhandled' })),
+  recordableZoomEventSchema,
+  z.unknown().transform((value): { event: 'unhandled'; name: string | null } => {
+    const name = typeof value === 'object' && value !== null ? (value as { event?: unknown }).event : undefined;
+    return { event: 'unhandled', name: typeof name === 'string' ? name.slice(0, 100) : null };
+  }),
 ]);
 export type ZoomWebhookEvent = z.output<typeof zoomWebhookEventSchema>;
 
 /** The answer to `endpoint.url_validation` (every other event is answered 204). */
 export const zoomUrlValidationResponseSchema = z.object({ plainToken: z.string(), encryptedToken: z.string() });
 export type ZoomUrlValidationResponse = z.infer<typeof zoomUrlValidationResponseSchema>;
+
+/** The webhook pipeline at a glance, for admins: the durable inbox and what this process counted since it started. */
+export const adminZoomEventsResponseSchema = z.object({
+  stored: z.object({ pending: z.number().int(), processed: z.number().int(), failed: z.number().int(), duplicateDeliveries: z.number().int() }),
+  sinceStart: z.object({
+    recorded: z.number().int(),
+    duplicates: z.number().int(),
+    /** Acknowledged and dropped (unknown events, or known ones malformed), by event name. */
+    ignored: z.record(z.string(), z.number().int()),
+  }),
+});
+export type AdminZoomEventsResponse = z.infer<typeof adminZoomEventsResponseSchema>;
 
 export const zoomEndpoints = {
   /** A redirect to Zoom, or `{ authorizeUrl }` when the request accepts JSON. */
@@ -174,4 +255,5 @@ export const zoomEndpoints = {
   adminConnections: { method: 'GET', path: '/api/admin/zoom/connections', response: adminZoomConnectionsResponseSchema },
   adminDisconnect: { method: 'POST', path: '/api/admin/users/:id/zoom/disconnect', params: userIdParamsSchema, response: zoomStatusResponseSchema },
   adminAudit: { method: 'GET', path: '/api/admin/audit', query: auditListQuerySchema, response: auditListResponseSchema },
+  adminZoomEvents: { method: 'GET', path: '/api/admin/zoom/events', response: adminZoomEventsResponseSchema },
 } as const satisfies Record<string, Endpoint>;

@@ -20,12 +20,13 @@ import { scryptPasswordHasher } from '../security/password-hashing';
 import { SessionStatusCache } from '../security/session-status-cache';
 import { TokenCipher } from '../security/token-cipher';
 import { createZoomClients } from './create-zoom-clients';
+import { createZoomEventServices, type ZoomEventOptions } from './create-zoom-event-services';
 
 /**
  * Builds every service the HTTP layer and the jobs use, from the configuration, the store and the clock.
  * Starts nothing: start-api.ts starts the server and the background jobs.
  */
-export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clock): AppDeps {
+export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clock, zoomEventOptions: ZoomEventOptions = {}): AppDeps {
   const secrets = new CipherSecretVault(new TokenCipher(env.TOKEN_ENCRYPTION_KEYS));
   const zoom = createZoomClients(env, store, secrets, logger, clock);
   const userAccessTokens = new RefreshingUserAccessTokens({
@@ -64,6 +65,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     // Outlasts the slowest create: every attempt timing out, Retry-After waits, plus token renewals.
     claimTtlMs: env.ZOOM_HTTP_TIMEOUT_MS * env.ZOOM_HTTP_MAX_ATTEMPTS * 3 + 120_000,
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
+    interviewAttendance: store.interviewAttendance,
   };
   return {
     env,
@@ -102,5 +104,6 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
       systemToken: zoom.serverToServer,
       worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
     },
+    zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions }),
   };
 }

@@ -11,6 +11,7 @@ import type { Store } from '../domain/ports/store';
 import { startIdleRefreshJob, type IdleRefreshJob } from '../jobs/refresh-idle-connections';
 import { createLogger } from '../logging/create-logger';
 import { createAppDeps } from './create-app-deps';
+import type { ZoomEventOptions } from './create-zoom-event-services';
 import { systemClock } from './system-clock';
 
 export interface RunningApi {
@@ -30,12 +31,16 @@ export interface RunningApi {
  * jobs (only here, and only with BACKGROUND_JOBS). Tests pass `store` to share one store between
  * instances and `clock` to move time instead of waiting for it.
  */
-export async function startApi(env: Env, options: { store?: Store; logDestination?: DestinationStream; clock?: Clock } = {}): Promise<RunningApi> {
+export async function startApi(
+  env: Env,
+  options: { store?: Store; logDestination?: DestinationStream; clock?: Clock; zoomEvents?: ZoomEventOptions } = {},
+): Promise<RunningApi> {
   const logger = createLogger({ level: env.LOG_LEVEL, format: env.LOG_FORMAT, destination: options.logDestination });
   const store = options.store ?? (await createStore(env, logger));
   if (env.DEMO_MODE) await seedDemoUsers(store.users);
-  const deps = createAppDeps(env, store, logger, options.clock ?? systemClock);
+  const deps = createAppDeps(env, store, logger, options.clock ?? systemClock, options.zoomEvents);
   const { worker } = deps.meetings;
+  const zoomEventProcessor = deps.zoomEvents.processor;
   const app = createApp(deps);
   let server: Server;
   try {
@@ -51,6 +56,7 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
   const url = `http://${env.HOST}:${port}`;
   logger.info({ url, store: store.kind, demo: env.DEMO_MODE }, 'API listening');
   if (env.BACKGROUND_JOBS) worker.start();
+  if (env.BACKGROUND_JOBS) zoomEventProcessor.start();
   const idleRefreshJob = env.BACKGROUND_JOBS
     ? startIdleRefreshJob({
         connections: store.zoomConnections,
@@ -71,7 +77,7 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // The jobs finish the item they are on (the worker's stop awaits its current pass) while requests drain.
-        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop()]);
+        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop(), zoomEventProcessor.stop()]);
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<'timed_out'>((resolve) => {
           timer = setTimeout(() => resolve('timed_out'), graceMs);

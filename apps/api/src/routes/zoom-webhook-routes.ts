@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { zoomEndpoints } from '@crm/shared/zoom-connection';
@@ -7,8 +8,21 @@ import { AppError } from '../errors/app-error';
 import { verifyZoomWebhook } from '../http/middleware/verify-zoom-webhook';
 import { SharedRateLimitStore } from '../http/rate-limit/shared-rate-limit-store';
 import { requestContext } from '../http/request-context';
+import { requireRole } from '../http/middleware/require-role';
 import { noContent, route } from '../http/typed-route';
 import { answerUrlValidation } from '../zoom/zoom-webhook-signature';
+
+/** Resolves after `ms` or when `work` settles, whichever is first; never rejects. */
+function within(work: Promise<unknown>, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    timer.unref();
+    void work.finally(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 
 export function zoomWebhookRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -22,16 +36,28 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
     legacyHeaders: false,
     handler: (_req, _res, next) => next(new AppError({ code: 'rate_limited', status: 429, message: 'Too many webhook deliveries' })),
   });
+  const { zoomEvents } = deps;
   const handlerDeps: HandleZoomWebhookDeps = {
-    ...deps.zoomConnection.deps,
-    zoomClientId: deps.env.ZOOM_CLIENT_ID ?? null,
+    events: zoomEvents.deps.events,
+    counters: zoomEvents.counters,
+    clock: zoomEvents.deps.clock,
+    logger: deps.logger,
     // Only reached after verifyZoomWebhook, which refuses every delivery when no secret is configured.
     answerUrlValidation: (plainToken) => answerUrlValidation(webhookSecretToken ?? '', plainToken),
   };
 
   route(router, zoomEndpoints.webhook, [limiter, verifyZoomWebhook({ secretToken: webhookSecretToken })], async ({ body }, req, res) => {
-    const answer = await handleZoomWebhook(handlerDeps, body, requestContext(req));
+    const bodyDigest = createHash('sha256').update(req.rawBody ?? '').digest('hex');
+    const { answer, recordedEventId } = await handleZoomWebhook(handlerDeps, body, { bodyDigest, context: requestContext(req) });
+    if (recordedEventId && zoomEvents.processOnReceipt) {
+      // The event is durable already; a quick one is finished before Zoom hears back, a slow one continues after.
+      await within(zoomEvents.processor.processNow(recordedEventId), zoomEvents.answerBudgetMs);
+    }
     return answer ?? noContent(res);
   });
+  route(router, zoomEndpoints.adminZoomEvents, [requireRole('admin')], async () => ({
+    stored: await zoomEvents.deps.events.counts(),
+    sinceStart: zoomEvents.counters.snapshot(),
+  }));
   return router;
 }

@@ -5,6 +5,7 @@ import { createMemoryStore } from '../../src/data/memory/create-memory-store';
 import type { Store } from '../../src/domain/ports/store';
 import { hashPassword } from '../../src/security/password-hashing';
 import { startApi, type RunningApi } from '../../src/composition/start-api';
+import type { ZoomEventOptions } from '../../src/composition/create-zoom-event-services';
 import type { Role } from '@crm/shared/auth';
 import { CapturedLogs } from './captured-logs';
 import { TestClock } from './test-clock';
@@ -18,12 +19,14 @@ export interface TestApi extends RunningApi {
 }
 
 /** The real API, in-process on a free 127.0.0.1 port, on the in-memory store, with a clock the test moves. */
-export async function startTestApi(options: { env?: Record<string, string | undefined>; store?: Store; clock?: TestClock } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { env?: Record<string, string | undefined>; store?: Store; clock?: TestClock; zoomEvents?: ZoomEventOptions } = {},
+): Promise<TestApi> {
   const clock = options.clock ?? new TestClock();
   // The store's clock (a database server's, for leases and claims) is the one the test moves.
   const store = options.store ?? createMemoryStore({ serverClock: clock.now });
   const logs = new CapturedLogs();
-  const api = await startApi(testEnv(options.env), { store, logDestination: logs, clock });
+  const api = await startApi(testEnv(options.env), { store, logDestination: logs, clock, ...(options.zoomEvents ? { zoomEvents: options.zoomEvents } : {}) });
   return { ...api, store, logs, clock };
 }
 

@@ -9,6 +9,9 @@ import { appDeauthorizedEvent } from '../webhooks/app-deauthorized-event';
 import { encryptPlainToken, type WebhookDelivery } from '../webhooks/send-webhook';
 import type { WebhookDeliveryRecord, WebhookMessage } from '../webhooks/webhook-dispatcher';
 import { describeInvalidPolicy } from './describe-invalid-policy';
+import { emitMeetingActivity, type EmittedActivity } from '../live-meetings/emit-meeting-activity';
+import { deleteMeetingInZoom, editMeetingInZoom, type MeetingEditInZoom } from '../live-meetings/meeting-edits-in-zoom';
+import type { ActiveWebhookFault, WebhookFaultRule } from '../webhooks/webhook-faults';
 
 export interface WebhookOptions {
   /** Defaults to the simulator's configured webhook url. */
@@ -59,6 +62,26 @@ export interface ZoomSimulatorControl {
   deliverDueWebhooks(): Promise<number>;
   /** Resolves once no webhook attempt is on the wire. */
   settleWebhooks(): Promise<void>;
+  /**
+   * Inside a meeting, as Zoom clients would act; each sends Zoom's events for it to the webhook URL.
+   * The host joins (starting the meeting), a guest joins (waiting for the host or in the waiting room as
+   * the meeting's settings say), a waiting guest is admitted, someone leaves, the host ends the meeting.
+   */
+  hostJoins(meetingId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  guestJoins(meetingId: string, guest: { name: string; email?: string }, options?: WebhookOptions): Promise<EmittedActivity>;
+  admitGuest(meetingId: string, participantId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  participantLeaves(meetingId: string, participantId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  endMeeting(meetingId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  /** The host edits the meeting in Zoom's own UI (not through the API): sends `meeting.updated`. */
+  editMeetingInZoom(meetingId: string, edit: MeetingEditInZoom, options?: WebhookOptions): Promise<EmittedActivity>;
+  /** The host deletes the meeting in Zoom's own UI: sends `meeting.deleted`. */
+  deleteMeetingInZoom(meetingId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  /** Who is in the meeting now, waiting or gone. */
+  meetingParticipants(meetingId: string): ReturnType<SimulatorState['liveMeetings']['participants']>;
+  /** Drop, duplicate or delay the meeting events emitted next. */
+  injectWebhookFault(rule: WebhookFaultRule): string;
+  webhookFaults(): ActiveWebhookFault[];
+  clearWebhookFaults(): void;
   /** The behaviour switches in force. */
   policy(): SimulatorPolicy;
   /** Changes behaviour switches until reset(); nested objects replace the whole value. */
@@ -82,6 +105,16 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
     const { delivery, error } = await state.webhooks.sendNow(message);
     if (!delivery) throw new Error(`Webhook to ${message.url} failed: ${error ?? 'no answer'}`);
     return delivery;
+  };
+
+  const liveMeeting = (meetingId: string) => {
+    const meeting = state.meetings.find(meetingId);
+    if (!meeting || meeting.deleted) throw new Error(`Unknown meeting ${meetingId}`);
+    return meeting;
+  };
+  const emitTo = (options: WebhookOptions) => {
+    const { url, secretToken } = webhookTarget(options);
+    return { url, secretToken };
   };
 
   const control: ZoomSimulatorControl = {
@@ -134,6 +167,50 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
       return { ...delivery, plainToken, encryptedTokenValid };
     },
 
+    async hostJoins(meetingId, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      const host = state.users.byId(meeting.host_id);
+      const name = host ? `${host.firstName} ${host.lastName}` : meeting.host_email;
+      return emitMeetingActivity(state, state.liveMeetings.hostJoins(meeting, { name, email: meeting.host_email }), target);
+    },
+    async guestJoins(meetingId, guest, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      return emitMeetingActivity(state, state.liveMeetings.guestJoins(meeting, guest), target);
+    },
+    async admitGuest(meetingId, participantId, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      return emitMeetingActivity(state, state.liveMeetings.admit(meeting, participantId), target);
+    },
+    async participantLeaves(meetingId, participantId, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      return emitMeetingActivity(state, state.liveMeetings.leaves(meeting, participantId), target);
+    },
+    async endMeeting(meetingId, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      return emitMeetingActivity(state, state.liveMeetings.end(meeting), target);
+    },
+    async editMeetingInZoom(meetingId, edit, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      const host = state.users.byId(meeting.host_id);
+      const activity = editMeetingInZoom(meeting, edit, { email: meeting.host_email, id: meeting.host_id }, state.now(), host?.accountId ?? '');
+      return emitMeetingActivity(state, activity, target);
+    },
+    async deleteMeetingInZoom(meetingId, options = {}) {
+      const meeting = liveMeeting(meetingId);
+      const target = emitTo(options);
+      const host = state.users.byId(meeting.host_id);
+      return emitMeetingActivity(state, deleteMeetingInZoom(meeting, { email: meeting.host_email, id: meeting.host_id }, state.now(), host?.accountId ?? ''), target);
+    },
+    meetingParticipants: (meetingId) => state.liveMeetings.participants(liveMeeting(meetingId).id),
+    injectWebhookFault: (rule) => state.webhookFaults.add(rule),
+    webhookFaults: () => state.webhookFaults.list(),
+    clearWebhookFaults: () => state.webhookFaults.clear(),
     webhookDeliveries: () => state.webhooks.list(),
     deliverDueWebhooks: () => state.webhooks.deliverDue(),
     settleWebhooks: () => state.webhooks.settle(),

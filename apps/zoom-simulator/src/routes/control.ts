@@ -3,6 +3,7 @@ import { describeInvalidPolicy } from '../control/describe-invalid-policy';
 import type { ZoomSimulatorControl } from '../control/zoom-simulator-control';
 import { describeInvalidFaultRule, type FaultRule } from '../faults/fault-injector';
 import { stringParam } from './request-context';
+import { describeInvalidWebhookFault, type WebhookFaultRule } from '../webhooks/webhook-faults';
 
 /** /__sim: the control API over HTTP for browser tests and other processes. issuedSecrets stays in-process. */
 export function controlRouter(control: ZoomSimulatorControl): Router {
@@ -75,6 +76,60 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
     await deliver(res, () => control.sendUrlValidation(webhookOptions(body)));
   });
 
+  // Meeting activity: each answers with the events sent ({participantId, events: [{event, fate, statuses}]}).
+  router.post('/meetings/:id/host-join', async (req, res) => {
+    await deliver(res, () => control.hostJoins(req.params.id, webhookOptions(bodyOf(req.body))));
+  });
+  router.post('/meetings/:id/guest-join', async (req, res) => {
+    const body = (req.body ?? {}) as { name?: unknown; email?: unknown; url?: unknown; timestamp?: unknown };
+    const name = stringParam(body.name);
+    if (!name) return void res.status(400).json({ error: 'Send {"name": "<display name>", "email"?: "<email>"}' });
+    const email = stringParam(body.email);
+    await deliver(res, () => control.guestJoins(req.params.id, { name, ...(email ? { email } : {}) }, webhookOptions(body)));
+  });
+  router.post('/meetings/:id/participants/:participantId/admit', async (req, res) => {
+    await deliver(res, () => control.admitGuest(req.params.id, req.params.participantId, webhookOptions(bodyOf(req.body))));
+  });
+  router.post('/meetings/:id/participants/:participantId/leave', async (req, res) => {
+    await deliver(res, () => control.participantLeaves(req.params.id, req.params.participantId, webhookOptions(bodyOf(req.body))));
+  });
+  router.post('/meetings/:id/end', async (req, res) => {
+    await deliver(res, () => control.endMeeting(req.params.id, webhookOptions(bodyOf(req.body))));
+  });
+  router.post('/meetings/:id/edit-in-zoom', async (req, res) => {
+    const body = bodyOf(req.body) as { start_time?: unknown; duration?: unknown; topic?: unknown; timezone?: unknown };
+    const edit = {
+      ...(typeof body.start_time === 'string' ? { start_time: body.start_time } : {}),
+      ...(typeof body.duration === 'number' ? { duration: body.duration } : {}),
+      ...(typeof body.topic === 'string' ? { topic: body.topic } : {}),
+      ...(typeof body.timezone === 'string' ? { timezone: body.timezone } : {}),
+    };
+    if (Object.keys(edit).length === 0) return void res.status(400).json({ error: 'Send at least one of start_time, duration, topic, timezone' });
+    await deliver(res, () => control.editMeetingInZoom(req.params.id, edit, webhookOptions(bodyOf(req.body))));
+  });
+  router.post('/meetings/:id/delete-in-zoom', async (req, res) => {
+    await deliver(res, () => control.deleteMeetingInZoom(req.params.id, webhookOptions(bodyOf(req.body))));
+  });
+  router.get('/meetings/:id/participants', (req, res) => {
+    try {
+      res.json(control.meetingParticipants(req.params.id));
+    } catch (error) {
+      res.status(404).json({ error: error instanceof Error ? error.message : String(error) });
+    }
+  });
+  router.get('/webhook-faults', (_req, res) => {
+    res.json(control.webhookFaults());
+  });
+  router.post('/webhook-faults', (req, res) => {
+    const problem = describeInvalidWebhookFault(req.body);
+    if (problem) return void res.status(400).json({ error: problem });
+    res.status(201).json({ id: control.injectWebhookFault(req.body as WebhookFaultRule) });
+  });
+  router.delete('/webhook-faults', (_req, res) => {
+    control.clearWebhookFaults();
+    res.status(204).end();
+  });
+
   router.get('/webhooks/deliveries', (_req, res) => {
     res.json(control.webhookDeliveries());
   });
@@ -114,4 +169,8 @@ async function deliver(res: Response, send: () => Promise<unknown>): Promise<voi
     // A missing url or an unreachable receiver is the caller's setup problem, not a simulator crash.
     res.status(400).json({ error: error instanceof Error ? error.message : String(error) });
   }
+}
+
+function bodyOf(body: unknown): { url?: unknown; timestamp?: unknown } {
+  return typeof body === 'object' && body !== null ? (body) : {};
 }

@@ -2,6 +2,8 @@ import { FaultInjector } from '../faults/fault-injector';
 import { PerSecondRateLimiter } from '../rate-limits/per-second-rate-limiter';
 import { policyOf, type ResolvedSimulatorOptions, type SimulatorPolicy } from '../simulator-options';
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
+import { WebhookFaults } from '../webhooks/webhook-faults';
+import { LiveMeetings } from '../live-meetings/live-meetings';
 import { DailyMeetingQuota } from './daily-meeting-quota';
 import { MeetingStore } from './meeting-store';
 import { RequestLog } from './request-log';
@@ -25,6 +27,10 @@ export interface SimulatorState {
   quota: DailyMeetingQuota;
   rateLimiter: PerSecondRateLimiter;
   webhooks: WebhookDispatcher;
+  /** Drop, duplicate or delay the events the simulator emits. */
+  webhookFaults: WebhookFaults;
+  /** Who is in which meeting now, and the events that produces. */
+  liveMeetings: LiveMeetings;
   accessTokenTtlSeconds: number;
 }
 
@@ -44,6 +50,8 @@ export function createSimulatorState(options: ResolvedSimulatorOptions): Simulat
     quota: new DailyMeetingQuota(options.now, options.dailyMeetingLimitPerHost),
     rateLimiter: new PerSecondRateLimiter(options.now),
     webhooks: new WebhookDispatcher(options.now, () => state.policy.webhookDelivery),
+    webhookFaults: new WebhookFaults(),
+    liveMeetings: new LiveMeetings(options.now, (meeting) => state.users.byId(meeting.host_id)?.accountId ?? ''),
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   };
   return state;
@@ -59,6 +67,8 @@ export function resetSimulatorState(state: SimulatorState): void {
   state.quota.reset();
   state.rateLimiter.reset();
   state.webhooks.reset();
+  state.webhookFaults.clear();
+  state.liveMeetings.reset();
   state.accessTokenTtlSeconds = state.options.accessTokenTtlSeconds;
   state.policy = policyOf(state.options);
 }

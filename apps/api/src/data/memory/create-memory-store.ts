@@ -9,6 +9,8 @@ import { MemoryRateLimitCounterRepository } from './memory-rate-limit-counter-re
 import { MemoryUserRepository } from './memory-user-repository';
 import { MemoryZoomConnectionRepository } from './memory-zoom-connection-repository';
 import { systemServerClock, type ServerClock } from './server-clock';
+import { MemoryZoomEventRepository } from './memory-zoom-event-repository';
+import { MemoryInterviewAttendanceRepository } from './memory-interview-attendance-repository';
 
 /** The embedded store for demo mode and tests. Data lives in this process only and is lost on exit. */
 export function createMemoryStore(options: { serverClock?: ServerClock } = {}): Store {
@@ -30,6 +32,8 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     async atomically(work) {
       return work();
     },
+    zoomEvents: new MemoryZoomEventRepository(),
+    interviewAttendance: new MemoryInterviewAttendanceRepository(),
     async ping() {},
     async close() {},
   };

@@ -140,6 +140,11 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return [...counts.values()];
   }
 
+  async findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null> {
+    const doc = [...this.documents.values()].find((candidate) => candidate.meeting.zoomMeetingId === zoomMeetingId);
+    return doc ? structuredClone(doc) : null;
+  }
+
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
     return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && !doc.meeting.deletedInZoom && doc.id !== exceptInterviewId);
   }

@@ -11,6 +11,8 @@ import { MongoOAuthStateRepository } from './mongo-oauth-state-repository';
 import { MongoRateLimitCounterRepository } from './mongo-rate-limit-counter-repository';
 import { MongoUserRepository } from './mongo-user-repository';
 import { MongoZoomConnectionRepository } from './mongo-zoom-connection-repository';
+import { MongoZoomEventRepository } from './mongo-zoom-event-repository';
+import { MongoInterviewAttendanceRepository } from './mongo-interview-attendance-repository';
 import { failingFast, storeUnavailable } from './store-unavailable';
 
 // Every operation inside connection.transaction() joins its session without passing it along.
@@ -93,6 +95,8 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     meetingDefaults: failingFast(new MongoMeetingDefaultsRepository(models.meetingDefaults)),
     cachedSecrets: failingFast(new MongoCachedSecretRepository(models.cachedSecrets)),
     rateLimits: failingFast(new MongoRateLimitCounterRepository(models.rateLimitCounters)),
+    zoomEvents: failingFast(new MongoZoomEventRepository(models.zoomEvents)),
+    interviewAttendance: failingFast(new MongoInterviewAttendanceRepository(models.interviewAttendance)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

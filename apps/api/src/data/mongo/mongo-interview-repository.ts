@@ -223,6 +223,11 @@ export class MongoInterviewRepository implements InterviewRepository {
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
   }
 
+  async findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null> {
+    const doc = await this.model.findOne({ 'meeting.zoomMeetingId': zoomMeetingId }).lean<InterviewDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
   /** Advisory only: the write that stores an adopted meeting id is what decides (ZoomMeetingTakenError). */
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
     // Spelled as the partial unique index's filter, so the planner can use that index.

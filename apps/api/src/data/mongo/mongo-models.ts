@@ -9,6 +9,8 @@ import { meetingDefaultsModel } from './meeting-defaults-model';
 import { oauthStateModel } from './oauth-state-model';
 import { rateLimitCounterModel } from './rate-limit-counter-model';
 import { userModel } from './user-model';
+import { zoomEventModel } from './zoom-event-model';
+import { interviewAttendanceModel } from './interview-attendance-model';
 
 /** Every model the store uses, compiled once per connection. */
 export function mongoModels(connection: Connection) {
@@ -21,6 +23,8 @@ export function mongoModels(connection: Connection) {
     meetingDefaults: meetingDefaultsModel(connection),
     cachedSecrets: cachedSecretModel(connection),
     rateLimitCounters: rateLimitCounterModel(connection),
+    zoomEvents: zoomEventModel(connection),
+    interviewAttendance: interviewAttendanceModel(connection),
   };
 }
 

@@ -6,6 +6,7 @@ import type { GetZoomStartUrl } from '../meetings/get-zoom-start-url';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
 import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
+import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
 
@@ -25,6 +26,8 @@ export interface InterviewDeps {
   owner: string;
   /** How long a claim lasts; must outlast the slowest Zoom call with all its retries. */
   claimTtlMs: number;
+  /** What Zoom reported about each meeting, shown with the interview; absent, interviews show no attendance. */
+  interviewAttendance?: Pick<InterviewAttendanceRepository, 'findMany'>;
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
 }

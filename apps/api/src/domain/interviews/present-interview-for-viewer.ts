@@ -1,18 +1,34 @@
 import type { Interview } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../ports/interview-repository';
+import { hasAttendance, presentAttendance, presentZoomNotices } from '../zoom-events/derive-attendance-state';
 import type { InterviewDeps } from './interview-deps';
 import { loadInterviewers } from './list-interviews';
 import { presentInterview, type Viewer } from './present-interview';
 
-type PresentDeps = Pick<InterviewDeps, 'users'>;
+type PresentDeps = Pick<InterviewDeps, 'users'> & Partial<Pick<InterviewDeps, 'interviewAttendance' | 'clock'>>;
 
 /**
- * The interviews as this viewer may see them, each interviewer loaded once. Every viewer sees the same
- * fields since the start URL left the response; the viewer stays the seam for any that differ.
+ * The interviews as this viewer may see them, each interviewer loaded once, with what Zoom reported
+ * (attendance, changes made in Zoom). Every viewer sees the same fields since the start URL left the
+ * response; the viewer stays the seam for any that differ.
  */
 export async function presentInterviewsForViewer(deps: PresentDeps, records: InterviewRecord[], _viewer: Viewer): Promise<Interview[]> {
-  const interviewers = await loadInterviewers(deps, records);
-  return records.map((record) => presentInterview(record, interviewers.get(record.interviewerId) ?? null));
+  const [interviewers, attendance] = await Promise.all([
+    loadInterviewers(deps, records),
+    deps.interviewAttendance ? deps.interviewAttendance.findMany(records.map((record) => record.id)) : [],
+  ]);
+  const attendanceById = new Map(attendance.map((entry) => [entry.interviewId, entry]));
+  const now = deps.clock?.now() ?? new Date();
+  return records.map((record) => {
+    const interview = presentInterview(record, interviewers.get(record.interviewerId) ?? null);
+    const seen = attendanceById.get(record.id);
+    if (!seen) return interview;
+    return {
+      ...interview,
+      ...(hasAttendance(seen) ? { attendance: presentAttendance(seen, record.startTime, now) } : {}),
+      ...(seen.zoomNotices.length > 0 ? { zoomNotices: presentZoomNotices(seen) } : {}),
+    };
+  });
 }
 
 export async function presentInterviewForViewer(deps: PresentDeps, record: InterviewRecord, viewer: Viewer): Promise<Interview> {

@@ -174,4 +174,6 @@ export interface InterviewRepository {
   listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;
   /** Compare-and-swap: writes `next` (null removes it) only if the stored envelope is still `expected`. False when it changed or is gone. */
   replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
+  /** The interview whose meeting is this Zoom meeting (cancelled ones included), for Zoom's meeting events. */
+  findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null>;
 }

@@ -7,6 +7,8 @@ import type { OAuthStateRepository } from './oauth-state-repository';
 import type { RateLimitCounterRepository } from './rate-limit-counter-repository';
 import type { ZoomConnectionRepository } from './zoom-connection-repository';
 import type { UserRepository } from './user-repository';
+import type { ZoomEventRepository } from './zoom-event-repository';
+import type { InterviewAttendanceRepository } from './interview-attendance-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
 export interface Store {
@@ -28,6 +30,10 @@ export interface Store {
    * transient conflict, so it does nothing but store writes.
    */
   atomically<T>(work: () => Promise<T>): Promise<T>;
+  /** Zoom webhook events, recorded before they are acknowledged and processed in the background. */
+  zoomEvents: ZoomEventRepository;
+  /** What Zoom reported about each interview's meeting: who joined, when, who is waiting. */
+  interviewAttendance: InterviewAttendanceRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -1,35 +1,60 @@
 import type { ZoomUrlValidationResponse, ZoomWebhookEvent } from '@crm/shared/zoom-connection';
-import { deauthorizeZoomUser } from './deauthorize-zoom-user';
+import type { Clock } from '../ports/clock';
+import type { RequestContext } from '../ports/request-context';
+import type { ZoomEventRepository } from '../ports/zoom-event-repository';
+import { zoomEventDedupeKey } from '../zoom-events/zoom-event-key';
+import type { ZoomWebhookCounters } from '../zoom-events/zoom-webhook-counters';
 
-type DeauthorizeDeps = Parameters<typeof deauthorizeZoomUser>[0];
-type AuditContext = Parameters<typeof deauthorizeZoomUser>[2];
-
-export interface HandleZoomWebhookDeps extends DeauthorizeDeps {
-  /** Our OAuth app's client id, when configured: deauthorizations for another app on the same endpoint are ignored. */
-  zoomClientId: string | null;
+export interface HandleZoomWebhookDeps {
+  events: Pick<ZoomEventRepository, 'record'>;
+  counters: ZoomWebhookCounters;
+  clock: Clock;
+  logger: { info: (details: object, message: string) => void };
   /** Zoom's URL-validation challenge, answered with the webhook secret (held by the Zoom adapter, not here). */
   answerUrlValidation: (plainToken: string) => ZoomUrlValidationResponse;
 }
 
+export interface ZoomWebhookIntake {
+  /** The body Zoom expects, or null for a bare acknowledgement. */
+  answer: ZoomUrlValidationResponse | null;
+  /** The event recorded now, for the caller to start processing; null when nothing was recorded. */
+  recordedEventId: string | null;
+}
+
 /**
- * Acts on an event whose signature the HTTP edge has already verified. Returns the body Zoom expects,
- * or null for a bare acknowledgement; events the CRM does not handle are acknowledged so Zoom does not retry them.
+ * The intake of the webhook pipeline, for an event whose signature the HTTP edge has already verified:
+ * records it durably (once per dedupe key) and returns; processing happens apart (process-zoom-event.ts),
+ * so Zoom's answer never waits for it and nothing is lost if the process stops in between. Events the CRM
+ * does not act on are counted and acknowledged, without storing anything, so Zoom does not retry them.
  */
-export async function handleZoomWebhook(deps: HandleZoomWebhookDeps, event: ZoomWebhookEvent, context: AuditContext): Promise<ZoomUrlValidationResponse | null> {
+export async function handleZoomWebhook(
+  deps: HandleZoomWebhookDeps,
+  event: ZoomWebhookEvent,
+  delivery: { bodyDigest: string; context: RequestContext },
+): Promise<ZoomWebhookIntake> {
   switch (event.event) {
     case 'endpoint.url_validation':
-      return deps.answerUrlValidation(event.payload.plainToken);
-    case 'app_deauthorized': {
-      const { payload } = event;
-      if (payload.client_id && deps.zoomClientId && payload.client_id !== deps.zoomClientId) return null;
-      await deauthorizeZoomUser(
-        deps,
-        { zoomUserId: payload.user_id, zoomAccountId: payload.account_id ?? null, deauthorizedAt: payload.deauthorization_time ?? null },
-        context,
-      );
-      return null;
-    }
+      return { answer: deps.answerUrlValidation(event.payload.plainToken), recordedEventId: null };
     case 'unhandled':
-      return null;
+      deps.counters.countIgnored(event.name);
+      deps.logger.info({ zoomEvent: event.name }, 'Zoom event ignored: not one the CRM acts on, or malformed');
+      return { answer: null, recordedEventId: null };
+    default: {
+      const recorded = await deps.events.record({
+        dedupeKey: zoomEventDedupeKey(event, delivery.bodyDigest),
+        event: event.event,
+        eventTs: event.event_ts ?? null,
+        body: event,
+        receivedAt: deps.clock.now(),
+        receivedBy: { requestId: delivery.context.requestId, ip: delivery.context.ip },
+      });
+      if (!recorded.recorded) {
+        deps.counters.countDuplicate();
+        deps.logger.info({ zoomEvent: event.event, duplicateOf: recorded.duplicateOf }, 'Zoom event already recorded: duplicate delivery ignored');
+        return { answer: null, recordedEventId: null };
+      }
+      deps.counters.countRecorded();
+      return { answer: null, recordedEventId: recorded.record.id };
+    }
   }
 }

@@ -284,3 +284,70 @@ describe('Pending meetings', () => {
     expect(pendingMeetingPollMs({ interviews }, Date.parse('2030-01-01T09:00:00.000Z'))).toBe(expected);
   });
 });
+
+describe('Interview list: attendance from Zoom', () => {
+  const attendance = {
+    candidateWaiting: false,
+    candidateWaitingSince: null,
+    startedAt: '2031-05-01T07:00:00.000Z',
+    endedAt: null,
+    hostJoinedAt: '2031-05-01T07:00:00.000Z',
+    candidateJoinedAt: null,
+    candidateMatchedBy: null,
+    hostMinutes: 0,
+    candidateMinutes: 0,
+    participants: [],
+  } satisfies Omit<NonNullable<Interview['attendance']>, 'state'>;
+
+  test('badges say live, completed, no-show and candidate waiting; an interview without attendance shows none', async () => {
+    installFakeApi({
+      'GET /api/interviews': {
+        body: {
+          interviews: [
+            interview({ id: 'a-live', candidateName: 'Live Larry', attendance: { ...attendance, state: 'in_progress' } }),
+            interview({ id: 'a-done', candidateName: 'Done Dora', attendance: { ...attendance, state: 'completed', candidateJoinedAt: '2031-05-01T07:01:00.000Z', candidateMatchedBy: 'name' } }),
+            interview({ id: 'a-noshow', candidateName: 'Absent Abe', attendance: { ...attendance, state: 'candidate_no_show' } }),
+            interview({ id: 'a-wait', candidateName: 'Waiting Wanda', attendance: { ...attendance, hostJoinedAt: null, state: 'not_started', candidateWaiting: true, candidateWaitingSince: '2031-05-01T06:58:00.000Z' } }),
+            interview({ id: 'a-none', candidateName: 'Future Fay' }),
+          ],
+        },
+      },
+    });
+
+    renderList('u-rita', true);
+
+    await screen.findByRole('heading', { name: /Live Larry/ });
+    expect(within(itemFor('Live Larry')).getByText('Live')).toBeInTheDocument();
+    expect(within(itemFor('Done Dora')).getByText('Completed')).toHaveAttribute('title', expect.stringMatching(/recognised by name/));
+    expect(within(itemFor('Absent Abe')).getByText('Candidate no-show')).toBeInTheDocument();
+    expect(within(itemFor('Waiting Wanda')).getByText('Candidate waiting')).toBeInTheDocument();
+    expect(within(itemFor('Future Fay')).queryByText(/Live|Completed|no-show|waiting/)).toBeNull();
+  });
+});
+
+describe('Interview list: changes made in Zoom', () => {
+  test('an interview moved in Zoom says so, by whom and what changed; one deleted in Zoom says how to go on', async () => {
+    installFakeApi({
+      'GET /api/interviews': {
+        body: {
+          interviews: [
+            interview({
+              id: 'z-moved',
+              candidateName: 'Moved Mo',
+              zoomNotices: [
+                { kind: 'changed_in_zoom', at: '2031-04-01T00:00:00.000Z', by: 'host@example.com', changes: [{ field: 'durationMinutes', from: '45', to: '60' }] },
+              ],
+            }),
+            interview({ id: 'z-gone', candidateName: 'Gone Gus', zoomNotices: [{ kind: 'deleted_in_zoom', at: '2031-04-01T00:00:00.000Z', by: null, changes: [] }] }),
+          ],
+        },
+      },
+    });
+
+    renderList('u-rita', true);
+
+    await screen.findByRole('heading', { name: /Moved Mo/ });
+    expect(within(itemFor('Moved Mo')).getByText(/Changed in Zoom by host@example.com: duration 45 → 60 min/)).toBeInTheDocument();
+    expect(within(itemFor('Gone Gus')).getByText(/deleted in Zoom by the host\. Reschedule/)).toBeInTheDocument();
+  });
+});

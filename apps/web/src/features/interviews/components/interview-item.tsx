@@ -9,6 +9,8 @@ import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation
 import { useRetryMeetingMutation } from '../api/use-retry-meeting-mutation';
 import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
+import { AttendanceBadge } from './attendance-badge';
+import { ZoomChangeNotice } from './zoom-change-notice';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 export function InterviewItem({
@@ -52,6 +54,7 @@ export function InterviewItem({
         <div className="interview-host">
           <HostBadge meeting={meeting} />
           <MeetingStatus meeting={meeting} />
+          <AttendanceBadge attendance={interview.attendance} />
         </div>
         {!cancelled && meeting.joinLinkChanged && (
           <p className="join-link-changed">
@@ -60,6 +63,7 @@ export function InterviewItem({
               ` The old link may still open (${meeting.joinLinkChanged.reason ?? 'the old meeting could not be deleted'}).`}
           </p>
         )}
+        <ZoomChangeNotice notices={interview.zoomNotices} />
         {!cancelled && (
           <p className="interview-links">
             {meeting.joinUrl ? (

@@ -1,0 +1,47 @@
+import type { Logger } from 'pino';
+import type { ZoomEventServices } from '../app-deps';
+import type { Env } from '../config/env';
+import type { Clock } from '../domain/ports/clock';
+import type { Store } from '../domain/ports/store';
+import type { ZoomEventDeps } from '../domain/zoom-events/zoom-event-deps';
+import { ZoomWebhookCounters } from '../domain/zoom-events/zoom-webhook-counters';
+import { createZoomEventProcessor } from '../jobs/zoom-event-processor';
+
+/** Tests tune these; production takes the defaults. */
+export interface ZoomEventOptions {
+  processOnReceipt?: boolean;
+  answerBudgetMs?: number;
+}
+
+/** Zoom allows 3 s for the 2xx; a quick event is done well before this, a slow one is left to the processor. */
+const DEFAULT_ANSWER_BUDGET_MS = 1_000;
+
+export function createZoomEventServices(input: { env: Env; store: Store; logger: Logger; clock: Clock; owner: string; options: ZoomEventOptions }): ZoomEventServices {
+  const { env, store, logger, clock } = input;
+  const deps: ZoomEventDeps = {
+    events: store.zoomEvents,
+    interviews: store.interviews,
+    attendance: store.interviewAttendance,
+    connections: { connections: store.zoomConnections, users: store.users, audit: store.audit, logger, atomically: (work) => store.atomically(work) },
+    zoomClientId: env.ZOOM_CLIENT_ID ?? null,
+    owner: input.owner,
+    clock,
+    logger,
+  };
+  return {
+    deps,
+    counters: new ZoomWebhookCounters(),
+    processor: createZoomEventProcessor({
+      deps,
+      leases: store.jobLeases,
+      owner: input.owner,
+      intervalMs: env.MEETING_WORKER_INTERVAL_MS,
+      claimTtlMs: 120_000,
+      // Zoom itself gives up on a delivery after about 85 minutes; ours keep trying for a few hours.
+      maxAttempts: 10,
+      backoff: { baseDelayMs: 5_000, maxDelayMs: 60 * 60 * 1000 },
+    }),
+    processOnReceipt: input.options.processOnReceipt ?? true,
+    answerBudgetMs: input.options.answerBudgetMs ?? DEFAULT_ANSWER_BUDGET_MS,
+  };
+}

@@ -1,0 +1,41 @@
+import { recordableZoomEventSchema } from '@crm/shared/zoom-connection';
+import type { ZoomEventRecord } from '../ports/zoom-event-repository';
+import { deauthorizeZoomUser } from '../zoom-connection/deauthorize-zoom-user';
+import { applyZoomMeetingDeletion, applyZoomMeetingUpdate } from './apply-zoom-meeting-edit';
+import { trackMeetingAttendance } from './track-meeting-attendance';
+import type { ZoomEventDeps } from './zoom-event-deps';
+
+/**
+ * Acts on one recorded event and says what came of it (stored as the event's outcome). Throwing means
+ * "try again later": the processor retries with backoff. Each processor is idempotent, since a crash
+ * between acting and marking the event processed replays it.
+ */
+export async function processZoomEvent(deps: ZoomEventDeps, record: ZoomEventRecord): Promise<string> {
+  const parsed = recordableZoomEventSchema.safeParse(record.body);
+  if (!parsed.success) return 'unreadable';
+  const event = parsed.data;
+  switch (event.event) {
+    case 'app_deauthorized': {
+      const { payload } = event;
+      if (payload.client_id && deps.zoomClientId && payload.client_id !== deps.zoomClientId) return 'other_app';
+      return deauthorizeZoomUser(
+        deps.connections,
+        { zoomUserId: payload.user_id, zoomAccountId: payload.account_id ?? null, deauthorizedAt: payload.deauthorization_time ?? null },
+        { requestId: record.receivedBy.requestId, ip: record.receivedBy.ip, actorUserId: null },
+      );
+    }
+    case 'meeting.started':
+    case 'meeting.ended':
+    case 'meeting.participant_joined':
+    case 'meeting.participant_left':
+    case 'meeting.participant_jbh_waiting':
+    case 'meeting.participant_jbh_joined':
+    case 'meeting.participant_put_in_waiting_room':
+    case 'meeting.participant_admitted':
+      return trackMeetingAttendance(deps, event);
+    case 'meeting.updated':
+      return applyZoomMeetingUpdate(deps, event);
+    case 'meeting.deleted':
+      return applyZoomMeetingDeletion(deps, event);
+  }
+}

@@ -1,0 +1,21 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../ports/clock';
+import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
+import type { InterviewRepository } from '../ports/interview-repository';
+import type { ZoomEventRepository } from '../ports/zoom-event-repository';
+import type { ZoomConnectionDeps } from '../zoom-connection/zoom-connection-deps';
+
+/** What processing Zoom's events needs; wired once by the composition root. */
+export interface ZoomEventDeps {
+  events: ZoomEventRepository;
+  interviews: Pick<InterviewRepository, 'findByZoomMeetingId' | 'updateDetails' | 'claim' | 'release'>;
+  /** This process, when it claims an interview's meeting to mark it deleted in Zoom. */
+  owner: string;
+  attendance: InterviewAttendanceRepository;
+  /** For `app_deauthorized`, handed to the existing deauthorization use case. */
+  connections: Pick<ZoomConnectionDeps, 'connections' | 'users' | 'audit' | 'logger' | 'atomically'>;
+  /** Our OAuth app's client id, when configured: deauthorizations for another app on the same endpoint are ignored. */
+  zoomClientId: string | null;
+  clock: Clock;
+  logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
