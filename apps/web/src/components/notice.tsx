@@ -27,8 +27,10 @@ export function Notice({
         {children}
       </div>
       {onDismiss && (
-        <button type="button" className="notice-dismiss" onClick={onDismiss} aria-label="Dismiss message">
-          ×
+        // The × is a picture of the action, not its name: hidden from the accessibility tree, the words spoken instead.
+        <button type="button" className="notice-dismiss" onClick={onDismiss}>
+          <span aria-hidden="true">×</span>
+          <span className="sr-only">Dismiss message</span>
         </button>
       )}
     </div>

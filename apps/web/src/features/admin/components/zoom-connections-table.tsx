@@ -129,12 +129,13 @@ export function ZoomConnectionsTable({
 /** Read as words: aria-label on a <span> is ignored, and "1 / 0" alone means nothing to a listener. */
 function MeetingCounts({ own, system }: { own: number; system: number }) {
   return (
+    // The words first: the visually hidden text then sits before the digits, not over them.
     <>
-      <span aria-hidden="true">
-        {own} / {system}
-      </span>
       <span className="sr-only">
         {own} on own Zoom, {system} on system account
+      </span>
+      <span aria-hidden="true">
+        {own} / {system}
       </span>
     </>
   );
