@@ -9,9 +9,10 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
 
 /**
  * "Needs review" results, each checked by hand once: the rule, which nodes (matched on axe's selector),
- * and why it is fine. Any other needs-review node fails the run until it is fixed, or reviewed and added here.
+ * in which states (matched on the snap's name; all when absent), and why it is fine. Any other
+ * needs-review node fails the run until it is fixed, or reviewed and added here.
  */
-export const REVIEWED_INCOMPLETE: { rule: string; target: RegExp; reason: string }[] = [
+export const REVIEWED_INCOMPLETE: { rule: string; target: RegExp; state?: RegExp; reason: string }[] = [
   {
     rule: 'color-contrast',
     target: /td:nth-child\(8\) > span\[aria-hidden="true"\]$/,
@@ -19,10 +20,24 @@ export const REVIEWED_INCOMPLETE: { rule: string; target: RegExp; reason: string
       'The admin table\'s meeting counts ("4 / 1"): axe cannot see their background because the 1-px screen-reader text ' +
       'beside them ("4 on own Zoom, 1 on system account") overlaps them. They are --color-text #1c1f24 on white, 16.5:1.',
   },
+  {
+    rule: 'color-contrast',
+    state: /profile menu open/,
+    target: /^(h1|\.page-heading > \.muted)$/,
+    reason: 'The open profile menu lies over the page heading at 375 px, so axe cannot see what is behind; the heading is checked in every other state.',
+  },
+  {
+    rule: 'color-contrast',
+    state: /at 375px/,
+    target: /> table > tbody > tr:nth-child\(\d+\) > (td|th)/,
+    reason:
+      'Table cells scrolled out of view inside the table\'s own scroll box at 375 px ("partially obscured"); the same cells are ' +
+      'checked at 1280 px, where they are in view, and the table\'s colours do not change with width.',
+  },
 ];
 
-function reviewed(rule: string, target: string): boolean {
-  return REVIEWED_INCOMPLETE.some((entry) => entry.rule === rule && entry.target.test(target));
+function reviewed(rule: string, target: string, state: string): boolean {
+  return REVIEWED_INCOMPLETE.some((entry) => entry.rule === rule && entry.target.test(target) && (entry.state?.test(state) ?? true));
 }
 
 function describe(results: Result[]): string[] {
@@ -45,7 +60,7 @@ export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, what
   await testInfo.attach(`axe ${what}`, { body: JSON.stringify({ violations: results.violations, incomplete: results.incomplete }, null, 2), contentType: 'application/json' });
   expect(describe(results.violations), `axe violations on "${what}"`).toEqual([]);
   const unreviewed = results.incomplete
-    .map((result) => ({ ...result, nodes: result.nodes.filter((node) => !reviewed(result.id, node.target.join(' '))) }))
+    .map((result) => ({ ...result, nodes: result.nodes.filter((node) => !reviewed(result.id, node.target.join(' '), what)) }))
     .filter((result) => result.nodes.length > 0);
   expect(describe(unreviewed), `axe "needs review" results on "${what}" not reviewed in REVIEWED_INCOMPLETE`).toEqual([]);
 }
