@@ -30,6 +30,12 @@ export function useHeadingFocusOnNavigation(): void {
     previous.current = pathname;
     const main = document.getElementById('main');
     if (!interacted.current || !main) return;
+    // Focus the person put somewhere else (a menu they opened meanwhile) stays; focus that was lost with the
+    // old page, or sits on the link that brought them here, moves on.
+    const active = document.activeElement;
+    const lost = !active || active === document.body || main.contains(active);
+    const followedLink = active instanceof HTMLAnchorElement && new URL(active.href).pathname === pathname;
+    if (!lost && !followedLink) return;
     const focusHeading = () => {
       const heading = main.querySelector<HTMLElement>('h1');
       if (!heading) return false;

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest, PublicUser, SessionResponse } from '@crm/shared/auth';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../../lib/api-client';
+import { fetchSession } from '../api/fetch-session';
 import { mayHaveSession, rememberSession } from '../api/session-hint';
 
 // Loaded on use so the shared auth contract (and zod) stay out of the first paint.
@@ -11,7 +12,7 @@ let firstCheck: Promise<SessionResponse> | null = null;
 /** Starts the session check as the app's code runs (main.tsx), not after the first render: every page waits on it. */
 export function startSessionCheck(): void {
   if (!mayHaveSession()) return;
-  firstCheck = sessionApi().then(({ fetchSession }) => fetchSession());
+  firstCheck = fetchSession();
   firstCheck.catch(() => undefined);
 }
 
@@ -55,7 +56,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     const controller = new AbortController();
     const started = attempt === 0 ? firstCheck : null;
     firstCheck = null;
-    const check = started ?? sessionApi().then(({ fetchSession }) => fetchSession(controller.signal));
+    const check = started ?? fetchSession(controller.signal);
     check
       .then(accept, (error: unknown) => {
         if (controller.signal.aborted) return;
