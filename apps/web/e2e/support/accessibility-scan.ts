@@ -28,11 +28,10 @@ export const REVIEWED_INCOMPLETE: { rule: string; target: RegExp; state?: RegExp
   },
   {
     rule: 'color-contrast',
-    state: /at 375px/,
     target: /tr:nth-child\(\d+\) > [^ ]+$/,
     reason:
-      'Table cells scrolled out of view inside the table\'s own scroll box at 375 px ("partially obscured"); the same cells are ' +
-      'checked at 1280 px, where they are in view, and the table\'s colours do not change with width.',
+      'Admin table cells lying partly outside the table\'s own sideways-scrolling box ("partially obscured"). Cells in ' +
+      'view are checked; the table\'s text is --color-text or --color-muted on white or #eef0f3, 5.4:1 at least.',
   },
 ];
 
