@@ -35,7 +35,7 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   // Each visited state is also scanned by axe-core (about a second each on a busy 2-core machine).
-  timeout: 120_000,
+  timeout: 180_000,
   expect: { timeout: 10_000 },
   forbidOnly: Boolean(process.env.CI),
   reporter: [['list']],
