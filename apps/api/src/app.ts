@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import express, { type Express } from 'express';
+import compression from 'compression';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
@@ -50,6 +51,8 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(helmet());
+  // JSON lists (interviews, audit log, admin table) shrink 5–10× gzipped; tiny answers stay as they are.
+  app.use(compression());
   app.use(cookieParser());
   app.use(
     express.json({
@@ -61,7 +64,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(readSession(sessionTokenOptions(deps.env), deps.sessions));
-  app.use(csrfProtection({ allowedOrigins: [deps.env.WEB_APP_URL, `http://localhost:${deps.env.PORT}`], exemptPaths: CSRF_EXEMPT_PATHS }));
+  app.use(csrfProtection({ allowedOrigins: deps.env.ALLOWED_ORIGINS ?? [deps.env.WEB_APP_URL], exemptPaths: CSRF_EXEMPT_PATHS }));
 
   app.use(healthRoutes(deps));
   app.use(authRoutes(deps));

@@ -1,7 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
+import { App, preloadLandingPage } from './app/app';
+import { mayHaveSession } from './features/auth/api/session-hint';
+import { startSessionCheck } from './features/auth/components/session-provider';
 import './styles.css';
+
+startSessionCheck();
+preloadLandingPage(mayHaveSession());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing <div id="root">');

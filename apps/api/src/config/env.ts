@@ -47,6 +47,28 @@ const envSchema = z.object({
   HOST: z.string().default('127.0.0.1'),
   PORT: z.coerce.number().int().min(0).max(65535).default(5000),
   WEB_APP_URL: url('http://localhost:5173').default('http://localhost:5173'),
+  /** Origins whose pages may send state-changing requests (the CSRF origin check), comma-separated; unset: WEB_APP_URL's. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((raw, ctx) => {
+      const origins: string[] = [];
+      for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const parsed = URL.canParse(entry) ? new URL(entry) : null;
+        // An origin is scheme + host + port: a path, query or wildcard would never match a browser's Origin header.
+        const bare = parsed && parsed.pathname === '/' && !parsed.search && !parsed.hash && !parsed.username && !/[?#]/.test(entry);
+        if (!parsed || !bare || !['http:', 'https:'].includes(parsed.protocol)) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not an origin; list origins like https://crm.example.com,http://localhost:4173 (scheme, host, optional port; no path)` });
+          return z.NEVER;
+        }
+        origins.push(parsed.origin);
+      }
+      if (origins.length === 0) {
+        ctx.addIssue({ code: 'custom', message: 'needs at least one origin, e.g. https://crm.example.com' });
+        return z.NEVER;
+      }
+      return origins;
+    })
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
   TRUST_PROXY: booleanFlag.default(false),

@@ -4,11 +4,13 @@ import { LoadingState } from '../components/loading-state';
 import { ProfileMenu } from '../features/auth/components/profile-menu';
 import { useSession } from '../features/auth/components/session-provider';
 import { paths } from './paths';
+import { useHeadingFocusOnNavigation } from './use-heading-focus-on-navigation';
 
 export function AppLayout() {
   const { state, signOut } = useSession();
   const navigate = useNavigate();
   const user = state.status === 'signed_in' ? state.user : null;
+  useHeadingFocusOnNavigation();
 
   return (
     <>

@@ -5,6 +5,7 @@ import { ErrorState } from '../components/error-state';
 import { LoadingState } from '../components/loading-state';
 import { useSession } from '../features/auth/components/session-provider';
 import { loginPathReturningTo } from './paths';
+import { usePageTitle } from './use-page-title';
 
 /** Screens behind sign-in; an expired session returns here after signing in again. */
 export function RequireSession({ children, roles }: { children: ReactNode; roles?: Role[] }) {
@@ -17,13 +18,16 @@ export function RequireSession({ children, roles }: { children: ReactNode; roles
     const returnTo = `${location.pathname}${location.search}`;
     return <Navigate to={loginPathReturningTo(returnTo, state.reason === 'expired' ? 'expired' : undefined)} replace />;
   }
-  if (roles && !roles.includes(state.user.role)) {
-    return (
-      <section className="card">
-        <h1>Not available for your role</h1>
-        <p>This page is for {roles.join(' and ')} accounts. Use the navigation above to get back to your work.</p>
-      </section>
-    );
-  }
+  if (roles && !roles.includes(state.user.role)) return <NotForYourRole roles={roles} />;
   return <>{children}</>;
+}
+
+function NotForYourRole({ roles }: { roles: Role[] }) {
+  usePageTitle('Not available for your role');
+  return (
+    <section className="card">
+      <h1>Not available for your role</h1>
+      <p>This page is for {roles.join(' and ')} accounts. Use the navigation above to get back to your work.</p>
+    </section>
+  );
 }

@@ -1,8 +1,11 @@
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 
 /**
  * A modal confirmation: focus moves to the safe choice, Tab stays inside, Escape cancels,
  * and focus returns to whatever opened it (or to the main region when that is gone).
+ * It renders at the end of <body> (never inside the list item or form that opened it) and makes
+ * the app behind it inert, so neither a pointer nor a screen reader's virtual cursor can reach it.
  */
 export function ConfirmDialog({
   title,
@@ -30,10 +33,13 @@ export function ConfirmDialog({
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null;
+    const app = document.getElementById('root');
+    app?.setAttribute('inert', '');
     cancelRef.current?.focus();
     // After a confirmed action the opener is often gone (Disconnect becomes Connect, a row loses its
     // button); focus then goes to the page's main region rather than being dropped on <body>.
     return () => {
+      app?.removeAttribute('inert');
       if (opener?.isConnected) opener.focus();
       else document.getElementById('main')?.focus();
     };
@@ -46,7 +52,7 @@ export function ConfirmDialog({
       return;
     }
     if (event.key !== 'Tab' || !dialogRef.current) return;
-    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('button:not([disabled])')];
+    const focusable = [...dialogRef.current.querySelectorAll<HTMLElement>('button')];
     const first = focusable[0];
     const last = focusable[focusable.length - 1];
     if (!first || !last) return;
@@ -59,7 +65,7 @@ export function ConfirmDialog({
     }
   }
 
-  return (
+  return createPortal(
     <div className="dialog-backdrop">
       {/* The WAI-ARIA dialog pattern traps Tab inside the dialog itself, so the dialog element listens. */}
       {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions */}
@@ -81,19 +87,27 @@ export function ConfirmDialog({
           </div>
         )}
         <div className="dialog-actions">
-          <button ref={cancelRef} type="button" className="button button-secondary" onClick={onCancel} disabled={busy}>
+          {/* aria-disabled, not disabled, while working: a disabled button drops keyboard focus to <body>. */}
+          <button
+            ref={cancelRef}
+            type="button"
+            className="button button-secondary"
+            onClick={() => !busy && onCancel()}
+            aria-disabled={busy || undefined}
+          >
             {cancelLabel}
           </button>
           <button
             type="button"
             className={`button ${destructive ? 'button-danger' : 'button-primary'}`}
-            onClick={onConfirm}
-            disabled={busy}
+            onClick={() => !busy && onConfirm()}
+            aria-disabled={busy || undefined}
           >
             {busy ? 'Working…' : confirmLabel}
           </button>
         </div>
       </div>
-    </div>
+    </div>,
+    document.body,
   );
 }

@@ -16,6 +16,7 @@ export function FormField({
   hint,
   error,
   announce = false,
+  formErrorId,
   children,
 }: {
   id: string;
@@ -24,14 +25,21 @@ export function FormField({
   error?: string;
   /** Announce the error as it appears, for forms without an error summary of their own. */
   announce?: boolean;
+  /** A form-level error that concerns this field too (wrong email or password): marks it invalid and describes it. */
+  formErrorId?: string;
   children: (control: FieldControlProps) => ReactNode;
 }) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
+  const invalid = Boolean(error) || Boolean(formErrorId);
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': error ? true : undefined, 'aria-describedby': [hintId, errorId].filter(Boolean).join(' ') || undefined })}
+      {children({
+        id,
+        'aria-invalid': invalid ? true : undefined,
+        'aria-describedby': [hintId, errorId, formErrorId].filter(Boolean).join(' ') || undefined,
+      })}
       {hint && (
         <span id={hintId} className="hint">
           {hint}

@@ -2,28 +2,35 @@ import type { ReactNode } from 'react';
 
 export type NoticeTone = 'success' | 'info' | 'warning' | 'error';
 
-/** A message block; errors and warnings are announced immediately, the rest politely. */
+/**
+ * A message block; errors and warnings are announced immediately, the rest politely. Inside a
+ * <LiveRegion> pass `announce={false}`: the region already announces it, and nested live regions read twice.
+ */
 export function Notice({
   tone,
   title,
   children,
   onDismiss,
+  announce = true,
 }: {
   tone: NoticeTone;
   title?: string;
   children?: ReactNode;
   onDismiss?: () => void;
+  announce?: boolean;
 }) {
   const urgent = tone === 'error' || tone === 'warning';
   return (
-    <div className={`notice notice-${tone}`} role={urgent ? 'alert' : 'status'}>
+    <div className={`notice notice-${tone}`} role={announce ? (urgent ? 'alert' : 'status') : undefined}>
       <div className="notice-body">
         {title && <p className="notice-title">{title}</p>}
         {children}
       </div>
       {onDismiss && (
-        <button type="button" className="notice-dismiss" onClick={onDismiss} aria-label="Dismiss message">
-          ×
+        // The × is a picture of the action, not its name: hidden from the accessibility tree, the words spoken instead.
+        <button type="button" className="notice-dismiss" onClick={onDismiss}>
+          <span aria-hidden="true">×</span>
+          <span className="sr-only">Dismiss message</span>
         </button>
       )}
     </div>

@@ -6,7 +6,8 @@ import { AppError } from '../../errors/app-error';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Two layers a cross-site form cannot pass: a foreign Origin is refused outright, and a signed-in
+ * Two layers a cross-site form cannot pass: an Origin outside `allowedOrigins` (ALLOWED_ORIGINS, by default
+ * WEB_APP_URL's origin; compared exactly, scheme, host and port) is refused outright, and a signed-in
  * state-changing request must echo the session's CSRF secret in a header (forms cannot set headers).
  * Requests without a session (login) are covered by requiring a JSON body, which forms cannot send.
  */
@@ -16,6 +17,8 @@ export function csrfProtection(options: { allowedOrigins: string[]; exemptPaths:
     if (SAFE_METHODS.has(req.method) || options.exemptPaths.includes(req.path)) return next();
     const origin = req.get('origin');
     if (origin && !allowed.has(origin)) {
+      // Operators serving the web app from a new address find the reason here, not in the browser.
+      req.log?.warn({ origin }, 'state-changing request from an origin not in ALLOWED_ORIGINS refused');
       return next(new AppError({ code: 'csrf_failed', status: 403, message: 'Cross-site request refused' }));
     }
     if (!req.is('application/json') && (req.get('content-length') ?? '0') !== '0') {

@@ -37,7 +37,7 @@ describe('Admin Zoom connections', () => {
     const table = screen.getByRole('table', { name: 'Zoom connections by user' });
     const ivyRow = within(table).getByRole('row', { name: /Ivy Interviewer/ });
     expect(within(ivyRow).getByText('Connected')).toHaveClass('status-success');
-    expect(await within(ivyRow).findByLabelText('4 on own Zoom, 1 on system account')).toBeInTheDocument();
+    expect(await within(ivyRow).findByText('4 on own Zoom, 1 on system account')).toBeInTheDocument();
     expect(within(table).getByRole('row', { name: /Iris Third/ })).toHaveTextContent('Zoom no longer accepts this connection.');
   });
 

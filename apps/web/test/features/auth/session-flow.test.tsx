@@ -16,7 +16,23 @@ const defaults = {
   organisationDefaults: { waitingRoom: true, autoRecording: 'none', joinBeforeHost: false, muteUponEntry: true },
 };
 
+/** This browser signed in before, so the app asks the API whether the session still holds. */
+function signedInBefore(): void {
+  localStorage.setItem('crm.signed-in', '1');
+}
+
 describe('Sign-in and session', () => {
+  beforeEach(() => localStorage.clear());
+
+  test('a browser that never signed in shows sign-in without asking the API (no 401 in the console)', async () => {
+    window.history.pushState({}, '', '/');
+    const api = installFakeApi({ 'GET /api/auth/me': apiError(401, 'unauthenticated', 'Sign in first') });
+    render(<App />);
+
+    expect(await screen.findByRole('heading', { name: 'Sign in' })).toBeInTheDocument();
+    expect(api.requests.filter((request) => request.path === '/api/auth/me')).toHaveLength(0);
+  });
+
   test('opening a page without a session goes to sign-in, and signing in comes back to that page', async () => {
     window.history.pushState({}, '', '/settings/account');
     installFakeApi({
@@ -38,6 +54,7 @@ describe('Sign-in and session', () => {
   });
 
   test('when the session expires mid-use, the next request sends you to sign-in with a reason and a way back', async () => {
+    signedInBefore();
     window.history.pushState({}, '', '/settings/account');
     installFakeApi({
       'GET /api/auth/me': { body: session },
@@ -75,6 +92,7 @@ describe('Sign-in and session', () => {
   });
 
   test('the profile menu leads to Account Settings and is usable by keyboard', async () => {
+    signedInBefore();
     window.history.pushState({}, '', '/login');
     installFakeApi({
       'GET /api/auth/me': { body: session },

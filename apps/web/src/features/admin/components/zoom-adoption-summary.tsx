@@ -6,7 +6,8 @@ const percent = new Intl.NumberFormat(undefined, { style: 'percent', maximumFrac
 export function ZoomAdoptionSummary({ data }: { data: AdminZoomConnectionsResponse }) {
   const { interviewers, totals } = data;
   return (
-    <div className="stats" aria-label="Zoom adoption">
+    // A named group: aria-label on a plain <div> is prohibited and ignored by many screen readers.
+    <div className="stats" role="group" aria-label="Zoom adoption">
       <div className="stat stat-primary">
         <span className="stat-label">Adoption</span>
         <span className="stat-value">{percent.format(interviewers.adoptionRate)}</span>

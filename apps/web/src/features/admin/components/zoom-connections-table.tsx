@@ -101,11 +101,9 @@ export function ZoomConnectionsTable({
                     <td className="cell-problem">{user.lastProblem ?? '—'}</td>
                     <td>
                       {meetings ? (
-                        <span aria-label={`${meetings.ownAccount} on own Zoom, ${meetings.systemAccount} on system account`}>
-                          {meetings.ownAccount} / {meetings.systemAccount}
-                        </span>
+                        <MeetingCounts own={meetings.ownAccount} system={meetings.systemAccount} />
                       ) : user.role === 'interviewer' && analytics ? (
-                        '0 / 0'
+                        <MeetingCounts own={0} system={0} />
                       ) : (
                         '—'
                       )}
@@ -125,5 +123,20 @@ export function ZoomConnectionsTable({
         </div>
       )}
     </div>
+  );
+}
+
+/** Read as words: aria-label on a <span> is ignored, and "1 / 0" alone means nothing to a listener. */
+function MeetingCounts({ own, system }: { own: number; system: number }) {
+  return (
+    // The words first: the visually hidden text then sits before the digits, not over them.
+    <>
+      <span className="sr-only">
+        {own} on own Zoom, {system} on system account
+      </span>
+      <span aria-hidden="true">
+        {own} / {system}
+      </span>
+    </>
   );
 }

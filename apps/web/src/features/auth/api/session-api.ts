@@ -1,10 +1,6 @@
 import { authEndpoints, type LoginRequest, type SessionResponse } from '@crm/shared/auth';
 import { apiRequest } from '../../../lib/api-client';
 
-export function fetchSession(signal?: AbortSignal): Promise<SessionResponse> {
-  return apiRequest<SessionResponse>(authEndpoints.me.path, { signal, skipUnauthenticatedHandler: true });
-}
-
 export function logIn(credentials: LoginRequest): Promise<SessionResponse> {
   return apiRequest<SessionResponse>(authEndpoints.login.path, {
     method: authEndpoints.login.method,

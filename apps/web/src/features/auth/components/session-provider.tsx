@@ -1,9 +1,20 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { LoginRequest, PublicUser, SessionResponse } from '@crm/shared/auth';
 import { ApiError, setCsrfToken, setUnauthenticatedHandler } from '../../../lib/api-client';
+import { fetchSession } from '../api/fetch-session';
+import { mayHaveSession, rememberSession } from '../api/session-hint';
 
 // Loaded on use so the shared auth contract (and zod) stay out of the first paint.
 const sessionApi = () => import('../api/session-api');
+
+let firstCheck: Promise<SessionResponse> | null = null;
+
+/** Starts the session check as the app's code runs (main.tsx), not after the first render: every page waits on it. */
+export function startSessionCheck(): void {
+  if (!mayHaveSession()) return;
+  firstCheck = fetchSession();
+  firstCheck.catch(() => undefined);
+}
 
 export type SessionState =
   | { status: 'loading' }
@@ -24,26 +35,33 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 const MAX_TIMER_MS = 2_147_483_647;
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [state, setState] = useState<SessionState>(() => (mayHaveSession() ? { status: 'loading' } : { status: 'anonymous', reason: 'initial' }));
   const [attempt, setAttempt] = useState(0);
 
   const accept = useCallback((session: SessionResponse) => {
+    rememberSession(true);
     setCsrfToken(session.csrfToken);
     setState({ status: 'signed_in', user: session.user, expiresAt: session.expiresAt });
   }, []);
 
   const expire = useCallback((reason: 'expired' | 'signed_out') => {
+    rememberSession(false);
     setCsrfToken(null);
     setState({ status: 'anonymous', reason });
   }, []);
 
   useEffect(() => {
+    // Never signed in from this browser (attempt 0): nothing to ask; a retry always asks.
+    if (attempt === 0 && !mayHaveSession()) return;
     const controller = new AbortController();
-    sessionApi()
-      .then(({ fetchSession }) => fetchSession(controller.signal))
+    const started = attempt === 0 ? firstCheck : null;
+    firstCheck = null;
+    const check = started ?? fetchSession(controller.signal);
+    check
       .then(accept, (error: unknown) => {
         if (controller.signal.aborted) return;
         if (error instanceof ApiError && error.status === 401) {
+          rememberSession(false);
           setState({ status: 'anonymous', reason: error.code === 'session_expired' ? 'expired' : 'initial' });
         } else {
           setState({ status: 'error', error });

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { Interview } from '@crm/shared/interviews';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Notice } from '../../../components/notice';
@@ -26,12 +26,21 @@ export function InterviewItem({
   const [mode, setMode] = useState<'view' | 'reschedule' | 'confirm-cancel'>('view');
   const cancel = useCancelInterviewMutation(interview.id);
   const retry = useRetryMeetingMutation(interview.id);
+  const rescheduleButtonRef = useRef<HTMLButtonElement>(null);
+  const refocusReschedule = useRef(false);
   const { meeting } = interview;
   const cancelled = interview.status === 'cancelled';
   const isHost = interview.interviewer.id === viewerId;
   // Read once per mount so render stays pure; an interview ending on screen keeps its actions until the next visit.
   const [renderedAt] = useState(Date.now);
   const upcoming = new Date(interview.startTime).getTime() + interview.durationMinutes * 60_000 > renderedAt;
+
+  // Closing the reschedule form removes what had focus; its opener takes it back.
+  useEffect(() => {
+    if (mode !== 'view' || !refocusReschedule.current) return;
+    refocusReschedule.current = false;
+    rescheduleButtonRef.current?.focus();
+  }, [mode]);
 
   function onCancel() {
     // Either way the dialog closes: the list shows the cancellation, or the notice below says why not.
@@ -101,7 +110,7 @@ export function InterviewItem({
       {/* Kept while confirming a cancellation: the dialog returns focus to the button that opened it. */}
       {canManage && !cancelled && upcoming && mode !== 'reschedule' && (
         <div className="button-row">
-          <button type="button" className="button button-secondary button-small" onClick={() => setMode('reschedule')}>
+          <button ref={rescheduleButtonRef} type="button" className="button button-secondary button-small" onClick={() => setMode('reschedule')}>
             Reschedule<span className="sr-only"> {interview.candidateName}</span>
           </button>
           <button type="button" className="button button-danger-outline button-small" onClick={() => setMode('confirm-cancel')}>
@@ -110,7 +119,13 @@ export function InterviewItem({
         </div>
       )}
       {mode === 'reschedule' && (
-        <RescheduleInterviewForm interview={interview} onDone={() => setMode('view')} />
+        <RescheduleInterviewForm
+          interview={interview}
+          onDone={() => {
+            refocusReschedule.current = true;
+            setMode('view');
+          }}
+        />
       )}
       {mode === 'confirm-cancel' && (
         <ConfirmDialog

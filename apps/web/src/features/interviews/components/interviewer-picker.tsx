@@ -30,7 +30,12 @@ export function InterviewerPicker({
   return (
     <fieldset className="field picker" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
       <legend>Interviewer</legend>
-      {query.isFetching && !query.data && <LoadingState label="Loading interviewers…" />}
+      {/* Holds about the height of the list it waits for, so the fields below do not jump when it arrives. */}
+      {query.isFetching && !query.data && (
+        <div className="picker-loading">
+          <LoadingState label="Loading interviewers…" />
+        </div>
+      )}
       {query.isError && !query.isFetching && <ErrorState title="Could not load interviewers" error={query.error} onRetry={() => void query.refetch()} />}
       {query.data && query.data.interviewers.length === 0 && <EmptyState>There are no interviewers yet.</EmptyState>}
       {query.data?.interviewers.map((option) => {

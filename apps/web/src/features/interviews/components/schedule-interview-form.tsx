@@ -3,6 +3,7 @@ import { useForm, type FieldErrors as FormErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateInterviewInput, Interview } from '@crm/shared/interviews';
 import { FormField } from '../../../components/form-field';
+import { LiveRegion } from '../../../components/live-region';
 import { Notice } from '../../../components/notice';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { viewerTimeZone } from '../../../lib/format-date-time';
@@ -38,6 +39,7 @@ export function ScheduleInterviewForm() {
   const uid = useId();
   const id = (field: string) => `${uid}-${field}`;
   const formRef = useRef<HTMLFormElement>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
   const interviewers = useInterviewers();
   const createMutation = useCreateInterviewMutation();
   const [formError, setFormError] = useState<unknown>(null);
@@ -87,6 +89,8 @@ export function ScheduleInterviewForm() {
     try {
       const { interview } = await createMutation.mutateAsync(request);
       setScheduled(interview);
+      // The result shows above the form, likely off-screen: take focus there so it is seen and read.
+      resultRef.current?.focus();
       const kept = getValues();
       reset({ ...emptyForm(), interviewerId: kept.interviewerId, timeZone: kept.timeZone, durationMinutes: kept.durationMinutes });
     } catch (error) {
@@ -106,6 +110,10 @@ export function ScheduleInterviewForm() {
 
   // Built per submit, not during render: the handlers read the clock and the form's ref.
   function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (isSubmitting) {
+      event.preventDefault();
+      return;
+    }
     void handleSubmit(onValid, onInvalid)(event);
   }
 
@@ -114,7 +122,18 @@ export function ScheduleInterviewForm() {
       <h2 id={id('title')} className="card-title">
         Schedule interview
       </h2>
-      {scheduled && <ScheduledInterviewNotice interview={scheduled} onDismiss={() => setScheduled(null)} />}
+      <LiveRegion ref={resultRef}>
+        {scheduled && (
+          <ScheduledInterviewNotice
+            interview={scheduled}
+            onDismiss={() => {
+              setScheduled(null);
+              // The dismiss button is gone with the notice: continue at the form's first field.
+              document.getElementById(id('candidateName'))?.focus();
+            }}
+          />
+        )}
+      </LiveRegion>
       {formError !== null && (
         <Notice tone="error" title="Could not schedule the interview">
           <p>{errorMessage(formError)}</p>
@@ -166,7 +185,8 @@ export function ScheduleInterviewForm() {
       <FormField {...fieldProps('notes', 'Internal notes (optional)', 'Only for the hiring team; never sent to Zoom.')}>
         {(control) => <textarea {...control} rows={2} {...register('notes')} />}
       </FormField>
-      <button type="submit" className="button button-primary" disabled={isSubmitting}>
+      {/* aria-disabled, not disabled, while sending: a disabled button drops keyboard focus to <body>. */}
+      <button type="submit" className="button button-primary" aria-disabled={isSubmitting || undefined}>
         {isSubmitting ? 'Scheduling…' : 'Schedule interview'}
       </button>
     </form>

@@ -3,11 +3,11 @@ import { Notice } from '../../../components/notice';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { hostReasonText } from './host-badge';
 
-/** What scheduling did, including where the meeting landed or why it has not yet. */
+/** What scheduling did, including where the meeting landed or why it has not yet; shown inside the form's live region. */
 export function ScheduledInterviewNotice({ interview, onDismiss }: { interview: Interview; onDismiss: () => void }) {
   const { meeting } = interview;
   return (
-    <Notice tone="success" title="Interview scheduled" onDismiss={onDismiss}>
+    <Notice tone="success" title="Interview scheduled" onDismiss={onDismiss} announce={false}>
       <p>
         {interview.candidateName} with {interview.interviewer.name}, {formatDateTime(interview.startTime)}.{' '}
         {meeting.status === 'pending'

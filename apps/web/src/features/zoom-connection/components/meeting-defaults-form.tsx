@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useId, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { AUTO_RECORDING_OPTIONS, meetingDefaultsSchema, type MeetingDefaults, type MeetingDefaultsResponse } from '@crm/shared/interviews';
 import { ErrorState } from '../../../components/error-state';
+import { LiveRegion } from '../../../components/live-region';
 import { LoadingState } from '../../../components/loading-state';
 import { Notice } from '../../../components/notice';
 import { errorMessage } from '../../../lib/api-client';
@@ -53,8 +54,16 @@ function MeetingDefaultsFields({ titleId, loaded }: { titleId: string; loaded: M
     save.mutate(defaults, { onSuccess: (saved) => reset(saved.defaults) });
   }
 
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    if (save.isPending) {
+      event.preventDefault();
+      return;
+    }
+    void handleSubmit(onValid)(event);
+  }
+
   return (
-    <form className="form" onSubmit={handleSubmit(onValid)} aria-labelledby={titleId}>
+    <form className="form" onSubmit={onSubmit} aria-labelledby={titleId}>
       {loaded.usingOrganisationDefaults && <p className="muted">You are using the organisation's defaults until you save your own.</p>}
       {SWITCHES.map((item) => (
         <div className="check-field" key={item.key}>
@@ -75,17 +84,20 @@ function MeetingDefaultsFields({ titleId, loaded }: { titleId: string; loaded: M
           ))}
         </select>
       </div>
-      {save.isSuccess && (
-        <Notice tone="success">
-          <p>Meeting defaults saved.</p>
-        </Notice>
-      )}
+      <LiveRegion>
+        {save.isSuccess && (
+          <Notice tone="success" announce={false}>
+            <p>Meeting defaults saved.</p>
+          </Notice>
+        )}
+      </LiveRegion>
       {save.isError && (
         <Notice tone="error" title="Could not save meeting defaults">
           <p>{errorMessage(save.error)}</p>
         </Notice>
       )}
-      <button type="submit" className="button button-primary" disabled={save.isPending}>
+      {/* aria-disabled, not disabled, while saving: a disabled button drops keyboard focus to <body>. */}
+      <button type="submit" className="button button-primary" aria-disabled={save.isPending || undefined}>
         {save.isPending ? 'Saving…' : 'Save meeting defaults'}
       </button>
     </form>

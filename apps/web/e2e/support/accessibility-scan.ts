@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, type Page, type TestInfo } from '@playwright/test';
+import { webUrl } from './demo-stack';
+
+type Result = Awaited<ReturnType<AxeBuilder['analyze']>>['violations'][number];
+
+/** WCAG 2.2 AA (with the 2.0 and 2.1 A/AA rules it builds on) and axe's best practices. */
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/**
+ * "Needs review" results, each checked by hand once: the rule, which nodes (matched on axe's selector),
+ * in which states (matched on the snap's name; all when absent), and why it is fine. Any other
+ * needs-review node fails the run until it is fixed, or reviewed and added here.
+ */
+export const REVIEWED_INCOMPLETE: { rule: string; target: RegExp; state?: RegExp; reason: string }[] = [
+  {
+    rule: 'color-contrast',
+    target: /td:nth-child\(8\) > span\[aria-hidden="true"\]$/,
+    reason:
+      'The admin table\'s meeting counts ("4 / 1"): axe cannot see their background because the 1-px screen-reader text ' +
+      'beside them ("4 on own Zoom, 1 on system account") overlaps them. They are --color-text #1c1f24 on white, 16.5:1.',
+  },
+  {
+    rule: 'color-contrast',
+    state: /profile menu open/,
+    target: /^(h1|\.page-heading > \.muted)$/,
+    reason: 'The open profile menu lies over the page heading at 375 px, so axe cannot see what is behind; the heading is checked in every other state.',
+  },
+  {
+    rule: 'color-contrast',
+    target: /(^|> )tr(:nth-child\(\d+\))? > [^ ]+$/,
+    reason:
+      'Admin table cells lying partly outside the table\'s own sideways-scrolling box ("partially obscured"). Cells in ' +
+      'view are checked; the table\'s text is --color-text or --color-muted on white or #eef0f3, 5.4:1 at least.',
+  },
+];
+
+function reviewed(rule: string, target: string, state: string): boolean {
+  return REVIEWED_INCOMPLETE.some((entry) => entry.rule === rule && entry.target.test(target) && (entry.state?.test(state) ?? true));
+}
+
+function describe(results: Result[]): string[] {
+  return results.map(
+    (result) =>
+      `${result.id} (${result.impact ?? 'n/a'}): ${result.help} — ${result.nodes
+        .map((node) => `${node.target.join(' ')} [${[...node.any, ...node.all, ...node.none].map((check) => check.message).join('; ')}]`)
+        .join(', ')}`,
+  );
+}
+
+/**
+ * Scans what the page shows now (a page or an open dialog) with axe-core. Any violation fails the
+ * test; so does a "needs review" result not in REVIEWED_INCOMPLETE. The results go with the test's report.
+ * Pages outside the app (the Zoom simulator's consent page stands in for zoom.us) are not ours to fix.
+ */
+export async function expectNoAxeViolations(page: Page, testInfo: TestInfo, what: string): Promise<void> {
+  if (!page.url().startsWith(webUrl)) return;
+  // A click inside a wide table scrolls its box sideways; scan it from its start, where its caption is in view.
+  await page.evaluate(() => document.querySelectorAll('.table-scroll').forEach((box) => box.scrollTo({ left: 0 })));
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  await testInfo.attach(`axe ${what}`, { body: JSON.stringify({ violations: results.violations, incomplete: results.incomplete }, null, 2), contentType: 'application/json' });
+  expect(describe(results.violations), `axe violations on "${what}"`).toEqual([]);
+  const unreviewed = results.incomplete
+    .map((result) => ({ ...result, nodes: result.nodes.filter((node) => !reviewed(result.id, node.target.join(' '), what)) }))
+    .filter((result) => result.nodes.length > 0);
+  expect(describe(unreviewed), `axe "needs review" results on "${what}" not reviewed in REVIEWED_INCOMPLETE`).toEqual([]);
+}

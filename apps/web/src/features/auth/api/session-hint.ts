@@ -1,0 +1,21 @@
+// The session cookie is httpOnly, so the page cannot see whether one exists. This flag (no secret in
+// it) remembers that this browser signed in, so a signed-out visit does not ask the API and get a 401,
+// which browsers log as a console error on every page. A stale flag only costs one request.
+const KEY = 'crm.signed-in';
+
+export function mayHaveSession(): boolean {
+  try {
+    return localStorage.getItem(KEY) === '1';
+  } catch {
+    return true; // storage blocked: ask the API as before
+  }
+}
+
+export function rememberSession(signedIn: boolean): void {
+  try {
+    if (signedIn) localStorage.setItem(KEY, '1');
+    else localStorage.removeItem(KEY);
+  } catch {
+    // storage blocked: every visit asks the API
+  }
+}
