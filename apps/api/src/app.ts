@@ -19,6 +19,7 @@ import { zoomWebhookRoutes } from './routes/zoom-webhook-routes';
 import { interviewRoutes } from './routes/interview-routes';
 import { meetingDefaultsRoutes } from './routes/meeting-defaults-routes';
 import { meetingAnalyticsRoutes } from './routes/meeting-analytics-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(interviewRoutes(deps));
   app.use(meetingDefaultsRoutes(deps));
   app.use(meetingAnalyticsRoutes(deps));
+  app.use(calendarRoutes(deps));
 
   app.use(notFoundHandler);
   app.use(errorHandler(deps.logger));

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import type { Env } from '../config/env';
 import { CipherSecretVault } from '../data/secret-vault';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
+import { makeOnInterviewChanged } from '../domain/invitations/issue-interview-invitation';
 import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
 import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
 import { makeFindUnconfirmedZoomMeeting } from '../domain/meetings/find-unconfirmed-zoom-meeting';
@@ -14,6 +15,7 @@ import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
 import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
 import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
+import { createInvitationServices } from './create-invitation-services';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
 import { scryptPasswordHasher } from '../security/password-hashing';
 import { TokenCipher } from '../security/token-cipher';
@@ -46,6 +48,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     interviews: store.interviews,
     logger,
   };
+  const invitations = createInvitationServices(env, store, logger, clock);
   const interviews: InterviewDeps = {
     interviews: store.interviews,
     users: store.users,
@@ -60,6 +63,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     // Outlasts the slowest create: every attempt timing out, Retry-After waits, plus token renewals.
     claimTtlMs: env.ZOOM_HTTP_TIMEOUT_MS * env.ZOOM_HTTP_MAX_ATTEMPTS * 3 + 120_000,
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
+    onInterviewChanged: makeOnInterviewChanged(invitations.deps),
   };
   return {
     env,
@@ -88,5 +92,6 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
       systemToken: zoom.serverToServer,
       worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
     },
+    invitations,
   };
 }

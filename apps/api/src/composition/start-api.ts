@@ -47,6 +47,8 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
   const url = `http://${env.HOST}:${port}`;
   logger.info({ url, store: store.kind, demo: env.DEMO_MODE }, 'API listening');
   if (env.BACKGROUND_JOBS) worker.start();
+  const { outboxWorker } = deps.invitations;
+  if (env.BACKGROUND_JOBS) outboxWorker?.start();
   const idleRefreshJob = env.BACKGROUND_JOBS
     ? startIdleRefreshJob({
         connections: store.zoomConnections,
@@ -63,6 +65,7 @@ export async function startApi(env: Env, options: { store?: Store; logDestinatio
     async close() {
       await idleRefreshJob?.stop();
       await worker.stop();
+      await outboxWorker?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       if (!options.store) await store.close();

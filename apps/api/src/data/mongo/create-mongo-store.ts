@@ -1,6 +1,12 @@
 import mongoose from 'mongoose';
 import type { Store } from '../../domain/ports/store';
 import { auditModel } from './audit-model';
+import { calendarFeedModel } from './calendar-feed-model';
+import { invitationModel } from './invitation-model';
+import { MongoCalendarFeedRepository } from './mongo-calendar-feed-repository';
+import { MongoInvitationRepository } from './mongo-invitation-repository';
+import { MongoOutboxRepository } from './mongo-outbox-repository';
+import { outboxModel } from './outbox-model';
 import { cachedSecretModel } from './cached-secret-model';
 import { interviewModel } from './interview-model';
 import { meetingDefaultsModel } from './meeting-defaults-model';
@@ -26,6 +32,10 @@ export async function createMongoStore(uri: string): Promise<Store> {
   const meetingDefaults = meetingDefaultsModel(connection);
   const cachedSecrets = cachedSecretModel(connection);
   await Promise.all([interviews.syncIndexes(), meetingDefaults.syncIndexes(), cachedSecrets.syncIndexes()]);
+  const invitations = invitationModel(connection);
+  const outbox = outboxModel(connection);
+  const calendarFeeds = calendarFeedModel(connection);
+  await Promise.all([invitations.syncIndexes(), outbox.syncIndexes(), calendarFeeds.syncIndexes()]);
   await Promise.all([users.syncIndexes(), audit.syncIndexes(), oauthStates.syncIndexes(), jobLeases.syncIndexes()]);
   return {
     kind: 'mongodb',
@@ -37,6 +47,9 @@ export async function createMongoStore(uri: string): Promise<Store> {
     interviews: new MongoInterviewRepository(interviews),
     meetingDefaults: new MongoMeetingDefaultsRepository(meetingDefaults),
     cachedSecrets: new MongoCachedSecretRepository(cachedSecrets),
+    invitations: new MongoInvitationRepository(invitations),
+    outbox: new MongoOutboxRepository(outbox),
+    calendarFeeds: new MongoCalendarFeedRepository(calendarFeeds),
     async ping() {
       await connection.db?.admin().ping();
     },

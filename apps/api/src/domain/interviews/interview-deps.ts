@@ -4,7 +4,7 @@ import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
 import type { FindUnconfirmedZoomMeeting } from '../meetings/find-unconfirmed-zoom-meeting';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
 import type { Clock } from '../ports/clock';
-import type { InterviewRepository } from '../ports/interview-repository';
+import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
 import type { SecretVault } from '../ports/secret-vault';
 import type { UserRepository } from '../ports/user-repository';
 
@@ -25,4 +25,6 @@ export interface InterviewDeps {
   claimTtlMs: number;
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
+  /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
+  onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
 }

@@ -1,4 +1,7 @@
 import type { AuditRepository } from './audit-repository';
+import type { CalendarFeedRepository } from './calendar-feed-repository';
+import type { InvitationRepository } from './invitation-repository';
+import type { OutboxRepository } from './outbox-repository';
 import type { CachedSecretRepository } from './cached-secret-repository';
 import type { InterviewRepository } from './interview-repository';
 import type { MeetingDefaultsRepository } from './meeting-defaults-repository';
@@ -19,6 +22,12 @@ export interface Store {
   meetingDefaults: MeetingDefaultsRepository;
   /** Secrets every process shares, e.g. the Server-to-Server access token (encrypted). */
   cachedSecrets: CachedSecretRepository;
+  /** Per-interview calendar invitation state (UID, SEQUENCE). */
+  invitations: InvitationRepository;
+  /** Emails waiting for (or done with) the outbox worker. */
+  outbox: OutboxRepository;
+  /** Interviewers' subscribable calendar feeds (hashed secrets). */
+  calendarFeeds: CalendarFeedRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
