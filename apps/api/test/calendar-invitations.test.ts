@@ -3,7 +3,7 @@
  * node-ical, an independent parser, and checked against the interview it describes.
  */
 import type { Agent } from 'supertest';
-import { icsLine, parseIcs, wallClock } from './support/parse-ics';
+import { icsLine, icsText, parseIcs, wallClock } from './support/parse-ics';
 import { interviewRequest, S2S_ENV, scheduleOverHttp } from './support/meeting-test-helpers';
 import { signInAs } from './support/start-test-api';
 import { connectZoom, SIMULATED_INTERVIEWER, useTestStack } from './support/start-test-stack';
@@ -14,8 +14,6 @@ async function invite(agent: Agent, interviewId: string) {
   return { response, ...parseIcs(response.text) };
 }
 
-/** node-ical gives a text property as a string, or as { params, val } when it carries parameters. */
-const textOf = (property: unknown) => (typeof property === 'string' ? property : (property as { val: string }).val);
 const paramsOf = (property: unknown) => (property as { params: Record<string, string>; val: string });
 const attendeesOf = (event: { attendee?: unknown }) => ([] as unknown[]).concat(event.attendee ?? []).map(paramsOf);
 
@@ -46,7 +44,7 @@ describe('calendar invitations (.ics)', () => {
     expect(icsLine(raw, 'DTSTART')).toBe(`DTSTART;TZID=Europe/Berlin:${wallClock(new Date(interview.startTime), 'Europe/Berlin')}`);
     expect(event.location).toBe(interview.meeting.joinUrl);
     expect(paramsOf(event.url).val).toBe(interview.meeting.joinUrl);
-    const description = textOf(event.description);
+    const description = icsText(event.description);
     expect(description).toContain(interview.meeting.joinUrl!);
     expect(description.replace(/ /g, '')).toContain(interview.meeting.zoomMeetingId!);
     expect(description).toContain(`Passcode: ${interview.meeting.password}`);
@@ -143,8 +141,8 @@ describe('calendar invitations (.ics)', () => {
     const { events, event } = await invite(recruiter.agent, interview.id);
 
     expect(events).toHaveLength(1);
-    expect(textOf(event.description)).toMatch(/recorded automatically/);
-    expect(textOf(event.description)).toContain('<script>alert(1)</script>, "quotes"');
-    expect(textOf(event.summary)).toBe('Interview: Zoë Ørsted-Łukasiewicz 山田 – Engineer; lead, "platform"');
+    expect(icsText(event.description)).toMatch(/recorded automatically/);
+    expect(icsText(event.description)).toContain('<script>alert(1)</script>, "quotes"');
+    expect(icsText(event.summary)).toBe('Interview: Zoë Ørsted-Łukasiewicz 山田 – Engineer; lead, "platform"');
   });
 });

@@ -33,3 +33,8 @@ export function wallClock(instant: Date, timeZone: string): string {
   );
   return `${parts.year}${parts.month}${parts.day}T${parts.hour}${parts.minute}${parts.second}`;
 }
+
+/** node-ical gives a text property as a string, or as { params, val } when it carries parameters. */
+export function icsText(property: unknown): string {
+  return typeof property === 'string' ? property : (property as { val: string }).val;
+}
