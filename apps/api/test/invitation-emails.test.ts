@@ -25,7 +25,7 @@ describe('invitation emails through the outbox and SMTP', () => {
   });
 
   const runOutbox = () => stack.api.deps.invitations.outboxWorker!.runOnce();
-  const calendarPart = (mail: ReceivedMail) => mail.attachments.find((attachment) => attachment.filename.endsWith('.ics'))!;
+  const calendarPart = (mail: ReceivedMail) => mail.attachments.find((attachment) => /^(invite|cancel)\.ics$/.test(attachment.filename))!;
 
   async function team() {
     const recruiter = await signInAs(stack.api, 'recruiter');
@@ -50,6 +50,9 @@ describe('invitation emails through the outbox and SMTP', () => {
       expect(mail.from).toBe('"Interview CRM" <interviews@crm.example>');
       const ics = calendarPart(mail);
       expect(ics.contentType).toMatch(/^text\/calendar; charset=utf-8; method=REQUEST/);
+      // The attachment, plus the same invite as a text/calendar alternative for inline Accept/Decline; nothing more.
+      expect(mail.attachments.map((attachment) => attachment.filename).sort()).toEqual(['calendar-part.ics', 'invite.ics']);
+      expect(mail.attachments.find((attachment) => attachment.filename === 'calendar-part.ics')!.content).toBe(ics.content);
       const parsed = parseIcs(ics.content);
       expect(parsed.method).toBe('REQUEST');
       expect(Number(parsed.event.sequence)).toBe(0);

@@ -82,7 +82,7 @@ export async function startMailSink(options: { smtpPort?: number; host?: string;
               html: typeof parsed.html === 'string' ? parsed.html : null,
               headers: parsed.headers,
               attachments: parsed.attachments.map((attachment) => ({
-                filename: attachment.filename ?? 'attachment',
+                filename: attachment.filename ?? (attachment.contentType === 'text/calendar' ? 'calendar-part.ics' : 'attachment'),
                 contentType: contentTypeOf(attachment.headers.get('content-type'), attachment.contentType),
                 content: attachment.content.toString('utf8'),
               })),

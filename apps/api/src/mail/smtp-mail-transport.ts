@@ -34,8 +34,8 @@ export class SmtpMailTransport implements MailTransport {
         text: mail.text,
         html: mail.html,
         attachments: mail.attachments.map((attachment) => ({ filename: attachment.filename, contentType: attachment.contentType, content: attachment.content })),
-        // Calendar clients show Accept/Decline for a text/calendar alternative carrying the same METHOD.
-        ...(calendar ? { icalEvent: { method: /method=(\w+)/.exec(calendar.contentType)?.[1] ?? 'REQUEST', content: calendar.content } } : {}),
+        // Calendar clients show Accept/Decline for a text/calendar alternative carrying the same METHOD (RFC 6047).
+        ...(calendar ? { alternatives: [{ contentType: calendar.contentType, content: calendar.content }] } : {}),
       });
     } catch (error) {
       throw toMailFailure(error);
