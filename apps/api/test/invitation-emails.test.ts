@@ -123,6 +123,21 @@ describe('invitation emails through the outbox and SMTP', () => {
     expect((await outboxStatuses(admin.agent)).every((status) => status === 'sent')).toBe(true);
   });
 
+  test('a recipient the mail server refuses for good (550) is marked failed at once; the other attendee still gets theirs', async () => {
+    await sink.close();
+    sink = await startMailSink({ smtpPort: sink.smtpPort, rejectRecipient: (address) => address.startsWith('nobody') });
+    const { recruiter, interviewer } = await team();
+    const admin = await signInAs(stack.api, 'admin');
+    await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id, { candidateEmail: 'nobody@candidate.example' }));
+
+    expect(await runOutbox()).toBe(1);
+
+    const messages = (await admin.agent.get('/api/admin/outbox').expect(200)).body.messages as { to: string; status: string; attempts: number; lastError: string | null }[];
+    expect(messages.find((message) => message.to === 'nobody@candidate.example')).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) });
+    expect(messages.find((message) => message.to === interviewer.user.email)).toMatchObject({ status: 'sent', lastError: null });
+    expect(sink.messages().map((mail) => mail.envelopeTo)).toEqual([[interviewer.user.email]]);
+  });
+
   describe('hostile and unusual input', () => {
     test('CR/LF in names or emails is refused with 400 (never a 500, never an injected header)', async () => {
       const { recruiter, interviewer } = await team();

@@ -54,7 +54,15 @@ function addressText(address: AddressObject | AddressObject[] | undefined): stri
  * An SMTP server that accepts every message (no auth, plain SMTP on 127.0.0.1 by default) and keeps it in
  * memory, parsed, plus optionally a web inbox to read them and download their invites.
  */
-export async function startMailSink(options: { smtpPort?: number; host?: string; web?: { port: number } } = {}): Promise<MailSink> {
+export async function startMailSink(
+  options: {
+    smtpPort?: number;
+    host?: string;
+    web?: { port: number };
+    /** Recipients answered with 550 (no such mailbox), as a real server does for a bad address. */
+    rejectRecipient?: (address: string) => boolean;
+  } = {},
+): Promise<MailSink> {
   const host = options.host ?? '127.0.0.1';
   const received: ReceivedMail[] = [];
   const smtp = new SMTPServer({
@@ -62,6 +70,13 @@ export async function startMailSink(options: { smtpPort?: number; host?: string;
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
     size: 10 * 1024 * 1024,
+    onRcptTo(address, _session, callback) {
+      if (options.rejectRecipient?.(address.address)) {
+        const error = Object.assign(new Error(`550 5.1.1 <${address.address}>: no such mailbox`), { responseCode: 550 });
+        return callback(error);
+      }
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
