@@ -35,6 +35,13 @@ test('when a recruiter schedules an interview, the demo inbox shows the candidat
   expect(ics).toMatch(/^BEGIN:VCALENDAR\r\n/);
   expect(ics).toContain('METHOD:REQUEST');
   expect(ics.replace(/\r\n[ \t]/g, '')).toContain(candidateName);
+
+  // Admins see the same email, delivered, in the outbox list.
+  const admin = await openAs(browser, people.admin.email, testInfo, 'admin dashboard');
+  await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Zoom connections' }).click();
+  const outbox = admin.getByRole('region', { name: 'Outgoing email messages' });
+  await expect(outbox.getByRole('row').filter({ hasText: candidateAddress }).getByText('Sent', { exact: true })).toBeVisible();
+  await snap(admin, testInfo, 'admin outgoing email');
 });
 
 test('an interviewer makes, copies and regenerates a calendar link in Account Settings; the old link answers 404', async ({ browser }, testInfo) => {

@@ -1,5 +1,6 @@
 import { AuditLog } from '../../features/admin/components/audit-log';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
+import { OutboxTable } from '../../features/outbox/components/outbox-table';
 import { usePageTitle } from '../use-page-title';
 
 export default function AdminZoomPage() {
@@ -12,6 +13,7 @@ export default function AdminZoomPage() {
       </div>
       <ZoomConnectionsOverview />
       <AuditLog />
+      <OutboxTable />
     </div>
   );
 }
