@@ -123,6 +123,28 @@ describe('invitation emails through the outbox and SMTP', () => {
     expect((await outboxStatuses(admin.agent)).every((status) => status === 'sent')).toBe(true);
   });
 
+  test('when Zoom is down at scheduling, the first invite says the link will follow; once the worker creates the meeting, an update carries the join link', async () => {
+    const { recruiter, interviewer } = await team();
+    stack.zoom.control.injectFault({ endpoint: 'meetings.create', status: 503, times: 20 });
+    const { status, interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
+    expect(status).toBe(202);
+    await runOutbox();
+    stack.zoom.control.clearFaults();
+    stack.api.clock.advance(HOUR);
+    await stack.api.deps.meetings.worker.runOnce();
+    await runOutbox();
+
+    const toCandidate = (await sink.waitForMessages(4)).filter((mail) => mail.envelopeTo.includes(interview.candidateEmail));
+    expect(toCandidate).toHaveLength(2);
+    expect(toCandidate[0]!.text).toContain('The Zoom link will follow in an updated invitation.');
+    const updated = parseIcs(calendarPart(toCandidate[1]!).content);
+    const joinUrl = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview.meeting.joinUrl as string;
+    expect(joinUrl).toMatch(/^http/);
+    expect(Number(updated.event.sequence)).toBe(1);
+    expect(updated.event.location).toBe(joinUrl);
+    expect(toCandidate[1]!.subject).toBe('Updated invitation: Interview for Backend Engineer');
+  });
+
   test('a recipient the mail server refuses for good (550) is marked failed at once; the other attendee still gets theirs', async () => {
     await sink.close();
     sink = await startMailSink({ smtpPort: sink.smtpPort, rejectRecipient: (address) => address.startsWith('nobody') });
