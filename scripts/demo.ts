@@ -2,10 +2,12 @@
  * Demo mode: the Zoom simulator, the API on the embedded in-memory store with seeded demo users,
  * and the web app, started together. Browser tests start exactly this stack.
  *
- * Ports: DEMO_API_PORT (5000, the design note's redirect URI), DEMO_WEB_PORT (5173), DEMO_SIM_PORT (9090).
+ * Ports: DEMO_API_PORT (5000, the design note's redirect URI), DEMO_WEB_PORT (5173), DEMO_SIM_PORT (9090),
+ * DEMO_SMTP_PORT (1025, the embedded mail sink every email goes to) and DEMO_INBOX_PORT (8025, its web inbox).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
+import { startMailSink } from '@crm/mail-sink';
 import { startZoomSimulator } from '@crm/zoom-simulator';
 
 const ROOT = resolve(__dirname, '..');
@@ -65,6 +67,8 @@ async function main(): Promise<void> {
   const apiPort = port('DEMO_API_PORT', 5000);
   const webPort = port('DEMO_WEB_PORT', 5173);
   const simPort = port('DEMO_SIM_PORT', 9090);
+  const smtpPort = port('DEMO_SMTP_PORT', 1025);
+  const inboxPort = port('DEMO_INBOX_PORT', 8025);
   const apiUrl = `http://localhost:${apiPort}`;
   const webUrl = `http://localhost:${webPort}`;
 
@@ -79,6 +83,9 @@ async function main(): Promise<void> {
     startLinks: { ttlSeconds: 2 * 60 * 60, enforceExpiry: true, reissueOnRead: true },
   });
 
+  // A real SMTP server that keeps every email in memory: nothing leaves the machine, everything is readable.
+  const mailSink = await startMailSink({ smtpPort, web: { port: inboxPort } });
+
   const children: ChildProcess[] = [];
   let stopping = false;
   const stop = async (code: number) => {
@@ -86,6 +93,7 @@ async function main(): Promise<void> {
     stopping = true;
     for (const child of children) child.kill('SIGTERM');
     await simulator.close();
+    await mailSink.close();
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
@@ -111,6 +119,8 @@ async function main(): Promise<void> {
     ZOOM_API_BASE_URL: `${simulator.url}/v2`,
     ZOOM_WEBHOOK_SECRET_TOKEN: WEBHOOK_SECRET,
     MONGODB_URI: '',
+    SMTP_URL: mailSink.smtpUrl,
+    MAIL_FROM: 'Interview CRM (demo) <interviews@demo.example>',
   });
   const web = run('web', ['--filter', '@crm/web', 'dev'], {
     WEB_PORT: String(webPort),
@@ -136,6 +146,7 @@ async function main(): Promise<void> {
       `  Web app:         ${webUrl}`,
       `  API:             ${apiUrl}  (health: ${apiUrl}/api/health)`,
       `  Zoom simulator:  ${simulator.url}  (inspection: ${simulator.url}/__sim/stats)`,
+      `  Mail inbox:      ${mailSink.inboxUrl}  (every email the demo sends; SMTP on ${mailSink.smtpUrl})`,
       '',
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_LOGINS.map(([email, role]) => `  ${email.padEnd(26)} ${role}`),

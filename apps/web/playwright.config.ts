@@ -23,6 +23,8 @@ function freePort(): Promise<number> {
 process.env.E2E_WEB_PORT ??= String(await freePort());
 process.env.E2E_API_PORT ??= String(await freePort());
 process.env.E2E_SIM_PORT ??= String(await freePort());
+process.env.E2E_SMTP_PORT ??= String(await freePort());
+process.env.E2E_INBOX_PORT ??= String(await freePort());
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webUrl = `http://localhost:${process.env.E2E_WEB_PORT}`;
@@ -72,6 +74,8 @@ export default defineConfig({
       DEMO_WEB_PORT: process.env.E2E_WEB_PORT,
       DEMO_API_PORT: process.env.E2E_API_PORT,
       DEMO_SIM_PORT: process.env.E2E_SIM_PORT,
+      DEMO_SMTP_PORT: process.env.E2E_SMTP_PORT,
+      DEMO_INBOX_PORT: process.env.E2E_INBOX_PORT,
       LOG_LEVEL: process.env.E2E_SERVER_LOGS ? 'info' : 'warn',
       // Every sign-in reaches the API through the dev proxy, i.e. from one address; the tests sign in often.
       LOGIN_RATE_LIMIT_PER_15_MIN: '1000',

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Env } from './config/env';
 import type { InterviewDeps } from './domain/interviews/interview-deps';
+import type { InvitationDeps } from './domain/invitations/invitation-deps';
 import type { MeetingServiceDeps } from './domain/meetings/meeting-service-deps';
 import type { UserAccessTokens } from './domain/ports/access-token-source';
 import type { Clock } from './domain/ports/clock';
@@ -12,6 +13,7 @@ import type { SessionStatusCache } from './security/session-status-cache';
 import type { ZoomEventProcessor } from './jobs/zoom-event-processor';
 import type { ZoomEventDeps } from './domain/zoom-events/zoom-event-deps';
 import type { ZoomWebhookCounters } from './domain/zoom-events/zoom-webhook-counters';
+import type { OutboxWorker } from './jobs/outbox-worker';
 import type { ServerToServerToken } from './zoom/server-to-server-token';
 
 /** The Zoom connection lifecycle: connect, callback, disconnect, webhook. */
@@ -45,6 +47,15 @@ export interface ZoomEventServices {
   answerBudgetMs: number;
 }
 
+/** Calendar invitations, the email outbox and the interviewers' calendar feeds. */
+export interface InvitationServices {
+  deps: InvitationDeps;
+  /** Sends the outbox; null when SMTP_URL is not set. Runs on its timer only when BACKGROUND_JOBS is on. */
+  outboxWorker: OutboxWorker | null;
+  /** Origin the calendar feed URLs are built on (the web app, which proxies /api). */
+  publicUrl: string;
+}
+
 /** Everything the HTTP layer needs, built once by the composition root (src/composition) or a test. */
 export interface AppDeps {
   env: Env;
@@ -59,4 +70,5 @@ export interface AppDeps {
   zoomConnection: ZoomConnectionServices;
   meetings: MeetingServices;
   zoomEvents: ZoomEventServices;
+  invitations: InvitationServices;
 }

@@ -21,6 +21,7 @@ import { zoomWebhookRoutes } from './routes/zoom-webhook-routes';
 import { interviewRoutes } from './routes/interview-routes';
 import { meetingDefaultsRoutes } from './routes/meeting-defaults-routes';
 import { meetingAnalyticsRoutes } from './routes/meeting-analytics-routes';
+import { calendarRoutes } from './routes/calendar-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -75,6 +76,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(interviewRoutes(deps));
   app.use(meetingDefaultsRoutes(deps));
   app.use(meetingAnalyticsRoutes(deps));
+  app.use(calendarRoutes(deps));
   if (deps.env.WEB_DIST_DIR) app.use(serveWebApp(deps.env.WEB_DIST_DIR));
 
   app.use(notFoundHandler);

@@ -89,6 +89,12 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/zoom/meeting-defaults': 'signed-in',
   'PUT /api/zoom/meeting-defaults': 'signed-in',
   'GET /api/admin/meeting-analytics': ['admin'],
+  'GET /api/interviews/:id/invite.ics': 'signed-in',
+  'GET /api/calendar/:secret.ics': 'public',
+  'GET /api/calendar-feed': ['interviewer'],
+  'POST /api/calendar-feed': ['interviewer'],
+  'DELETE /api/calendar-feed': ['interviewer'],
+  'GET /api/admin/outbox': ['admin'],
 };
 
 interface Actor {
@@ -276,7 +282,7 @@ async function sweepPublicWithForgedSession<T>(world: World, endpoint: string, a
 
 function actorFor(world: World, endpoint: string): Actor {
   const access = ACCESS[endpoint]!;
-  if (access === 'public' || access === 'signed-in') return world.actors.interviewer;
+  if (access === 'public' || access === 'signed-in' || (access.length === 1 && access[0] === 'interviewer')) return world.actors.interviewer;
   return access.includes('recruiter') ? world.actors.recruiter : world.actors.admin;
 }
 

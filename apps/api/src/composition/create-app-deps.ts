@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import type { Env } from '../config/env';
 import { CipherSecretVault } from '../data/secret-vault';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
+import { makeOnInterviewChanged } from '../domain/invitations/issue-interview-invitation';
 import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
 import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
 import { makeFindUnconfirmedZoomMeeting } from '../domain/meetings/find-unconfirmed-zoom-meeting';
@@ -15,6 +16,7 @@ import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
 import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
 import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
+import { createInvitationServices } from './create-invitation-services';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
 import { scryptPasswordHasher } from '../security/password-hashing';
 import { SessionStatusCache } from '../security/session-status-cache';
@@ -50,6 +52,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     interviews: store.interviews,
     logger,
   };
+  const invitations = createInvitationServices(env, store, logger, clock);
   const interviews: InterviewDeps = {
     interviews: store.interviews,
     users: store.users,
@@ -66,6 +69,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     claimTtlMs: env.ZOOM_HTTP_TIMEOUT_MS * env.ZOOM_HTTP_MAX_ATTEMPTS * 3 + 120_000,
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
     interviewAttendance: store.interviewAttendance,
+    onInterviewChanged: makeOnInterviewChanged(invitations.deps),
   };
   return {
     env,
@@ -105,5 +109,6 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
       worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
     },
     zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions }),
+    invitations,
   };
 }

@@ -116,6 +116,15 @@ const envSchema = z.object({
   MEETING_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   ZOOM_IDLE_REFRESH_HOURS: z.coerce.number().min(0.001).default(24 * 7),
   BACKGROUND_JOBS: booleanFlag.default(true),
+
+  // Email (calendar invitations). Unset SMTP_URL: invitations are still versioned and downloadable, no email is queued.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587').optional(),
+  MAIL_FROM: z
+    .string()
+    .max(320)
+    .regex(/^[^\r\n]+$/, 'must be one line')
+    .regex(/@/, 'must be an address, e.g. "Interview CRM <interviews@example.com>"')
+    .default('Interview CRM <interviews@localhost>'),
 });
 
 export type Env = z.infer<typeof envSchema>;

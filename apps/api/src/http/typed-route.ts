@@ -28,6 +28,17 @@ export function redirect(res: Response, url: string): Answered {
   return ANSWERED;
 }
 
+/** A non-JSON body (e.g. `text/calendar`), for endpoints that declare no response schema. */
+export function sendDocument(res: Response, document: { contentType: string; body: string; filename?: string }): Answered {
+  if (document.filename) res.attachment(document.filename);
+  // Set as given: res.type()/res.send(string) would rewrite the parameters (an iTIP `method=` among them).
+  res.setHeader('Content-Type', document.contentType);
+  // Private per-user content (invitations, feeds): never kept by a shared cache.
+  res.setHeader('Cache-Control', 'private, no-store');
+  res.send(Buffer.from(document.body, 'utf8'));
+  return ANSWERED;
+}
+
 export function noContent(res: Response): Answered {
   res.status(204).end();
   return ANSWERED;

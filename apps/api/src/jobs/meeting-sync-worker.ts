@@ -47,7 +47,8 @@ export function createMeetingSyncWorker(options: {
         const claimed = await deps.interviews.claimNextDue(deps.owner, new Date(now.getTime() + deps.claimTtlMs), now);
         if (!claimed) return;
         handled += 1;
-        await syncInterviewMeeting(deps, claimed, deps.owner);
+        // A meeting the worker created or changed (a join link that was pending, a new one) reaches the attendees too.
+        await deps.onInterviewChanged(await syncInterviewMeeting(deps, claimed, deps.owner));
       }
     };
     await Promise.all(Array.from({ length: concurrency }, lane));

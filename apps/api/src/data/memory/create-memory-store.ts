@@ -1,5 +1,8 @@
 import type { Store } from '../../domain/ports/store';
 import { MemoryAuditRepository } from './memory-audit-repository';
+import { MemoryCalendarFeedRepository } from './memory-calendar-feed-repository';
+import { MemoryInvitationRepository } from './memory-invitation-repository';
+import { MemoryOutboxRepository } from './memory-outbox-repository';
 import { MemoryCachedSecretRepository } from './memory-cached-secret-repository';
 import { MemoryInterviewRepository } from './memory-interview-repository';
 import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
@@ -34,6 +37,9 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     },
     zoomEvents: new MemoryZoomEventRepository(),
     interviewAttendance: new MemoryInterviewAttendanceRepository(),
+    invitations: new MemoryInvitationRepository(),
+    outbox: new MemoryOutboxRepository(),
+    calendarFeeds: new MemoryCalendarFeedRepository(),
     async ping() {},
     async close() {},
   };

@@ -13,6 +13,9 @@ import { MongoUserRepository } from './mongo-user-repository';
 import { MongoZoomConnectionRepository } from './mongo-zoom-connection-repository';
 import { MongoZoomEventRepository } from './mongo-zoom-event-repository';
 import { MongoInterviewAttendanceRepository } from './mongo-interview-attendance-repository';
+import { MongoCalendarFeedRepository } from './mongo-calendar-feed-repository';
+import { MongoInvitationRepository } from './mongo-invitation-repository';
+import { MongoOutboxRepository } from './mongo-outbox-repository';
 import { failingFast, storeUnavailable } from './store-unavailable';
 
 // Every operation inside connection.transaction() joins its session without passing it along.
@@ -97,6 +100,9 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     rateLimits: failingFast(new MongoRateLimitCounterRepository(models.rateLimitCounters)),
     zoomEvents: failingFast(new MongoZoomEventRepository(models.zoomEvents)),
     interviewAttendance: failingFast(new MongoInterviewAttendanceRepository(models.interviewAttendance)),
+    invitations: failingFast(new MongoInvitationRepository(models.invitations)),
+    outbox: failingFast(new MongoOutboxRepository(models.outbox)),
+    calendarFeeds: failingFast(new MongoCalendarFeedRepository(models.calendarFeeds)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

@@ -11,6 +11,9 @@ import { rateLimitCounterModel } from './rate-limit-counter-model';
 import { userModel } from './user-model';
 import { zoomEventModel } from './zoom-event-model';
 import { interviewAttendanceModel } from './interview-attendance-model';
+import { calendarFeedModel } from './calendar-feed-model';
+import { invitationModel } from './invitation-model';
+import { outboxModel } from './outbox-model';
 
 /** Every model the store uses, compiled once per connection. */
 export function mongoModels(connection: Connection) {
@@ -25,6 +28,9 @@ export function mongoModels(connection: Connection) {
     rateLimitCounters: rateLimitCounterModel(connection),
     zoomEvents: zoomEventModel(connection),
     interviewAttendance: interviewAttendanceModel(connection),
+    invitations: invitationModel(connection),
+    outbox: outboxModel(connection),
+    calendarFeeds: calendarFeedModel(connection),
   };
 }
 

@@ -5,5 +5,7 @@ import type { Viewer } from './present-interview';
 import { presentInterviewForViewer } from './present-interview-for-viewer';
 
 export async function cancelInterviewForViewer(deps: InterviewDeps, viewer: Viewer, id: string): Promise<Interview> {
-  return presentInterviewForViewer(deps, await cancelInterview(deps, id), viewer);
+  const cancelled = await cancelInterview(deps, id);
+  await deps.onInterviewChanged(cancelled);
+  return presentInterviewForViewer(deps, cancelled, viewer);
 }

@@ -7,7 +7,7 @@ import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
 import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
-import type { InterviewRepository } from '../ports/interview-repository';
+import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
 
 export interface InterviewDeps {
@@ -30,4 +30,6 @@ export interface InterviewDeps {
   interviewAttendance?: Pick<InterviewAttendanceRepository, 'findMany'>;
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
+  /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
+  onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
 }

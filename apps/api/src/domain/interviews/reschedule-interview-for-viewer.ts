@@ -5,5 +5,7 @@ import type { Viewer } from './present-interview';
 import { presentInterviewForViewer } from './present-interview-for-viewer';
 
 export async function rescheduleInterviewForViewer(deps: InterviewDeps, viewer: Viewer, id: string, input: UpdateInterviewRequest): Promise<Interview> {
-  return presentInterviewForViewer(deps, await rescheduleInterview(deps, id, input), viewer);
+  const changed = await rescheduleInterview(deps, id, input);
+  await deps.onInterviewChanged(changed);
+  return presentInterviewForViewer(deps, changed, viewer);
 }

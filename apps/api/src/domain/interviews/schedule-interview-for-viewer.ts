@@ -6,5 +6,7 @@ import { scheduleInterview } from './schedule-interview';
 
 /** Schedules as the viewer and answers with what they may see of the result. */
 export async function scheduleInterviewForViewer(deps: InterviewDeps, viewer: Viewer, input: CreateInterviewInput): Promise<Interview> {
-  return presentInterviewForViewer(deps, await scheduleInterview(deps, input, viewer.userId), viewer);
+  const scheduled = await scheduleInterview(deps, input, viewer.userId);
+  await deps.onInterviewChanged(scheduled);
+  return presentInterviewForViewer(deps, scheduled, viewer);
 }

@@ -1,4 +1,7 @@
 import type { AuditRepository } from './audit-repository';
+import type { CalendarFeedRepository } from './calendar-feed-repository';
+import type { InvitationRepository } from './invitation-repository';
+import type { OutboxRepository } from './outbox-repository';
 import type { CachedSecretRepository } from './cached-secret-repository';
 import type { InterviewRepository } from './interview-repository';
 import type { MeetingDefaultsRepository } from './meeting-defaults-repository';
@@ -34,6 +37,12 @@ export interface Store {
   zoomEvents: ZoomEventRepository;
   /** What Zoom reported about each interview's meeting: who joined, when, who is waiting. */
   interviewAttendance: InterviewAttendanceRepository;
+  /** Per-interview calendar invitation state (UID, SEQUENCE). */
+  invitations: InvitationRepository;
+  /** Emails waiting for (or done with) the outbox worker. */
+  outbox: OutboxRepository;
+  /** Interviewers' subscribable calendar feeds (hashed secrets). */
+  calendarFeeds: CalendarFeedRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

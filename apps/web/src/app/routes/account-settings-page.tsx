@@ -1,6 +1,7 @@
 import { useSearchParams } from 'react-router-dom';
 import { ZOOM_CALLBACK_RESULT_PARAM } from '@crm/shared/zoom-connection';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { CalendarFeedCard } from '../../features/calendar/components/calendar-feed-card';
 import { MeetingDefaultsForm } from '../../features/zoom-connection/components/meeting-defaults-form';
 import { ZoomConnectionCard } from '../../features/zoom-connection/components/zoom-connection-card';
 import { usePageTitle } from '../use-page-title';
@@ -33,6 +34,7 @@ export default function AccountSettingsPage() {
         }
       />
       <MeetingDefaultsForm />
+      {user.role === 'interviewer' && <CalendarFeedCard />}
     </div>
   );
 }

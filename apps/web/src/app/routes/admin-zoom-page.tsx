@@ -2,6 +2,7 @@ import { AuditLog } from '../../features/admin/components/audit-log';
 import { UserAccounts } from '../../features/admin/components/user-accounts';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { OutboxTable } from '../../features/outbox/components/outbox-table';
 import { usePageTitle } from '../use-page-title';
 
 export default function AdminZoomPage() {
@@ -16,6 +17,7 @@ export default function AdminZoomPage() {
       <ZoomConnectionsOverview />
       <UserAccounts currentUserId={me.id} />
       <AuditLog />
+      <OutboxTable />
     </div>
   );
 }

@@ -1,0 +1,25 @@
+import type { InvitationAdvance, InvitationRecord, InvitationRepository } from '../../domain/ports/invitation-repository';
+
+export class MemoryInvitationRepository implements InvitationRepository {
+  private readonly records = new Map<string, InvitationRecord>();
+
+  async find(interviewId: string): Promise<InvitationRecord | null> {
+    const record = this.records.get(interviewId);
+    return record ? { ...record } : null;
+  }
+
+  async advance(interviewId: string, version: { uid: string; fingerprint: string; method: InvitationRecord['method'] }, now: Date): Promise<InvitationAdvance> {
+    const current = this.records.get(interviewId);
+    if (current && current.fingerprint === version.fingerprint) return { record: { ...current }, issued: false };
+    const record: InvitationRecord = {
+      interviewId,
+      uid: current?.uid ?? version.uid,
+      sequence: current ? current.sequence + 1 : 0,
+      method: version.method,
+      fingerprint: version.fingerprint,
+      updatedAt: now,
+    };
+    this.records.set(interviewId, record);
+    return { record: { ...record }, issued: true };
+  }
+}

@@ -1,0 +1,1 @@
+export { startMailSink, type MailSink, type ReceivedMail, type ReceivedAttachment } from './start-mail-sink';
