@@ -64,7 +64,8 @@ export function createOutboxWorker(options: { deps: OutboxDeliveryDeps; leases: 
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
-      await leases.release(OUTBOX_WORKER_LEASE, deps.owner);
+      // The lease lapses by itself; a store that is down must not stop a shutdown.
+      await leases.release(OUTBOX_WORKER_LEASE, deps.owner).catch(() => undefined);
     },
   };
 }

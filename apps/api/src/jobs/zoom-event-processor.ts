@@ -137,7 +137,8 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
       stopped = true;
       if (timer) clearTimeout(timer);
       while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      await leases.release(ZOOM_EVENT_PROCESSOR_LEASE, owner);
+      // The lease lapses by itself; a store that is down must not stop a shutdown.
+      await leases.release(ZOOM_EVENT_PROCESSOR_LEASE, owner).catch(() => undefined);
     },
   };
 }
