@@ -13,7 +13,6 @@ const ROLE_LABEL: Record<PublicUser['role'], string> = { admin: 'Admin', recruit
 /** Every account, with deactivate (ends sessions, disconnects Zoom) and reactivate; never for the admin themselves. */
 export function UserAccounts({ currentUserId }: { currentUserId: string }) {
   const titleId = useId();
-  const captionId = useId();
   const users = useUsers();
   const setActive = useSetUserActiveMutation();
   const [target, setTarget] = useState<PublicUser | null>(null);
@@ -55,9 +54,10 @@ export function UserAccounts({ currentUserId }: { currentUserId: string }) {
       {users.isFetching && !users.data && <LoadingState label="Loading users…" />}
       {users.isError && !users.isFetching && <ErrorState title="Could not load users" error={users.error} onRetry={() => void users.refetch()} />}
       {users.data && (
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+        // The card is already a region named "User accounts"; landmarks need names of their own.
+        <div className="table-scroll" role="region" aria-label="User accounts table" tabIndex={0}>
           <table className="table">
-            <caption id={captionId}>User accounts</caption>
+            <caption>User accounts</caption>
             <thead>
               <tr>
                 <th scope="col">User</th>
