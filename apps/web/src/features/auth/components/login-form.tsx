@@ -16,6 +16,7 @@ const resolver = resolverWithFieldMessages(zodResolver(loginRequestSchema), {
 function signInMessage(error: unknown): string {
   if (error instanceof ApiError) {
     if (error.code === 'invalid_credentials') return 'That email and password do not match an account.';
+    if (error.code === 'account_deactivated') return 'This account has been deactivated. Ask an administrator to reactivate it.';
     if (error.code === 'rate_limited') return 'Too many sign-in attempts. Wait a few minutes and try again.';
     if (error.code === 'validation_failed') return 'Enter a valid email address and your password.';
     if (error.code === 'csrf_failed') {
