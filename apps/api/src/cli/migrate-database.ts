@@ -1,9 +1,12 @@
 import { EnvError, parseEnv } from '../config/env';
+import { createMongoStore } from '../data/mongo/create-mongo-store';
 import { migrateIndexes } from '../data/mongo/migrate-indexes';
+import { removeStoredStartUrls } from '../data/remove-stored-start-urls';
 
 /**
  * `pnpm --filter @crm/api migrate`: creates the indexes the schemas declare that MongoDB lacks, and says
  * which exist. It never drops an index (an index no longer declared is removed by a person, deliberately).
+ * It also removes the start URLs earlier versions stored (start links are now fetched when used).
  * Run it before a deploy that declares a new index; the API also creates missing ones when it starts.
  */
 async function main(): Promise<void> {
@@ -15,6 +18,13 @@ async function main(): Promise<void> {
   const report = await migrateIndexes(env.MONGODB_URI);
   for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
   console.log('Declared indexes are in place. Nothing was dropped.');
+  const store = await createMongoStore(env.MONGODB_URI, { createIndexes: false, waitForConnection: true });
+  try {
+    const { scanned, removed } = await removeStoredStartUrls(store.interviews);
+    console.log(`Stored start URLs: ${scanned} found, ${removed} removed.`);
+  } finally {
+    await store.close();
+  }
 }
 
 main().catch((error: unknown) => {
