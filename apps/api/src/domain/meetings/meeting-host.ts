@@ -196,6 +196,25 @@ export async function withHostToken<T>(deps: MeetingServiceDeps, host: MeetingHo
   });
 }
 
+/**
+ * `withHostToken` for a call about a meeting Zoom should still hold: a 404 means it was deleted in Zoom,
+ * which no retry or other account can fix.
+ */
+export async function onExistingMeeting<T>(deps: MeetingServiceDeps, host: MeetingHost, context: string, call: (token: Secret) => Promise<T>): Promise<T> {
+  try {
+    return await withHostToken(deps, host, context, call);
+  } catch (error) {
+    if (!(error instanceof AppError) || !isZoomFailure(error.cause, 'not_found')) throw error;
+    throw new AppError({
+      code: 'meeting_failed',
+      status: 502,
+      message: 'The meeting no longer exists in Zoom (it was deleted there); cancel this interview and schedule a new one',
+      details: { reason: 'zoom_meeting_missing', retryable: false, retryAfterMs: null },
+      cause: error.cause,
+    });
+  }
+}
+
 /** The organisation's token: it is always issued or throws, so only a second 401 (after a fresh token) fails here. */
 async function withSystemToken<T>(source: AccessTokenSource, context: string, call: (token: Secret) => Promise<T>): Promise<T> {
   let outcome: TokenCallOutcome<T>;
