@@ -15,6 +15,8 @@ import type { ZoomEventDeps } from './domain/zoom-events/zoom-event-deps';
 import type { ZoomWebhookCounters } from './domain/zoom-events/zoom-webhook-counters';
 import type { OutboxWorker } from './jobs/outbox-worker';
 import type { ServerToServerToken } from './zoom/server-to-server-token';
+import type { ReminderDeps } from './domain/reminders/reminder-deps';
+import type { ZoomReconnectReminderJob } from './jobs/zoom-reconnect-reminder-job';
 
 /** The Zoom connection lifecycle: connect, callback, disconnect, webhook. */
 export interface ZoomConnectionServices {
@@ -56,6 +58,13 @@ export interface InvitationServices {
   publicUrl: string;
 }
 
+/** Reconnect reminders (the job and the banner) and the admins' "please connect Zoom" nudge. */
+export interface ReminderServices {
+  deps: ReminderDeps;
+  /** Runs on its timer only when BACKGROUND_JOBS is on; `runOnce` works either way (and queues nothing without SMTP_URL). */
+  job: ZoomReconnectReminderJob;
+}
+
 /** Everything the HTTP layer needs, built once by the composition root (src/composition) or a test. */
 export interface AppDeps {
   env: Env;
@@ -71,4 +80,5 @@ export interface AppDeps {
   meetings: MeetingServices;
   zoomEvents: ZoomEventServices;
   invitations: InvitationServices;
+  reminders: ReminderServices;
 }

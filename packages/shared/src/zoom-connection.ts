@@ -89,6 +89,8 @@ export const AUDIT_EVENT_TYPES = [
   'meeting.rehosted',
   // A recruiter or admin asked for a failed or pending meeting change to be tried again now.
   'meeting.retried',
+  // An admin emailed every interviewer whose Zoom is not connected ("please connect Zoom").
+  'zoom.nudge_sent',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

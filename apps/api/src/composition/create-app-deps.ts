@@ -17,6 +17,7 @@ import type { Store } from '../domain/ports/store';
 import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
 import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
 import { createInvitationServices } from './create-invitation-services';
+import { createReminderServices } from './create-reminder-services';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
 import { scryptPasswordHasher } from '../security/password-hashing';
 import { SessionStatusCache } from '../security/session-status-cache';
@@ -110,5 +111,6 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     },
     zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions }),
     invitations,
+    reminders: createReminderServices(env, store, logger, clock, { fallbackAvailable: zoom.serverToServer !== null }),
   };
 }

@@ -59,6 +59,8 @@ export async function startApi(
   if (env.BACKGROUND_JOBS) zoomEventProcessor.start();
   const { outboxWorker } = deps.invitations;
   if (env.BACKGROUND_JOBS) outboxWorker?.start();
+  const reminderJob = deps.reminders.job;
+  if (env.BACKGROUND_JOBS) reminderJob.start();
   const idleRefreshJob = env.BACKGROUND_JOBS
     ? startIdleRefreshJob({
         connections: store.zoomConnections,
@@ -79,7 +81,7 @@ export async function startApi(
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // The jobs finish the item they are on (the worker's stop awaits its current pass) while requests drain.
-        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop(), zoomEventProcessor.stop(), outboxWorker?.stop()]);
+        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop(), zoomEventProcessor.stop(), outboxWorker?.stop(), reminderJob.stop()]);
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<'timed_out'>((resolve) => {
           timer = setTimeout(() => resolve('timed_out'), graceMs);

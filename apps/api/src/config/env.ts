@@ -125,6 +125,10 @@ const envSchema = z.object({
     .regex(/^[^\r\n]+$/, 'must be one line')
     .regex(/@/, 'must be an address, e.g. "Interview CRM <interviews@example.com>"')
     .default('Interview CRM <interviews@localhost>'),
+  /** Hours before an interview that an interviewer whose Zoom cannot host it is reminded (email + banner). */
+  REMINDER_LEAD_HOURS: z.coerce.number().min(1).max(7 * 24).default(24),
+  /** How often the reminder job looks for interviews that fell within the lead time. */
+  REMINDER_JOB_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
 });
 
 export type Env = z.infer<typeof envSchema>;

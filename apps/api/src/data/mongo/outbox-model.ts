@@ -1,12 +1,12 @@
 import { Schema, type Connection, type Model } from 'mongoose';
 import { OUTBOX_STATUSES, type OutboxStatus } from '@crm/shared/calendar';
-import type { OutboxAttachment } from '../../domain/ports/outbox-repository';
+import type { OutboxAttachment, OutboxMessageKind } from '../../domain/ports/outbox-repository';
 
 export interface OutboxDocument {
   _id: string;
   idempotencyKey: string;
   interviewId: string | null;
-  kind: 'invitation' | 'cancellation';
+  kind: OutboxMessageKind;
   audience: 'candidate' | 'interviewer';
   sequence: number;
   to: { name: string; email: string };

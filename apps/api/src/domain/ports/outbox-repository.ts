@@ -7,12 +7,15 @@ export interface OutboxAttachment {
   content: string;
 }
 
+export type OutboxMessageKind = 'invitation' | 'cancellation' | 'zoom_reconnect_reminder' | 'zoom_connect_nudge';
+
 /** An email written to the store before anyone tries to send it. */
 export interface NewOutboxMessage {
-  /** interview + sequence + recipient: the same invitation version never reaches one person twice. */
+  /** interview + sequence + recipient: the same invitation version never reaches one person twice (reminders: see domain/reminders). */
   idempotencyKey: string;
   interviewId: string | null;
-  kind: 'invitation' | 'cancellation';
+  /** Invitation versions, plus the Zoom reminders (`domain/reminders`), which carry no calendar part. */
+  kind: OutboxMessageKind;
   audience: 'candidate' | 'interviewer';
   sequence: number;
   to: { name: string; email: string };

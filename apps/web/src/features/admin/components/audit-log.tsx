@@ -22,6 +22,7 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'user.sessions_ended': 'Signed out everywhere',
   'meeting.rehosted': 'Meeting moved to the system account',
   'meeting.retried': 'Meeting change retried',
+  'zoom.nudge_sent': 'Connect-Zoom nudge sent',
 };
 
 function actorLabel(event: AuditEvent): string {
