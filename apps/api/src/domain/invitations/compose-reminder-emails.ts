@@ -49,8 +49,8 @@ export function composeZoomReconnectReminderEmail(recipient: ReminderRecipient, 
   const day = new Intl.DateTimeFormat('en-GB', { timeZone: interview.timeZone, weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' }).format(interview.startTime);
   const { text, html } = bodies(
     [
-      `Hello ${recipient.name},`,
-      `Your interview with ${interview.candidateName} for ${interview.position} is coming up:\n${whenLines(interview)}`,
+      `Hello ${oneLine(recipient.name)},`,
+      `Your interview with ${oneLine(interview.candidateName)} for ${oneLine(interview.position)} is coming up:\n${whenLines(interview)}`,
       // Not "unless you reconnect": a meeting already made on the system account stays there (meeting-host.ts).
       `Because ${WHY_NOT_OWN_ZOOM[recipient.zoomState]}, it will be hosted on the organisation's Zoom account (the system account), not yours. You can still start it from Interview CRM as usual.`,
       'Reconnect Zoom so that the interviews you host run on your own Zoom account.',
@@ -78,8 +78,8 @@ export function composeZoomReconnectReminderEmail(recipient: ReminderRecipient, 
 export function composeZoomConnectNudgeEmail(recipient: ReminderRecipient, sender: { name: string }, accountSettingsUrl: string, windowKey: string): NewOutboxMessage {
   const { text, html } = bodies(
     [
-      `Hello ${recipient.name},`,
-      `${sender.name} asks you to connect your Zoom account to Interview CRM: ${WHY_NOT_OWN_ZOOM[recipient.zoomState]}, so the interviews you host are created on the organisation's Zoom account (the system account) instead of yours.`,
+      `Hello ${oneLine(recipient.name)},`,
+      `${oneLine(sender.name)} asks you to connect your Zoom account to Interview CRM: ${WHY_NOT_OWN_ZOOM[recipient.zoomState]}, so the interviews you host are created on the organisation's Zoom account (the system account) instead of yours.`,
       'It takes a minute: open Account Settings, choose Connect Zoom (or Reconnect) and allow access in Zoom.',
     ],
     { label: 'Connect Zoom in Account Settings', url: accountSettingsUrl },
