@@ -30,7 +30,8 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     interviews: new MemoryInterviewRepository(serverNow),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
-    rateLimits: new MemoryRateLimitCounterRepository(),
+    // Windows by the store's clock, as MongoDB's $$NOW judges them (tests move it).
+    rateLimits: new MemoryRateLimitCounterRepository(() => serverNow().getTime()),
     // One process, and each write is synchronous: there is no other writer to interleave with.
     async atomically(work) {
       return work();
