@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router-dom';
 import { ZOOM_CALLBACK_RESULT_PARAM } from '@crm/shared/zoom-connection';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
 import { CalendarFeedCard } from '../../features/calendar/components/calendar-feed-card';
+import { ZoomReconnectReminderBanner } from '../../features/reminders/components/zoom-reconnect-reminder-banner';
 import { MeetingDefaultsForm } from '../../features/zoom-connection/components/meeting-defaults-form';
 import { ZoomConnectionCard } from '../../features/zoom-connection/components/zoom-connection-card';
 import { usePageTitle } from '../use-page-title';
@@ -20,6 +21,7 @@ export default function AccountSettingsPage() {
           Signed in as {user.name} ({user.email})
         </p>
       </div>
+      {user.role === 'interviewer' && <ZoomReconnectReminderBanner />}
       <ZoomConnectionCard
         callbackResult={callbackResult}
         accountEmail={user.email}

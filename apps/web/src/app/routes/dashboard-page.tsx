@@ -1,6 +1,7 @@
 import { useSignedInUser } from '../../features/auth/components/session-provider';
 import { InterviewList } from '../../features/interviews/components/interview-list';
 import { ScheduleInterviewForm } from '../../features/interviews/components/schedule-interview-form';
+import { ZoomReconnectReminderBanner } from '../../features/reminders/components/zoom-reconnect-reminder-banner';
 import { ZoomAttentionBanner } from '../../features/zoom-connection/components/zoom-attention-banner';
 import { paths } from '../paths';
 import { usePageTitle } from '../use-page-title';
@@ -16,6 +17,7 @@ export default function DashboardPage() {
         <h1>Interviews</h1>
       </div>
       {user.role === 'interviewer' && <ZoomAttentionBanner accountSettingsPath={paths.accountSettings} />}
+      {user.role === 'interviewer' && <ZoomReconnectReminderBanner />}
       {canSchedule && (
         <section className="card">
           <ScheduleInterviewForm />

@@ -9,6 +9,7 @@ import { useMeetingAnalytics } from '../api/get-meeting-analytics';
 import { useZoomConnections } from '../api/get-zoom-connections';
 import { useForceDisconnectZoomMutation } from '../api/use-force-disconnect-zoom-mutation';
 import { ZoomAdoptionSummary } from './zoom-adoption-summary';
+import { ZoomConnectNudge } from './zoom-connect-nudge';
 import { ZoomConnectionsTable } from './zoom-connections-table';
 
 /** Adoption, counts by state and the per-user table with force-disconnect. */
@@ -52,6 +53,7 @@ export function ZoomConnectionsOverview() {
       {connections.data && (
         <>
           <ZoomAdoptionSummary data={connections.data} />
+          <ZoomConnectNudge unconnected={connections.data.interviewers.total - connections.data.interviewers.connected} />
           {analytics.isError && !analytics.isFetching && (
             <p className="muted" role="status">
               Meeting counts are unavailable right now ({errorMessage(analytics.error)}).
