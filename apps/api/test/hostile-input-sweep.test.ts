@@ -95,6 +95,8 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/calendar-feed': ['interviewer'],
   'DELETE /api/calendar-feed': ['interviewer'],
   'GET /api/admin/outbox': ['admin'],
+  'GET /api/reminders/zoom-reconnect': 'signed-in',
+  'POST /api/admin/zoom/nudge': ['admin'],
 };
 
 interface Actor {
