@@ -37,7 +37,7 @@ export async function startTestStack(
     store?: Store;
     accessTokenTtlSeconds?: number;
     dailyMeetingLimitPerHost?: number;
-    zoom?: Pick<ZoomSimulatorOptions, 'now' | 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery'>;
+    zoom?: Pick<ZoomSimulatorOptions, 'now' | 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery' | 'dailyLimitResponse' | 'startLinks' | 'scopeStyle'>;
   } = {},
 ): Promise<TestStack> {
   const clock = new TestClock();
