@@ -78,9 +78,8 @@ async function main(): Promise<void> {
     userApp: { ...USER_APP, redirectUris: [`${apiUrl}/api/zoom/callback`] },
     serverToServerApp: S2S_APP,
     webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: WEBHOOK_SECRET },
-    // As at Zoom: a start link expires 2 hours after issue and every meeting read issues a new one (the
-    // CRM fetches one each time a host clicks "Start meeting").
-    startLinks: { ttlSeconds: 2 * 60 * 60, enforceExpiry: true, reissueOnRead: true },
+    // No policy options: the simulator behaves as Zoom documents (Pro per-second limits, start links that
+    // expire after 2 hours and are re-minted on every read, app_deauthorized after a revoke, webhook retries).
   });
 
   // A real SMTP server that keeps every email in memory: nothing leaves the machine, everything is readable.

@@ -41,6 +41,10 @@ describe('starting a meeting as host: a start link fetched from Zoom when it is 
     expect(dump).not.toContain(creationTimeStartUrl);
     const listed = (await interviewer.agent.get('/api/interviews').expect(200)).text;
     expect(listed).not.toMatch(/startUrl|zak=/);
+    // The /start redirect is the only way to a start link: the interview itself never carries one.
+    expect((await interviewer.agent.get(`/api/interviews/${interview.id}`).expect(200)).text).not.toMatch(/startUrl|zak=/);
+    // The stale link failed under the simulator's default, Zoom's own rule, not an option this test chose.
+    expect(stack().zoom.control.policy().startLinks).toEqual({ ttlSeconds: 7200, reissueOnRead: true, enforceExpiry: true });
   });
 
   test('a meeting on the system account is started with a link read by the Server-to-Server app; an admin may start it too', async () => {

@@ -28,3 +28,4 @@ export type { WebhookAttempt, WebhookDeliveryRecord } from './webhooks/webhook-d
 export { signWebhook } from './webhooks/send-webhook';
 export type { EmittedActivity, EmittedEvent } from './live-meetings/emit-meeting-activity';
 export type { ActiveWebhookFault, WebhookFaultRule } from './webhooks/webhook-faults';
+export { ENDPOINT_RATE_LIMIT_CATEGORY, PER_SECOND_LIMITS } from './rate-limits/rate-limit-categories';

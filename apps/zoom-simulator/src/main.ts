@@ -1,6 +1,6 @@
 import { parseSimulatorEnv, type SimulatorEnv } from './config/env';
 import { startZoomSimulator } from './start-zoom-simulator';
-import { ZOOM_FAITHFUL_OPTIONS } from './zoom-faithful-options';
+import { LENIENT_POLICY } from './simulator-options';
 
 async function main(): Promise<void> {
   let env: SimulatorEnv;
@@ -11,14 +11,14 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const simulator = await startZoomSimulator({
-    ...(env.faithful ? ZOOM_FAITHFUL_OPTIONS : {}),
+    ...(env.lenient ? LENIENT_POLICY : {}),
     port: env.port,
     host: env.host,
     logRequests: env.logRequests,
     ...(env.redirectUris ? { userApp: { clientId: 'sim-user-client-id', clientSecret: 'sim-user-client-secret', redirectUris: env.redirectUris } } : {}),
     webhook: { ...(env.webhookUrl ? { url: env.webhookUrl } : {}), secretToken: env.webhookSecretToken ?? 'sim-webhook-secret-token' },
   });
-  console.log(`Zoom simulator${env.faithful ? ' (Zoom-faithful)' : ''} listening on ${simulator.url} (REST: ${simulator.url}/v2, control: ${simulator.url}/__sim)`);
+  console.log(`Zoom simulator${env.lenient ? ' (lenient: gentler than Zoom)' : ''} listening on ${simulator.url} (REST: ${simulator.url}/v2, control: ${simulator.url}/__sim)`);
 
   const stop = () => {
     simulator.close().then(

@@ -1,5 +1,6 @@
 import { DEFAULT_SIMULATED_USERS } from './default-users';
 import type { SimulatedZoomUser } from './simulated-zoom-user';
+import { ZOOM_FAITHFUL_OPTIONS } from './zoom-faithful-options';
 
 /** Zoom's account plans, as far as per-second rate limits tell them apart. */
 export type RateLimitPlan = 'free' | 'pro' | 'business';
@@ -68,8 +69,14 @@ export interface ResolvedSimulatorOptions extends SimulatorPolicy {
 }
 
 /**
- * Lenient defaults: the API and web suites were written against them. Zoom's own values are in
- * ZOOM_FAITHFUL_OPTIONS (src/zoom-faithful-options.ts); the README's fidelity table lists each difference.
+ * The defaults are Zoom's documented behaviour (ZOOM_FAITHFUL_OPTIONS in src/zoom-faithful-options.ts),
+ * so a green suite cannot hide a production failure; the README's fidelity table lists each behaviour.
+ */
+export const DEFAULT_POLICY: SimulatorPolicy = ZOOM_FAITHFUL_OPTIONS;
+
+/**
+ * The simulator's original, gentler behaviour. A test that needs part of it opts out of that one
+ * behaviour by name (e.g. `rateLimitPlan: LENIENT_POLICY.rateLimitPlan`) and says why.
  */
 export const LENIENT_POLICY: SimulatorPolicy = {
   rateLimitPlan: undefined,
@@ -99,13 +106,13 @@ export function resolveSimulatorOptions(options: ZoomSimulatorOptions = {}): Res
     now: options.now ?? Date.now,
     dailyMeetingLimitPerHost: options.dailyMeetingLimitPerHost ?? 100,
     logRequests: options.logRequests ?? false,
-    rateLimitPlan: 'rateLimitPlan' in options ? options.rateLimitPlan : LENIENT_POLICY.rateLimitPlan,
-    dailyLimitResponse: options.dailyLimitResponse ?? LENIENT_POLICY.dailyLimitResponse,
-    scopeStyle: options.scopeStyle ?? LENIENT_POLICY.scopeStyle,
-    singleAccessTokenPerUser: options.singleAccessTokenPerUser ?? LENIENT_POLICY.singleAccessTokenPerUser,
-    revokeDeauthorization: 'revokeDeauthorization' in options ? options.revokeDeauthorization : LENIENT_POLICY.revokeDeauthorization,
-    startLinks: { ...LENIENT_POLICY.startLinks, ...options.startLinks },
-    webhookDelivery: { ...LENIENT_POLICY.webhookDelivery, ...options.webhookDelivery },
+    rateLimitPlan: 'rateLimitPlan' in options ? options.rateLimitPlan : DEFAULT_POLICY.rateLimitPlan,
+    dailyLimitResponse: options.dailyLimitResponse ?? DEFAULT_POLICY.dailyLimitResponse,
+    scopeStyle: options.scopeStyle ?? DEFAULT_POLICY.scopeStyle,
+    singleAccessTokenPerUser: options.singleAccessTokenPerUser ?? DEFAULT_POLICY.singleAccessTokenPerUser,
+    revokeDeauthorization: 'revokeDeauthorization' in options ? options.revokeDeauthorization : DEFAULT_POLICY.revokeDeauthorization,
+    startLinks: { ...DEFAULT_POLICY.startLinks, ...options.startLinks },
+    webhookDelivery: { ...DEFAULT_POLICY.webhookDelivery, ...options.webhookDelivery },
   };
 }
 

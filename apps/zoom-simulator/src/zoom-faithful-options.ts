@@ -3,8 +3,8 @@ import type { SimulatorPolicy } from './simulator-options';
 const MINUTE_MS = 60_000;
 
 /**
- * Zoom's documented behaviour, for tests that must prove a product survives the real thing.
- * Spread it into the options: `startZoomSimulator({ ...ZOOM_FAITHFUL_OPTIONS, now: clock.now })`.
+ * Zoom's documented behaviour: the simulator's defaults (DEFAULT_POLICY in simulator-options.ts).
+ * Spread it to restore a test's policy after a run-time change, or to name the values a test relies on.
  * The one-access-token-per-user policy stays off: only forum reports describe it.
  */
 export const ZOOM_FAITHFUL_OPTIONS: SimulatorPolicy = {

@@ -46,8 +46,8 @@ describe('the daily meeting create/update cap, in each shape Zoom answers it', (
     expect(response.body).toEqual({ code: 300, message: 'A maximum of 1 meetings can be created/updated for a single user in one day.' });
   });
 
-  test('retry-after-seconds (the default): 429 with Retry-After in seconds until 00:00 UTC', async () => {
-    const { response } = await overTheCap();
+  test('retry-after-seconds (the simulator\'s original shape, LENIENT_POLICY): 429 with Retry-After in seconds until 00:00 UTC', async () => {
+    const { response } = await overTheCap('retry-after-seconds');
 
     expect(response.status).toBe(429);
     expect(response.headers['retry-after']).toBe(String(12 * 60 * 60));

@@ -4,7 +4,7 @@ import { createZoomSimulator, LENIENT_POLICY, ZOOM_FAITHFUL_OPTIONS } from '../s
 
 const MINUTE = 60_000;
 
-describe('the Zoom-faithful preset and the lenient defaults', () => {
+describe('Zoom-faithful defaults and the lenient preset', () => {
   test('ZOOM_FAITHFUL_OPTIONS carries Zoom’s documented values', () => {
     expect(ZOOM_FAITHFUL_OPTIONS).toEqual({
       rateLimitPlan: 'pro',
@@ -18,24 +18,27 @@ describe('the Zoom-faithful preset and the lenient defaults', () => {
     });
   });
 
-  test('without options the simulator runs the lenient policy the API and web suites were written against', async () => {
+  test('without options the simulator behaves as Zoom documents (ZOOM_FAITHFUL_OPTIONS); LENIENT_POLICY keeps the original gentler values', async () => {
     const { app, control } = createZoomSimulator();
 
     const policy = await request(app).get('/__sim/policy');
 
-    expect(control.policy()).toEqual(LENIENT_POLICY);
-    // JSON drops undefined: no rate-limit plan and no deauthorization on revoke.
-    expect(policy.body).toEqual({
+    expect(control.policy()).toEqual(ZOOM_FAITHFUL_OPTIONS);
+    expect(policy.body).toEqual(ZOOM_FAITHFUL_OPTIONS);
+    expect(LENIENT_POLICY).toEqual({
+      rateLimitPlan: undefined,
       dailyLimitResponse: 'retry-after-seconds',
       scopeStyle: 'classic',
       singleAccessTokenPerUser: false,
+      revokeDeauthorization: undefined,
       startLinks: { ttlSeconds: 7200, reissueOnRead: false, enforceExpiry: false },
       webhookDelivery: { timeoutMs: 10_000, retryDelaysMs: [], timeScale: 1 },
     });
+    expect(createZoomSimulator({ ...LENIENT_POLICY }).control.policy()).toEqual(LENIENT_POLICY);
   });
 
   test('reset restores the configured policy after run-time changes; null over HTTP switches a feature off', async () => {
-    const { app, control } = createZoomSimulator({ ...ZOOM_FAITHFUL_OPTIONS });
+    const { app, control } = createZoomSimulator();
 
     const off = await request(app).post('/__sim/policy').send({ rateLimitPlan: null, revokeDeauthorization: null });
     const unknown = await request(app).post('/__sim/policy').send({ rateLimits: 'pro' });
@@ -48,9 +51,9 @@ describe('the Zoom-faithful preset and the lenient defaults', () => {
     expect(control.policy()).toEqual(ZOOM_FAITHFUL_OPTIONS);
   });
 
-  test('the CLI starts Zoom-faithful with ZOOM_SIM_FAITHFUL=true and refuses other values', () => {
-    expect(parseSimulatorEnv({ ZOOM_SIM_FAITHFUL: 'true' }).faithful).toBe(true);
-    expect(parseSimulatorEnv({}).faithful).toBe(false);
-    expect(() => parseSimulatorEnv({ ZOOM_SIM_FAITHFUL: 'yes' })).toThrow(/ZOOM_SIM_FAITHFUL must be "true" or "false", got "yes"/);
+  test('the CLI starts as Zoom does, or with LENIENT_POLICY when ZOOM_SIM_LENIENT=true, and refuses other values', () => {
+    expect(parseSimulatorEnv({ ZOOM_SIM_LENIENT: 'true' }).lenient).toBe(true);
+    expect(parseSimulatorEnv({}).lenient).toBe(false);
+    expect(() => parseSimulatorEnv({ ZOOM_SIM_LENIENT: 'yes' })).toThrow(/ZOOM_SIM_LENIENT must be "true" or "false", got "yes"/);
   });
 });

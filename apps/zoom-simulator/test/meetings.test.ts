@@ -107,7 +107,8 @@ describe('meetings', () => {
 
   test('when a host passes the daily create/update cap, Zoom answers 429 with Retry-After until 00:00 UTC', async () => {
     const clock = testClock(Date.UTC(2030, 0, 15, 23, 0, 0));
-    const { app } = createZoomSimulator({ now: clock.now, dailyMeetingLimitPerHost: 3 });
+    // The seconds shape of the answer (one of the shapes Zoom uses; daily-limit-shapes.test.ts has the others).
+    const { app } = createZoomSimulator({ now: clock.now, dailyMeetingLimitPerHost: 3, dailyLimitResponse: 'retry-after-seconds' });
     const token = await serverToServerToken(app);
 
     const created = await createMeeting(app, token, IVY.email);

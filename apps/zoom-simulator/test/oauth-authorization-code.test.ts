@@ -66,7 +66,8 @@ describe('OAuth authorization code flow', () => {
   });
 
   test('authorize, exchange the code with the right verifier, then GET /v2/users/me returns the chosen user', async () => {
-    const { app, control } = createZoomSimulator();
+    // The classic scope string the Zoom brief documents; scopes.test.ts covers granular scopes (the default).
+    const { app, control } = createZoomSimulator({ scopeStyle: 'classic' });
     const { verifier, challenge } = pkcePair();
 
     const code = await authorize(app, IVY.id, challenge, 'state-abc');

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createZoomSimulator, startZoomSimulator, ZOOM_FAITHFUL_OPTIONS } from '../src/index';
+import { createZoomSimulator, LENIENT_POLICY, startZoomSimulator, ZOOM_FAITHFUL_OPTIONS } from '../src/index';
 import { connectUser, FELIX, IAN, IVY, testClock, validMeetingBody, type SimulatorTarget } from './support/oauth-flow';
 
 const createMeeting = (app: SimulatorTarget, token: string) =>
@@ -102,9 +102,10 @@ describe('per-second rate limits', () => {
     }
   });
 
-  test('by default (lenient), there is no per-second limit and no rate-limit header', async () => {
+  test('by default, per-second limits apply (Pro); with rateLimitPlan switched off (LENIENT_POLICY), there is no per-second limit and no rate-limit header', async () => {
     const clock = testClock();
-    const { app } = createZoomSimulator({ now: clock.now, dailyMeetingLimitPerHost: 1000 });
+    expect(createZoomSimulator().control.policy().rateLimitPlan).toBe('pro');
+    const { app } = createZoomSimulator({ now: clock.now, dailyMeetingLimitPerHost: 1000, rateLimitPlan: LENIENT_POLICY.rateLimitPlan });
     const { access_token } = await connectUser(app, IVY.id);
 
     const statuses = await Promise.all(Array.from({ length: 60 }, () => createMeeting(app, access_token)));

@@ -93,8 +93,8 @@ describe('revoke uninstalls the app and fires app_deauthorized', () => {
     expect(receiver.received).toHaveLength(0);
   });
 
-  test('by default (lenient), revoke only kills the grant and sends no webhook', async () => {
-    const { app, control } = createZoomSimulator({ webhook: { url: receiver.url, secretToken: RECEIVER_SECRET } });
+  test('with revokeDeauthorization switched off (LENIENT_POLICY), revoke only kills the grant and sends no webhook', async () => {
+    const { app, control } = createZoomSimulator({ webhook: { url: receiver.url, secretToken: RECEIVER_SECRET }, revokeDeauthorization: undefined });
     const tokens = await connectUser(app, IVY.id);
 
     await revoke(app, tokens.access_token).expect(200);

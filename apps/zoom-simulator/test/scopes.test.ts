@@ -75,15 +75,15 @@ describe('scopes', () => {
   });
 
   test('a classic app honours a scope parameter too', async () => {
-    const { app } = createZoomSimulator();
+    const { app } = createZoomSimulator({ scopeStyle: 'classic' });
 
     const { tokens } = await consentWithScope(app, 'user:read');
 
     expect(tokens!.scope).toBe('user:read');
   });
 
-  test('by default, apps have the classic scopes and no scope parameter grants all of them', async () => {
-    const { app } = createZoomSimulator();
+  test('a classic app (created before 2024) has the classic scopes and no scope parameter grants all of them', async () => {
+    const { app } = createZoomSimulator({ scopeStyle: 'classic' });
 
     const { tokens } = await consentWithScope(app, undefined);
     const s2s = await request(app)

@@ -4,7 +4,8 @@ import { ADMIN, basicAuth, FELIX, IAN, S2S_APP, serverToServerToken, USER_APP, v
 
 describe('server-to-server OAuth app', () => {
   test('account_credentials returns an admin-scoped token without a refresh token', async () => {
-    const { app, control } = createZoomSimulator();
+    // Classic scopes, the shape the Zoom brief (../shared/zoom/README.md) documents; scopes.test.ts covers granular ones.
+    const { app, control } = createZoomSimulator({ scopeStyle: 'classic' });
 
     const response = await request(app)
       .post('/oauth/token')

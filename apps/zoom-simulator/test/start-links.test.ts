@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { createZoomSimulator, ZOOM_FAITHFUL_OPTIONS, type ZoomSimulatorOptions } from '../src/index';
+import { createZoomSimulator, LENIENT_POLICY, ZOOM_FAITHFUL_OPTIONS, type ZoomSimulatorOptions } from '../src/index';
 import { connectUser, IAN, IVY, testClock, validMeetingBody, type SimulatorTarget } from './support/oauth-flow';
 
 const HOUR = 60 * 60 * 1000;
@@ -96,9 +96,9 @@ describe('start links', () => {
     expect(control.meetings({ hostId: IAN.id })).toEqual([]);
   });
 
-  test('by default (lenient), the creation-time start URL is returned on every read and opens three days later, even with a made-up zak', async () => {
+  test('with LENIENT_POLICY start links, the creation-time start URL is returned on every read and opens three days later, even with a made-up zak', async () => {
     const clock = testClock();
-    const { app } = createZoomSimulator({ now: clock.now, accessTokenTtlSeconds: 30 * 24 * 3600 });
+    const { app } = createZoomSimulator({ now: clock.now, accessTokenTtlSeconds: 30 * 24 * 3600, startLinks: LENIENT_POLICY.startLinks });
     const { access_token } = await connectUser(app, IVY.id);
     const meeting = (await createMeeting(app, access_token)).body as { id: number; start_url: string };
 

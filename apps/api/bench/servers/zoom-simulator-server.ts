@@ -15,6 +15,8 @@ async function main(): Promise<void> {
     serverToServerApp: BENCH_S2S_APP,
     // Zoom's 100 meetings per host per day would turn the load tests into fallbacks.
     dailyMeetingLimitPerHost: 1_000_000_000,
+    // Zoom's per-second limits (the simulator's default) would measure Zoom's budget, not the API's capacity.
+    rateLimitPlan: undefined,
     logRequests: false,
   });
   announceReady({ url: simulator.url });

@@ -6,6 +6,7 @@ import type { SecretVault } from '../domain/ports/secret-vault';
 import { ServerToServerToken } from '../zoom/server-to-server-token';
 import { ZoomApiClient } from '../zoom/zoom-api-client';
 import { ZoomOAuthClient } from '../zoom/zoom-oauth-client';
+import { ZoomRequestPacer } from '../zoom/zoom-request-pacer';
 
 export interface ZoomClients {
   api: ZoomApiClient;
@@ -22,6 +23,8 @@ export function createZoomClients(env: Env, store: Store, secrets: SecretVault, 
     timeoutMs: env.ZOOM_HTTP_TIMEOUT_MS,
     retry: { maxAttempts: env.ZOOM_HTTP_MAX_ATTEMPTS, baseDelayMs: env.ZOOM_HTTP_RETRY_BASE_MS },
     sleep: clock.sleep,
+    now: () => clock.now().getTime(),
+    pacer: new ZoomRequestPacer({ plan: env.ZOOM_RATE_LIMIT_PLAN, now: () => clock.now().getTime(), sleep: clock.sleep }),
     logger,
   });
   const oauth =

@@ -112,6 +112,8 @@ const envSchema = z.object({
   ZOOM_HTTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
   /** First retry backoff; doubles per attempt, with jitter; Retry-After wins when longer. */
   ZOOM_HTTP_RETRY_BASE_MS: z.coerce.number().int().min(0).max(60_000).default(250),
+  /** Zoom plan whose per-second limits the API paces its calls below. */
+  ZOOM_RATE_LIMIT_PLAN: z.enum(['free', 'pro', 'business']).default('pro'),
   /** How often the background worker looks for pending meeting changes. */
   MEETING_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   ZOOM_IDLE_REFRESH_HOURS: z.coerce.number().min(0.001).default(24 * 7),

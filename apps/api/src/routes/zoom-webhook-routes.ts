@@ -46,7 +46,7 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
     answerUrlValidation: (plainToken) => answerUrlValidation(webhookSecretToken ?? '', plainToken),
   };
 
-  route(router, zoomEndpoints.webhook, [limiter, verifyZoomWebhook({ secretToken: webhookSecretToken })], async ({ body }, req, res) => {
+  route(router, zoomEndpoints.webhook, [limiter, verifyZoomWebhook({ secretToken: webhookSecretToken, now: deps.clock.now })], async ({ body }, req, res) => {
     const bodyDigest = createHash('sha256').update(req.rawBody ?? '').digest('hex');
     const { answer, recordedEventId } = await handleZoomWebhook(handlerDeps, body, { bodyDigest, context: requestContext(req) });
     if (recordedEventId && zoomEvents.processOnReceipt) {

@@ -6,6 +6,7 @@ import type { ZoomMeeting, ZoomMeetingRequest, ZoomMeetingsGateway, ZoomMeetingS
 import { retryWithBackoff } from '../retry/backoff';
 import { ZoomApiError, type ZoomApiErrorKind } from './zoom-api-error';
 import { revealSecret, ZoomSecret } from './zoom-secret';
+import { ZOOM_OPERATION_CATEGORY, type PacingStats, type ZoomRequestPacer } from './zoom-request-pacer';
 
 export interface ZoomRetryPolicy {
   /** Total tries per call, including the first. */
@@ -29,6 +30,10 @@ export interface ZoomApiClientOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   logger?: Pick<Logger, 'warn' | 'debug'>;
+  /** The application clock's time (epoch ms): reads Retry-After timestamps and the daily cap's reset. */
+  now?: () => number;
+  /** Keeps requests below Zoom's per-second limits; without one, calls go out as fast as they come. */
+  pacer?: ZoomRequestPacer;
 }
 
 /**
@@ -60,7 +65,11 @@ interface Outcome {
   body: unknown;
   retryAfterMs: number | null;
   rateLimitType: string | null;
+  rateLimitRemaining: string | null;
 }
+
+/** A per-second 429 without Retry-After: Zoom's windows are one second long. */
+const PER_SECOND_HOLD_OFF_MS = 1_000;
 
 /** The one way the API talks to Zoom's REST API: timeouts, bounded retries, and errors without secrets. */
 export class ZoomApiClient implements ZoomMeetingsGateway {
@@ -68,6 +77,7 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
   private readonly retry: ZoomRetryPolicy;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly random: () => number;
+  private readonly now: () => number;
 
   constructor(private readonly options: ZoomApiClientOptions) {
     this.http = axios.create({
@@ -84,6 +94,12 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
     this.retry = { ...DEFAULT_ZOOM_RETRY_POLICY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => delay(ms));
     this.random = options.random ?? Math.random;
+    this.now = options.now ?? Date.now;
+  }
+
+  /** How much pacing held calls back so far; null without a pacer. */
+  pacingStats(): PacingStats | null {
+    return this.options.pacer?.stats() ?? null;
   }
 
   async getCurrentUser(accessToken: Secret): Promise<ZoomUser> {
@@ -139,16 +155,24 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
 
 
   private async call(operation: string, accessToken: Secret, method: Method, path: string, data: unknown, safety: Safety): Promise<unknown> {
+    const category = ZOOM_OPERATION_CATEGORY[operation] ?? 'Light';
     return retryWithBackoff(
       async (attempt) => {
         let outcome: Outcome;
+        await this.options.pacer?.acquire(category);
         try {
           outcome = await this.send(accessToken, method, path, data);
         } catch (networkError) {
           throw networkFailure(operation, networkError, safety, attempt);
         }
-        if (outcome.status >= 200 && outcome.status < 300) return outcome.body;
-        throw httpFailure(operation, outcome, safety, attempt);
+        if (outcome.status >= 200 && outcome.status < 300) {
+          // Someone else (another app on the account) spent this second's budget: let it pass before the next call.
+          if (outcome.rateLimitRemaining === '0') this.options.pacer?.holdOff(category, PER_SECOND_HOLD_OFF_MS);
+          return outcome.body;
+        }
+        const failure = httpFailure(operation, outcome, safety, attempt, this.now());
+        if (failure.kind === 'rate_limited') this.options.pacer?.holdOff(category, failure.retryAfterMs ?? PER_SECOND_HOLD_OFF_MS);
+        throw failure;
       },
       {
         ...this.retry,
@@ -185,8 +209,9 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
     return {
       status: response.status,
       body: parseBody(response.data),
-      retryAfterMs: parseRetryAfter(header(response.headers, 'retry-after')),
+      retryAfterMs: parseRetryAfter(header(response.headers, 'retry-after'), this.now()),
       rateLimitType: header(response.headers, 'x-ratelimit-type'),
+      rateLimitRemaining: header(response.headers, 'x-ratelimit-remaining'),
     };
   }
 }
@@ -201,20 +226,31 @@ function networkFailure(operation: string, cause: unknown, safety: Safety, attem
   return new ZoomApiError({ kind, operation, networkCode: code, attempts: attempt, message: `Zoom ${what} (${code})` });
 }
 
-function httpFailure(operation: string, outcome: Outcome, safety: Safety, attempt: number): ZoomApiError {
+function httpFailure(operation: string, outcome: Outcome, safety: Safety, attempt: number, now: number): ZoomApiError {
   const { status } = outcome;
   const zoomCode = readZoomCode(outcome.body);
   const zoomMessage = readZoomMessage(outcome.body);
-  const base = { operation, status, zoomCode, retryAfterMs: outcome.retryAfterMs, attempts: attempt };
+  const kind = classify(status, zoomCode, zoomMessage, outcome.rateLimitType, safety);
+  // The daily cap resets at 00:00 UTC ("You may resume these requests at GMT 00:00:00"); Zoom does not always say so in a header.
+  const retryAfterMs = kind === 'daily_limit' && outcome.retryAfterMs === null ? msUntilNextUtcDay(now) : outcome.retryAfterMs;
   const message = `Zoom answered ${status}${zoomCode !== null ? ` (code ${zoomCode})` : ''}${zoomMessage ? `: ${zoomMessage}` : ''}`;
-  return new ZoomApiError({ ...base, message, kind: classify(status, zoomCode, zoomMessage, outcome.rateLimitType, safety) });
+  return new ZoomApiError({ operation, status, zoomCode, retryAfterMs, attempts: attempt, message, kind });
+}
+
+/**
+ * Zoom answers the per-host daily create/update cap in several shapes: 429 with `X-RateLimit-Type:
+ * Daily-limit` and a Retry-After timestamp (documented), 429 with only the message (seen), or HTTP 300 /
+ * code 300 "A maximum of 100 meetings can be created/updated for a single user in one day" (the
+ * meeting references). Code 300 is also Zoom's code for other validation errors, so the message decides.
+ */
+function isDailyLimit(status: number, zoomCode: number | null, zoomMessage: string, rateLimitType: string | null): boolean {
+  if (status === 429) return /daily/i.test(zoomMessage) || /daily/i.test(rateLimitType ?? '');
+  return (status === 300 || zoomCode === 300) && /daily|in one day|per day/i.test(zoomMessage);
 }
 
 function classify(status: number, zoomCode: number | null, zoomMessage: string, rateLimitType: string | null, safety: Safety): ZoomApiErrorKind {
-  if (status === 429) {
-    // The per-host daily create/update cap resets at midnight UTC: waiting inline is pointless.
-    return /daily/i.test(zoomMessage) || /daily/i.test(rateLimitType ?? '') ? 'daily_limit' : 'rate_limited';
-  }
+  if (isDailyLimit(status, zoomCode, zoomMessage, rateLimitType)) return 'daily_limit';
+  if (status === 429) return 'rate_limited';
   if (status >= 500) {
     if (safety === 'create' && !REJECTED_BEFORE_PROCESSING_STATUSES.has(status)) return 'outcome_unknown';
     return 'unavailable';
@@ -223,9 +259,15 @@ function classify(status: number, zoomCode: number | null, zoomMessage: string, 
   if (zoomCode === 3001 || zoomCode === 1001 || status === 404) return 'not_found';
   if (zoomCode === 3003 || status === 403 || zoomCode === 4711 || zoomCode === 4700) return 'forbidden';
   if (zoomCode === 3002) return 'conflict';
-  if (status === 400 || status === 422) return 'invalid_request';
+  if (status === 300 || status === 400 || status === 422) return 'invalid_request';
   if (status === 409) return 'conflict';
   return 'unknown';
+}
+
+/** From `now` to the next 00:00 UTC, when Zoom's daily caps reset. */
+export function msUntilNextUtcDay(now: number): number {
+  const at = new Date(now);
+  return Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate() + 1) - now;
 }
 
 function header(headers: unknown, name: string): string | null {

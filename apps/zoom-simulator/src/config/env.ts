@@ -7,8 +7,8 @@ export interface SimulatorEnv {
   webhookUrl?: string;
   webhookSecretToken?: string;
   logRequests: boolean;
-  /** Start with ZOOM_FAITHFUL_OPTIONS instead of the lenient defaults. */
-  faithful: boolean;
+  /** Start with LENIENT_POLICY (the simulator's original, gentler behaviour) instead of Zoom's. */
+  lenient: boolean;
 }
 
 export function parseSimulatorEnv(env: NodeJS.ProcessEnv): SimulatorEnv {
@@ -25,8 +25,8 @@ export function parseSimulatorEnv(env: NodeJS.ProcessEnv): SimulatorEnv {
   const logRequests = env.ZOOM_SIM_LOG_REQUESTS ?? 'true';
   if (logRequests !== 'true' && logRequests !== 'false') problems.push(`ZOOM_SIM_LOG_REQUESTS must be "true" or "false", got "${logRequests}"`);
 
-  const faithful = env.ZOOM_SIM_FAITHFUL ?? 'false';
-  if (faithful !== 'true' && faithful !== 'false') problems.push(`ZOOM_SIM_FAITHFUL must be "true" or "false", got "${faithful}"`);
+  const lenient = env.ZOOM_SIM_LENIENT ?? 'false';
+  if (lenient !== 'true' && lenient !== 'false') problems.push(`ZOOM_SIM_LENIENT must be "true" or "false", got "${lenient}"`);
 
   if (problems.length > 0) throw new Error(`Invalid zoom-simulator configuration:\n  ${problems.join('\n  ')}`);
   return {
@@ -36,6 +36,6 @@ export function parseSimulatorEnv(env: NodeJS.ProcessEnv): SimulatorEnv {
     ...(webhookUrl === undefined ? {} : { webhookUrl }),
     ...(env.ZOOM_SIM_WEBHOOK_SECRET_TOKEN ? { webhookSecretToken: env.ZOOM_SIM_WEBHOOK_SECRET_TOKEN } : {}),
     logRequests: logRequests === 'true',
-    faithful: faithful === 'true',
+    lenient: lenient === 'true',
   };
 }

@@ -25,7 +25,8 @@ export function meetingError(error: ZoomFailure, context: string): AppError {
     case 'rate_limited':
       return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom is rate-limiting us (${context})`, details: details('zoom_rate_limited', true), cause: error });
     case 'daily_limit':
-      return new AppError({ code: 'zoom_unavailable', status: 503, message: `The Zoom host reached its daily meeting limit (${context})`, details: details('zoom_daily_limit', true), cause: error });
+      // Never `failed`: the cap resets (00:00 UTC, or Zoom's Retry-After), and the worker tries again then.
+      return new AppError({ code: 'zoom_unavailable', status: 503, message: `The Zoom host reached Zoom's daily limit of meeting creates and updates (${context}); it is tried again once the limit resets${resetsAt(error)}`, details: details('zoom_daily_limit', true), cause: error });
     case 'outcome_unknown':
       return new AppError({ code: 'zoom_unavailable', status: 503, message: `Zoom did not confirm the change (${context})`, details: details('zoom_outcome_unknown', true), cause: error });
     case 'misconfigured':
@@ -33,6 +34,13 @@ export function meetingError(error: ZoomFailure, context: string): AppError {
     default:
       return new AppError({ code: 'meeting_failed', status: 502, message: `Zoom refused the change (${context}): ${error.message}`, details: details(`zoom_${error.kind}`, false), cause: error });
   }
+}
+
+/** " (in about N hours)", from the wait Zoom asked for (the adapter fills in the next 00:00 UTC when Zoom gave none). */
+function resetsAt(error: ZoomFailure): string {
+  if (error.retryAfterMs === null) return '';
+  const minutes = Math.ceil(error.retryAfterMs / 60_000);
+  return minutes >= 120 ? ` (in about ${Math.round(minutes / 60)} hours)` : ` (in about ${minutes} minutes)`;
 }
 
 /** Zoom could not be reached for `context`: retryable, so the change stays queued. */
