@@ -108,7 +108,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
       systemToken: zoom.serverToServer,
       worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
     },
-    zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions }),
+    zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions, secrets }),
     invitations,
   };
 }

@@ -44,6 +44,7 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
     logger: deps.logger,
     // Only reached after verifyZoomWebhook, which refuses every delivery when no secret is configured.
     answerUrlValidation: (plainToken) => answerUrlValidation(webhookSecretToken ?? '', plainToken),
+    sealDownloadToken: (eventKey, token) => zoomEvents.deps.secrets.sealDownloadToken(eventKey, token),
   };
 
   route(router, zoomEndpoints.webhook, [limiter, verifyZoomWebhook({ secretToken: webhookSecretToken })], async ({ body }, req, res) => {

@@ -2,6 +2,9 @@ import type { Logger } from 'pino';
 import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRepository } from '../ports/interview-repository';
+import type { InterviewRecordingRepository } from '../ports/interview-recording-repository';
+import type { RecordingDownloads } from '../ports/recording-downloads';
+import type { SecretVault } from '../ports/secret-vault';
 import type { ZoomEventRepository } from '../ports/zoom-event-repository';
 import type { ZoomConnectionDeps } from '../zoom-connection/zoom-connection-deps';
 
@@ -16,6 +19,10 @@ export interface ZoomEventDeps {
   connections: Pick<ZoomConnectionDeps, 'connections' | 'users' | 'audit' | 'logger' | 'atomically'>;
   /** Our OAuth app's client id, when configured: deauthorizations for another app on the same endpoint are ignored. */
   zoomClientId: string | null;
+  /** Cloud recordings and their transcripts; the vault seals and opens recording download tokens. */
+  recordings: InterviewRecordingRepository;
+  recordingDownloads: RecordingDownloads;
+  secrets: Pick<SecretVault, 'sealDownloadToken' | 'openDownloadToken'>;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
