@@ -70,7 +70,7 @@ export class ZoomRecordingDownloads implements RecordingDownloads {
 /** The body as UTF-8 text, or null as soon as it grows past `maxBytes` (the rest is never read). */
 async function readAtMost(response: Response, maxBytes: number): Promise<string | null> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {

@@ -1,5 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { SimulatedMeeting } from '../state/meeting-store';
+import type { SecretIssuer } from '../state/secret-issuer';
 
 /** Zoom's download tokens last 24 hours. */
 const DOWNLOAD_TOKEN_TTL_MS = 24 * 60 * 60_000;
@@ -44,7 +45,10 @@ function vttTime(ms: number): string {
 export class CloudRecordings {
   private files = new Map<string, StoredFile>();
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    private readonly secrets: SecretIssuer,
+  ) {}
 
   /** The two events for a meeting instance that just ended, or null when it was not cloud-recorded. */
   recordingEvents(
@@ -53,7 +57,7 @@ export class CloudRecordings {
   ): RecordingEventBodies | null {
     if (meeting.settings.auto_recording !== 'cloud') return null;
     const origin = new URL(meeting.join_url).origin;
-    const downloadToken = randomBytes(24).toString('base64url');
+    const downloadToken = this.secrets.downloadToken();
     const tokenExpiresAtMs = this.now() + DOWNLOAD_TOKEN_TTL_MS;
     const durationMinutes = Math.max(1, Math.round((instance.endedAtMs - instance.startedAtMs) / 60_000));
     const recordingId = randomBytes(12).toString('base64url');

@@ -42,7 +42,7 @@ export interface SimulatorState {
 
 export function createSimulatorState(options: ResolvedSimulatorOptions): SimulatorState {
   const secrets = new SecretIssuer();
-  const recordings = new CloudRecordings(options.now);
+  const recordings = new CloudRecordings(options.now, secrets);
   const pastMeetings = new PastMeetings();
   const state: SimulatorState = {
     options,
