@@ -5,6 +5,7 @@ import type { Clock } from '../domain/ports/clock';
 import type { SecretVault } from '../domain/ports/secret-vault';
 import type { Store } from '../domain/ports/store';
 import type { ZoomEventDeps } from '../domain/zoom-events/zoom-event-deps';
+import type { PastMeetingParticipants } from '../domain/zoom-events/catch-up-attendance';
 import { ZoomWebhookCounters } from '../domain/zoom-events/zoom-webhook-counters';
 import { createZoomEventProcessor } from '../jobs/zoom-event-processor';
 import { createTranscriptRetentionJob } from '../jobs/transcript-retention-job';
@@ -21,7 +22,7 @@ const DEFAULT_ANSWER_BUDGET_MS = 1_000;
 /** Retention is counted in days; an hourly pass deletes a transcript at most an hour late. */
 const TRANSCRIPT_RETENTION_INTERVAL_MS = 60 * 60_000;
 
-export function createZoomEventServices(input: { env: Env; store: Store; logger: Logger; clock: Clock; owner: string; options: ZoomEventOptions; secrets: SecretVault }): ZoomEventServices {
+export function createZoomEventServices(input: { env: Env; store: Store; logger: Logger; clock: Clock; owner: string; options: ZoomEventOptions; secrets: SecretVault; pastMeetingParticipants?: PastMeetingParticipants }): ZoomEventServices {
   const { env, store, logger, clock } = input;
   const deps: ZoomEventDeps = {
     events: store.zoomEvents,
@@ -33,6 +34,7 @@ export function createZoomEventServices(input: { env: Env; store: Store; logger:
     recordings: store.interviewRecordings,
     recordingDownloads: new ZoomRecordingDownloads({ zoomOrigins: [env.ZOOM_OAUTH_BASE_URL, env.ZOOM_API_BASE_URL], timeoutMs: env.ZOOM_HTTP_TIMEOUT_MS }),
     secrets: input.secrets,
+    ...(input.pastMeetingParticipants ? { pastMeetingParticipants: input.pastMeetingParticipants } : {}),
     clock,
     logger,
   };

@@ -7,6 +7,7 @@ import type { RecordingDownloads } from '../ports/recording-downloads';
 import type { SecretVault } from '../ports/secret-vault';
 import type { ZoomEventRepository } from '../ports/zoom-event-repository';
 import type { ZoomConnectionDeps } from '../zoom-connection/zoom-connection-deps';
+import type { PastMeetingParticipants } from './catch-up-attendance';
 
 /** What processing Zoom's events needs; wired once by the composition root. */
 export interface ZoomEventDeps {
@@ -23,6 +24,8 @@ export interface ZoomEventDeps {
   recordings: InterviewRecordingRepository;
   recordingDownloads: RecordingDownloads;
   secrets: Pick<SecretVault, 'sealDownloadToken' | 'openDownloadToken'>;
+  /** Zoom's participant report of an ended meeting, for the catch-up when its events were missed; absent without Zoom. */
+  pastMeetingParticipants?: PastMeetingParticipants;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
 }
