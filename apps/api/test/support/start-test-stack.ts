@@ -38,6 +38,8 @@ export async function startTestStack(
     accessTokenTtlSeconds?: number;
     dailyMeetingLimitPerHost?: number;
     zoom?: Pick<ZoomSimulatorOptions, 'now' | 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery'>;
+    /** The simulator also sends meeting.updated / meeting.deleted for the API's own changes, as Zoom does. */
+    emitApiChanges?: boolean;
   } = {},
 ): Promise<TestStack> {
   const clock = new TestClock();
@@ -49,7 +51,7 @@ export async function startTestStack(
     userApp: { clientId: TEST_ZOOM_APP.clientId, clientSecret: TEST_ZOOM_APP.clientSecret, redirectUris: [redirectUri] },
     ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
     ...(options.dailyMeetingLimitPerHost === undefined ? {} : { dailyMeetingLimitPerHost: options.dailyMeetingLimitPerHost }),
-    webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: TEST_WEBHOOK_SECRET },
+    webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: TEST_WEBHOOK_SECRET, ...(options.emitApiChanges ? { emitApiChanges: true } : {}) },
     now: () => clock.now().getTime(),
     startLinks: { ttlSeconds: 2 * 60 * 60, enforceExpiry: true, reissueOnRead: true },
     ...options.zoom,
