@@ -23,7 +23,7 @@ describe('cloud recordings, past-meeting participants, API-change echoes and the
     await control.guestJoins(id, { name: 'Grace Hopper', email: 'grace@example.com' });
     await control.endMeeting(id);
 
-    const events = receiver.received.map((r) => r.event as { event: string; download_token?: string; payload: { object: { recording_files: Array<{ file_type: string; download_url: string; play_url: string }>; share_url: string } } });
+    const events = receiver.received.map((r) => r.event as unknown as { event: string; download_token?: string; payload: { object: { recording_files: Array<{ file_type: string; download_url: string; play_url: string }>; share_url: string } } });
     expect(events.map((e) => e.event).slice(-3)).toEqual(['meeting.ended', 'recording.completed', 'recording.transcript_completed']);
     const transcriptEvent = events.at(-1)!;
     const file = transcriptEvent.payload.object.recording_files[0]!;
@@ -54,7 +54,7 @@ describe('cloud recordings, past-meeting participants, API-change echoes and the
     await control.hostJoins(id);
     await control.guestJoins(id, { name: 'Grace Hopper', email: 'grace@example.com' });
     await control.endMeeting(id);
-    const uuid = (receiver.received.at(-1)!.event as { payload: { object: { uuid: string } } }).payload.object.uuid;
+    const uuid = (receiver.received.at(-1)!.event as unknown as { payload: { object: { uuid: string } } }).payload.object.uuid;
     const encoded = uuid.startsWith('/') || uuid.includes('//') ? encodeURIComponent(encodeURIComponent(uuid)) : encodeURIComponent(uuid);
 
     const first = await request(app).get(`/v2/past_meetings/${encoded}/participants?page_size=1`).set('Authorization', `Bearer ${token}`);

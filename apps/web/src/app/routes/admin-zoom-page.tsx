@@ -1,4 +1,5 @@
 import { AuditLog } from '../../features/admin/components/audit-log';
+import { AttendanceAnalytics } from '../../features/admin/components/attendance-analytics';
 import { RecordingSettingsForm } from '../../features/admin/components/recording-settings-form';
 import { UserAccounts } from '../../features/admin/components/user-accounts';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
@@ -17,6 +18,7 @@ export default function AdminZoomPage() {
       </div>
       <ZoomConnectionsOverview />
       <UserAccounts currentUserId={me.id} />
+      <AttendanceAnalytics />
       <RecordingSettingsForm />
       <AuditLog />
       <OutboxTable />
