@@ -95,6 +95,9 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/calendar-feed': ['interviewer'],
   'DELETE /api/calendar-feed': ['interviewer'],
   'GET /api/admin/outbox': ['admin'],
+  'GET /api/interviews/:id/recording': 'signed-in',
+  'GET /api/admin/recording-settings': ['admin'],
+  'PUT /api/admin/recording-settings': ['admin'],
 };
 
 interface Actor {
@@ -156,6 +159,10 @@ function bodySpecs(world: World): Record<string, BodySpec> {
       valid: () => ({ notes: 'changed' }),
       fields: Object.fromEntries(Object.entries(updatable).map(([name, kind]) => [name, { ...kind, required: false }])),
       partial: true,
+    },
+    'PUT /api/admin/recording-settings': {
+      valid: () => ({ transcriptRetentionDays: 30 }),
+      fields: { transcriptRetentionDays: { kind: 'int', min: 1, max: 3650, required: true } },
     },
     'PUT /api/zoom/meeting-defaults': {
       valid: () => ({ waitingRoom: false, autoRecording: 'cloud', joinBeforeHost: true, muteUponEntry: false }),
