@@ -26,6 +26,7 @@ import { runLoad, type LoadResult } from './support/load-test';
 import { runPacedLoad } from './support/paced-load';
 import { ms, perSecond, renderTable, type BenchRow } from './support/results-table';
 import { freePort } from '../test/support/free-port';
+import { measureWebhookBurst, WEBHOOK_BURST_ENV } from './webhook-burst';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '../../..');
@@ -58,11 +59,11 @@ function log(message: string): void {
 }
 
 /** A fresh simulator and API process (one or more instances on one store), so caches start cold. */
-async function startStack(options: { instances: number; apiNodeArgs?: string[] }): Promise<Stack> {
+async function startStack(options: { instances: number; apiNodeArgs?: string[]; env?: Record<string, string> }): Promise<Stack> {
   const ports = await Promise.all(Array.from({ length: options.instances }, () => freePort()));
   const zoom = await startChildServer<{ url: string }>(path.join(BENCH_DIR, 'servers/zoom-simulator-server.ts'), { redirectUris: ports.map(redirectUri) });
   try {
-    const config: ApiServerConfig = { ports, zoomUrl: zoom.info.url, seedUsers: true };
+    const config: ApiServerConfig = { ports, zoomUrl: zoom.info.url, seedUsers: true, ...(options.env ? { env: options.env } : {}) };
     const api = await startChildServer<ApiInfo>(path.join(BENCH_DIR, 'servers/api-server.ts'), config, { nodeArgs: options.apiNodeArgs ?? [] });
     return {
       zoomUrl: zoom.info.url,
@@ -358,7 +359,7 @@ async function measureMemory(): Promise<BenchRow> {
 
 // ---------------------------------------------------------------------------------------------
 
-const SECTIONS = ['status', 'create', 'storms', 'memory'] as const;
+const SECTIONS = ['status', 'create', 'storms', 'memory', 'webhooks'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `pnpm bench` runs everything; `pnpm bench --only=storms,memory` a part, e.g. while looking into one figure. */
@@ -404,6 +405,16 @@ async function main(): Promise<void> {
     rows.push(...(await measureStormsAcrossProcesses()));
   }
   if (sections.has('memory')) rows.push(await measureMemory());
+  if (sections.has('webhooks')) {
+    log('webhook burst: 1,000 signed deliveries, 50 in flight');
+    const stack = await startStack({ instances: 1, env: WEBHOOK_BURST_ENV });
+    try {
+      const apiUrl = stack.api.info.urls[0]!;
+      rows.push(await measureWebhookBurst(apiUrl, await signIn(apiUrl, stack.api.info.users.admin.email, BENCH_PASSWORD)));
+    } finally {
+      await stack.close();
+    }
+  }
 
   const elapsedS = (Date.now() - startedAt) / 1000;
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };

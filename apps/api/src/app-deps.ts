@@ -14,6 +14,7 @@ import type { ZoomEventProcessor } from './jobs/zoom-event-processor';
 import type { ZoomEventDeps } from './domain/zoom-events/zoom-event-deps';
 import type { ZoomWebhookCounters } from './domain/zoom-events/zoom-webhook-counters';
 import type { OutboxWorker } from './jobs/outbox-worker';
+import type { LeasedPeriodicJob } from './jobs/leased-periodic-job';
 import type { ServerToServerToken } from './zoom/server-to-server-token';
 import type { ReminderDeps } from './domain/reminders/reminder-deps';
 import type { ZoomReconnectReminderJob } from './jobs/zoom-reconnect-reminder-job';
@@ -47,6 +48,8 @@ export interface ZoomEventServices {
    * event is durable by then, and Zoom wants its 2xx within 3 s.
    */
   answerBudgetMs: number;
+  /** Deletes transcript text past the admins' retention; on its timer only when BACKGROUND_JOBS is on. */
+  transcriptRetention: LeasedPeriodicJob;
 }
 
 /** Calendar invitations, the email outbox and the interviewers' calendar feeds. */

@@ -97,6 +97,9 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/admin/outbox': ['admin'],
   'GET /api/reminders/zoom-reconnect': 'signed-in',
   'POST /api/admin/zoom/nudge': ['admin'],
+  'GET /api/interviews/:id/recording': 'signed-in',
+  'GET /api/admin/recording-settings': ['admin'],
+  'PUT /api/admin/recording-settings': ['admin'],
 };
 
 interface Actor {
@@ -158,6 +161,10 @@ function bodySpecs(world: World): Record<string, BodySpec> {
       valid: () => ({ notes: 'changed' }),
       fields: Object.fromEntries(Object.entries(updatable).map(([name, kind]) => [name, { ...kind, required: false }])),
       partial: true,
+    },
+    'PUT /api/admin/recording-settings': {
+      valid: () => ({ transcriptRetentionDays: 30 }),
+      fields: { transcriptRetentionDays: { kind: 'int', min: 1, max: 3650, required: true } },
     },
     'PUT /api/zoom/meeting-defaults': {
       valid: () => ({ waitingRoom: false, autoRecording: 'cloud', joinBeforeHost: true, muteUponEntry: false }),

@@ -3,10 +3,12 @@ import { createSimulatorControl, type ZoomSimulatorControl } from './control/zoo
 import { applyFaults } from './faults/apply-faults';
 import { controlRouter } from './routes/control';
 import { meetingLinksRouter } from './routes/meeting-links';
+import { meetingRoomRouter } from './routes/meeting-room';
 import { oauthAuthorizeRouter } from './routes/oauth-authorize';
 import { oauthRevokeRouter } from './routes/oauth-revoke';
 import { oauthTokenRouter } from './routes/oauth-token';
 import { recordRequests } from './routes/record-requests';
+import { recordingFilesRouter } from './routes/recording-files';
 import type { RequestContext } from './routes/request-context';
 import { restApiRouter } from './routes/rest-api';
 import { resolveSimulatorOptions, type ZoomSimulatorOptions } from './simulator-options';
@@ -32,6 +34,8 @@ export function createZoomSimulator(options: ZoomSimulatorOptions = {}): {
   app.use(oauthRevokeRouter(state));
   app.use('/v2', restApiRouter(state));
   app.use(meetingLinksRouter(state));
+  app.use(meetingRoomRouter(control));
+  app.use(recordingFilesRouter(state));
   app.use((_req, res) => {
     res.status(404).json({ code: 404, message: 'Not Found' });
   });

@@ -8,7 +8,8 @@ export type EndpointKey =
   | 'meetings.list'
   | 'meetings.get'
   | 'meetings.update'
-  | 'meetings.delete';
+  | 'meetings.delete'
+  | 'pastMeetings.participants';
 
 export const ENDPOINT_KEYS: readonly EndpointKey[] = [
   'oauth.authorize',
@@ -21,6 +22,7 @@ export const ENDPOINT_KEYS: readonly EndpointKey[] = [
   'meetings.get',
   'meetings.update',
   'meetings.delete',
+  'pastMeetings.participants',
 ];
 
 export function isEndpointKey(value: unknown): value is EndpointKey {
@@ -48,5 +50,6 @@ export function classifyEndpoint(method: string, path: string): EndpointKey | 'u
     if (method === 'PATCH') return 'meetings.update';
     if (method === 'DELETE') return 'meetings.delete';
   }
+  if (first === 'v2' && second === 'past_meetings' && segments.length === 4 && fourth === 'participants' && method === 'GET') return 'pastMeetings.participants';
   return 'unknown';
 }

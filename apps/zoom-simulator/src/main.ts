@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     host: env.host,
     logRequests: env.logRequests,
     ...(env.redirectUris ? { userApp: { clientId: 'sim-user-client-id', clientSecret: 'sim-user-client-secret', redirectUris: env.redirectUris } } : {}),
-    webhook: { ...(env.webhookUrl ? { url: env.webhookUrl } : {}), secretToken: env.webhookSecretToken ?? 'sim-webhook-secret-token' },
+    // Zoom also sends meeting.updated / meeting.deleted for changes made through its API.
+    webhook: { ...(env.webhookUrl ? { url: env.webhookUrl } : {}), secretToken: env.webhookSecretToken ?? 'sim-webhook-secret-token', emitApiChanges: true },
   });
   console.log(`Zoom simulator${env.lenient ? ' (lenient: gentler than Zoom)' : ''} listening on ${simulator.url} (REST: ${simulator.url}/v2, control: ${simulator.url}/__sim)`);
 

@@ -4,7 +4,7 @@ import type { ScopeStyle } from './simulator-options';
 export const USER_APP_SCOPE = 'meeting:write meeting:read user:read';
 export const ACCOUNT_APP_SCOPE = 'meeting:write:admin meeting:read:admin user:read:admin';
 /** What an app created since 2024 is given for the same endpoints. */
-export const GRANULAR_USER_APP_SCOPE = 'meeting:write:meeting meeting:update:meeting meeting:delete:meeting meeting:read:meeting meeting:read:list_meetings user:read:user';
+export const GRANULAR_USER_APP_SCOPE = 'meeting:write:meeting meeting:update:meeting meeting:delete:meeting meeting:read:meeting meeting:read:list_meetings meeting:read:list_past_participants user:read:user';
 export const GRANULAR_ACCOUNT_APP_SCOPE = GRANULAR_USER_APP_SCOPE.split(' ')
   .map((scope) => `${scope}:admin`)
   .join(' ');
@@ -38,6 +38,7 @@ const ACCEPTED_SCOPES: Record<EndpointKey, string[]> = {
   'meetings.get': ['meeting:read', 'meeting:read:meeting'],
   'meetings.update': ['meeting:write', 'meeting:update:meeting'],
   'meetings.delete': ['meeting:write', 'meeting:delete:meeting'],
+  'pastMeetings.participants': ['meeting:read', 'meeting:read:list_past_participants'],
 };
 
 /** The scopes the endpoint would need, or undefined when the token has one of them (user or `:admin` form). */

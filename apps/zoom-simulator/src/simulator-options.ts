@@ -49,7 +49,8 @@ export interface ZoomSimulatorOptions extends Partial<SimulatorPolicy> {
   /** The first user listed for an account is that account's owner. */
   users?: SimulatedZoomUser[];
   accessTokenTtlSeconds?: number;
-  webhook?: { url?: string; secretToken: string };
+  /** `emitApiChanges`: meeting.updated / meeting.deleted also for changes made through /v2, as Zoom sends them. */
+  webhook?: { url?: string; secretToken: string; emitApiChanges?: boolean };
   /** Clock in epoch milliseconds; inject one to test expiry without waiting. */
   now?: () => number;
   /** Create + update requests allowed per host per UTC day. */
@@ -62,7 +63,7 @@ export interface ResolvedSimulatorOptions extends SimulatorPolicy {
   serverToServerApp: { accountId: string; clientId: string; clientSecret: string };
   users: SimulatedZoomUser[];
   accessTokenTtlSeconds: number;
-  webhook: { url?: string; secretToken: string };
+  webhook: { url?: string; secretToken: string; emitApiChanges?: boolean };
   now: () => number;
   dailyMeetingLimitPerHost: number;
   logRequests: boolean;

@@ -2,7 +2,7 @@ import request from 'supertest';
 import { createZoomSimulator } from '../src/index';
 import { connectUser, exchangeCode, IVY, pkcePair, REDIRECT_URI, serverToServerToken, USER_APP, validMeetingBody, type SimulatorTarget } from './support/oauth-flow';
 
-const GRANULAR = 'meeting:write:meeting meeting:update:meeting meeting:delete:meeting meeting:read:meeting meeting:read:list_meetings user:read:user';
+const GRANULAR = 'meeting:write:meeting meeting:update:meeting meeting:delete:meeting meeting:read:meeting meeting:read:list_meetings meeting:read:list_past_participants user:read:user';
 
 /** Consents as Ivy with an optional `scope` parameter and exchanges the code. */
 async function consentWithScope(app: SimulatorTarget, scope: string | undefined) {

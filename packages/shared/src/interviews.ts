@@ -291,6 +291,22 @@ export type MeetingDefaultsResponse = z.infer<typeof meetingDefaultsResponseSche
 // ---------------------------------------------------------------------------------------------
 // Admin analytics
 
+/**
+ * Attendance over the window: interviews held (scheduled start in the window, ended, not cancelled),
+ * those Zoom reported on (`tracked`), the no-shows among them, and recordings attached.
+ */
+export const attendanceAnalyticsSchema = z.object({
+  interviews: z.number().int(),
+  tracked: z.number().int(),
+  candidateNoShows: z.number().int(),
+  interviewerNoShows: z.number().int(),
+  /** No-shows / tracked, 0..1; 0 when nothing was tracked. */
+  candidateNoShowRate: z.number(),
+  interviewerNoShowRate: z.number(),
+  recordings: z.number().int(),
+});
+export type AttendanceAnalytics = z.infer<typeof attendanceAnalyticsSchema>;
+
 export const meetingAnalyticsRowSchema = z.object({
   interviewer: interviewPartySchema,
   zoomConnectionState: zoomConnectionStateSchema,
@@ -300,6 +316,7 @@ export const meetingAnalyticsRowSchema = z.object({
   systemAccount: z.number().int(),
   /** Fallback reasons among systemAccount, e.g. { not_connected: 3 }. */
   fallbackReasons: z.record(z.string(), z.number().int()),
+  attendance: attendanceAnalyticsSchema,
 });
 export type MeetingAnalyticsRow = z.infer<typeof meetingAnalyticsRowSchema>;
 
@@ -308,6 +325,7 @@ export const meetingAnalyticsResponseSchema = z.object({
   until: z.string(),
   rows: z.array(meetingAnalyticsRowSchema),
   totals: z.object({ ownAccount: z.number().int(), systemAccount: z.number().int() }),
+  attendance: attendanceAnalyticsSchema,
 });
 export type MeetingAnalyticsResponse = z.infer<typeof meetingAnalyticsResponseSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema, userIdParamsSchema } from './auth';
 import type { Endpoint } from './endpoint';
+import { zoomRecordingEventSchema } from './recordings';
 
 export const ZOOM_CONNECTION_STATES = ['connected', 'needs_reconnect', 'not_connected'] as const;
 export const zoomConnectionStateSchema = z.enum(ZOOM_CONNECTION_STATES);
@@ -209,7 +210,11 @@ const meetingEventSchema = z.object({
 export type ZoomMeetingEvent = z.output<typeof meetingEventSchema>;
 
 /** A signed event the pipeline records and processes; also parses a recorded body again when it is processed. */
-export const recordableZoomEventSchema = z.union([appDeauthorizedEventSchema.extend({ event_ts: z.number().int().nonnegative().optional() }), meetingEventSchema]);
+export const recordableZoomEventSchema = z.union([
+  appDeauthorizedEventSchema.extend({ event_ts: z.number().int().nonnegative().optional() }),
+  meetingEventSchema,
+  zoomRecordingEventSchema,
+]);
 export type RecordableZoomEvent = z.output<typeof recordableZoomEventSchema>;
 
 /**

@@ -19,6 +19,8 @@ export interface ApiServerConfig {
   /** Create the benchmark users (the first process of a shared MongoDB does; the second must not). */
   seedUsers: boolean;
   dropDatabaseOnExit?: boolean;
+  /** Settings a section needs on top of the bench defaults (e.g. the webhook burst's secret and jobs). */
+  env?: Record<string, string>;
 }
 
 export function benchApiEnv(config: ApiServerConfig, port: number): Env {
@@ -44,6 +46,7 @@ export function benchApiEnv(config: ApiServerConfig, port: number): Env {
     ZOOM_S2S_CLIENT_SECRET: BENCH_S2S_APP.clientSecret,
     ZOOM_USER_ID: SYSTEM_HOST_EMAIL,
     ...(config.mongodbUri ? { MONGODB_URI: config.mongodbUri } : {}),
+    ...config.env,
   });
 }
 
@@ -56,5 +59,7 @@ export const BENCH_USERS = {
   interviewer: { name: 'Bench Interviewer', email: 'bench-interviewer@example.test', role: 'interviewer' },
   /** Never connects Zoom: every meeting for them falls back to the organisation's account. */
   unconnectedInterviewer: { name: 'Bench Unconnected', email: 'bench-unconnected@example.test', role: 'interviewer' },
+  /** Reads the webhook inbox's counts after the burst. */
+  admin: { name: 'Bench Admin', email: 'bench-admin@example.test', role: 'admin' },
 } as const;
 export type BenchUserKey = keyof typeof BENCH_USERS;

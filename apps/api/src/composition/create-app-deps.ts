@@ -24,6 +24,7 @@ import { SessionStatusCache } from '../security/session-status-cache';
 import { TokenCipher } from '../security/token-cipher';
 import { createZoomClients } from './create-zoom-clients';
 import { createZoomEventServices, type ZoomEventOptions } from './create-zoom-event-services';
+import { makePastMeetingParticipants } from '../domain/zoom-events/list-past-meeting-participants';
 
 /**
  * Builds every service the HTTP layer and the jobs use, from the configuration, the store and the clock.
@@ -109,7 +110,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
       systemToken: zoom.serverToServer,
       worker: createMeetingSyncWorker({ deps: interviews, leases: store.jobLeases, intervalMs: env.MEETING_WORKER_INTERVAL_MS, logger }),
     },
-    zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions }),
+    zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions, secrets, pastMeetingParticipants: makePastMeetingParticipants(meetingDeps) }),
     invitations,
     reminders: createReminderServices(env, store, logger, clock, { fallbackAvailable: zoom.serverToServer !== null }),
   };

@@ -57,6 +57,7 @@ export async function startApi(
   logger.info({ url, store: store.kind, demo: env.DEMO_MODE }, 'API listening');
   if (env.BACKGROUND_JOBS) worker.start();
   if (env.BACKGROUND_JOBS) zoomEventProcessor.start();
+  if (env.BACKGROUND_JOBS) deps.zoomEvents.transcriptRetention.start();
   const { outboxWorker } = deps.invitations;
   if (env.BACKGROUND_JOBS) outboxWorker?.start();
   const reminderJob = deps.reminders.job;
@@ -81,7 +82,7 @@ export async function startApi(
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
         // The jobs finish the item they are on (the worker's stop awaits its current pass) while requests drain.
-        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop(), zoomEventProcessor.stop(), outboxWorker?.stop(), reminderJob.stop()]);
+        const jobsStopped = Promise.all([idleRefreshJob?.stop(), worker.stop(), zoomEventProcessor.stop(), outboxWorker?.stop(), reminderJob.stop(), deps.zoomEvents.transcriptRetention.stop()]);
         let timer: NodeJS.Timeout | undefined;
         const deadline = new Promise<'timed_out'>((resolve) => {
           timer = setTimeout(() => resolve('timed_out'), graceMs);

@@ -107,6 +107,8 @@ const envSchema = z.object({
   ZOOM_OAUTH_BASE_URL: url('https://zoom.us').default('https://zoom.us'),
   ZOOM_API_BASE_URL: url('https://api.zoom.us/v2').default('https://api.zoom.us/v2'),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),
+  /** Webhook deliveries accepted per minute across all instances (checked before the signature); over it, 429 and Zoom retries. */
+  ZOOM_WEBHOOK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(600),
   ZOOM_HTTP_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   /** Tries per Zoom REST call (first try included) before a meeting change is queued for the worker. */
   ZOOM_HTTP_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),

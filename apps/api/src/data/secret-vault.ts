@@ -14,6 +14,7 @@ export const SEALED_FIELDS = {
   codeVerifier: (stateId: string): CipherContext => ({ subjectId: stateId, field: 'pkceCodeVerifier' }),
   meetingStartUrl: (interviewId: string): CipherContext => ({ subjectId: interviewId, field: 'meetingStartUrl' }),
   serverToServerToken: (accountId: string): CipherContext => ({ subjectId: `zoom-s2s:${accountId}`, field: 'accessToken' }),
+  recordingDownloadToken: (eventKey: string): CipherContext => ({ subjectId: `zoom-event:${eventKey}`, field: 'downloadToken' }),
 } as const;
 
 /** The SecretVault over the AES-GCM TokenCipher: the only place plaintext credentials meet the store. */
@@ -56,6 +57,14 @@ export class CipherSecretVault implements SecretVault {
 
   openServerToken(accountId: string, sealed: string): Secret | null {
     return this.open(sealed, SEALED_FIELDS.serverToServerToken(accountId));
+  }
+
+  sealDownloadToken(eventKey: string, token: string): string {
+    return this.cipher.encrypt(token, SEALED_FIELDS.recordingDownloadToken(eventKey));
+  }
+
+  openDownloadToken(eventKey: string, sealed: string): Secret | null {
+    return this.open(sealed, SEALED_FIELDS.recordingDownloadToken(eventKey));
   }
 
   private seal(secret: Secret, context: CipherContext): string {

@@ -9,7 +9,10 @@ import { route } from '../http/typed-route';
 export function meetingAnalyticsRoutes(deps: AppDeps): Router {
   const router = Router();
   route(router, interviewEndpoints.meetingAnalytics, [requireRole('admin')], () =>
-    summarizeMeetingHosts({ interviews: deps.store.interviews, users: deps.store.users }, new Date()),
+    summarizeMeetingHosts(
+      { interviews: deps.store.interviews, users: deps.store.users, attendance: deps.store.interviewAttendance, recordings: deps.store.interviewRecordings },
+      deps.clock.now(),
+    ),
   );
   return router;
 }

@@ -29,8 +29,8 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
   const { webhookSecretToken } = deps.zoomConnection;
   const limiter = rateLimit({
     windowMs: 60 * 1000,
-    limit: 600,
-    // Shared by every instance, so N instances still allow 600 a minute in all.
+    limit: deps.env.ZOOM_WEBHOOK_RATE_LIMIT_PER_MINUTE,
+    // Shared by every instance, so N instances still allow this many a minute in all.
     store: new SharedRateLimitStore(deps.store.rateLimits, 'zoom-webhook:'),
     standardHeaders: 'draft-8',
     legacyHeaders: false,
@@ -44,6 +44,7 @@ export function zoomWebhookRoutes(deps: AppDeps): Router {
     logger: deps.logger,
     // Only reached after verifyZoomWebhook, which refuses every delivery when no secret is configured.
     answerUrlValidation: (plainToken) => answerUrlValidation(webhookSecretToken ?? '', plainToken),
+    sealDownloadToken: (eventKey, token) => zoomEvents.deps.secrets.sealDownloadToken(eventKey, token),
   };
 
   route(router, zoomEndpoints.webhook, [limiter, verifyZoomWebhook({ secretToken: webhookSecretToken, now: deps.clock.now })], async ({ body }, req, res) => {

@@ -2,7 +2,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import axios, { type AxiosInstance, type Method } from 'axios';
 import type { Logger } from 'pino';
 import type { Secret } from '../domain/ports/secret';
-import type { ZoomMeeting, ZoomMeetingRequest, ZoomMeetingsGateway, ZoomMeetingSummary, ZoomUser } from '../domain/ports/zoom-gateway';
+import type { ZoomMeeting, ZoomMeetingRequest, ZoomMeetingsGateway, ZoomMeetingSummary, ZoomPastParticipant, ZoomUser } from '../domain/ports/zoom-gateway';
 import { retryWithBackoff } from '../retry/backoff';
 import { ZoomApiError, type ZoomApiErrorKind } from './zoom-api-error';
 import { revealSecret, ZoomSecret } from './zoom-secret';
@@ -137,6 +137,32 @@ export class ZoomApiClient implements ZoomMeetingsGateway {
       for (const item of meetings) {
         const id = str(item.id);
         if (id) found.push({ id, topic: str(item.topic), startTime: str(item.start_time) });
+      }
+      pageToken = typeof body?.next_page_token === 'string' ? body.next_page_token : '';
+      if (!pageToken) break;
+    }
+    return found;
+  }
+
+  async listPastMeetingParticipants(accessToken: Secret, meetingUuid: string, maxPages = 10): Promise<ZoomPastParticipant[]> {
+    // Zoom wants a uuid that starts with '/' or holds '//' encoded twice.
+    const once = encodeURIComponent(meetingUuid);
+    const id = meetingUuid.startsWith('/') || meetingUuid.includes('//') ? encodeURIComponent(once) : once;
+    const found: ZoomPastParticipant[] = [];
+    let pageToken = '';
+    for (let page = 0; page < maxPages; page += 1) {
+      const query = new URLSearchParams({ page_size: '300', ...(pageToken ? { next_page_token: pageToken } : {}) });
+      const body = (await this.call('listPastMeetingParticipants', accessToken, 'GET', `/past_meetings/${id}/participants?${query.toString()}`, undefined, 'idempotent')) as Record<string, unknown> | null;
+      const participants = Array.isArray(body?.participants) ? (body.participants as Record<string, unknown>[]) : [];
+      for (const item of participants) {
+        found.push({
+          zoomUserId: str(item.id) || null,
+          participantId: str(item.user_id) || null,
+          name: str(item.name) ?? '',
+          email: str(item.user_email) || null,
+          joinTime: str(item.join_time),
+          leaveTime: str(item.leave_time),
+        });
       }
       pageToken = typeof body?.next_page_token === 'string' ? body.next_page_token : '';
       if (!pageToken) break;

@@ -48,6 +48,18 @@ export const zoomEventRepositoryContract: StoreContract = (makeStore) => {
       expect(await store().zoomEvents.claim(result.record.id, 'c', new Date(later.getTime() + 60_000), later)).toMatchObject({ attempts: 2 });
     });
 
+    test('finish drops a sealed download token from the stored body and keeps the rest', async () => {
+      const result = await store().zoomEvents.record(newEvent({ body: { event: 'recording.transcript_completed', event_ts: 1, payload: { object: { id: '9' } }, sealed_download_token: 'v1:sealed' } }));
+      if (!result.recorded) throw new Error('not recorded');
+      const now = new Date();
+      await store().zoomEvents.claim(result.record.id, 'owner', new Date(now.getTime() + 60_000), now);
+
+      expect(await store().zoomEvents.finish(result.record.id, 'owner', { status: 'processed', outcome: 'transcript_attached', error: null, at: now })).toBe(true);
+
+      const stored = await store().zoomEvents.findById(result.record.id);
+      expect(stored!.body).toEqual({ event: 'recording.transcript_completed', event_ts: 1, payload: { object: { id: '9' } } });
+    });
+
     test('finish marks the event processed only for the claim holder; a processed event is never claimed again', async () => {
       const result = await store().zoomEvents.record(newEvent());
       if (!result.recorded) throw new Error('not recorded');

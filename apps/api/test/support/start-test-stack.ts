@@ -39,6 +39,8 @@ export async function startTestStack(
     accessTokenTtlSeconds?: number;
     dailyMeetingLimitPerHost?: number;
     zoom?: Pick<ZoomSimulatorOptions, 'now' | 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery' | 'dailyLimitResponse' | 'startLinks' | 'scopeStyle'>;
+    /** The simulator also sends meeting.updated / meeting.deleted for the API's own changes, as Zoom does. */
+    emitApiChanges?: boolean;
   } = {},
 ): Promise<TestStack> {
   const clock = new TestClock();
@@ -50,7 +52,7 @@ export async function startTestStack(
     userApp: { clientId: TEST_ZOOM_APP.clientId, clientSecret: TEST_ZOOM_APP.clientSecret, redirectUris: [redirectUri] },
     ...(options.accessTokenTtlSeconds === undefined ? {} : { accessTokenTtlSeconds: options.accessTokenTtlSeconds }),
     ...(options.dailyMeetingLimitPerHost === undefined ? {} : { dailyMeetingLimitPerHost: options.dailyMeetingLimitPerHost }),
-    webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: TEST_WEBHOOK_SECRET },
+    webhook: { url: `${apiUrl}/api/zoom/webhook`, secretToken: TEST_WEBHOOK_SECRET, ...(options.emitApiChanges ? { emitApiChanges: true } : {}) },
     now: () => clock.now().getTime(),
     ...options.zoom,
   });

@@ -1,5 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import type { CloudRecordings } from '../recordings/cloud-recordings';
 import type { SimulatedMeeting } from '../state/meeting-store';
+import type { PastMeetings, PastParticipant } from './past-meetings';
 import { meetingEventBody, meetingObject, type ZoomParticipantPayload } from './meeting-event-payloads';
 
 type Whereabouts = 'waiting_for_host' | 'waiting_room' | 'in_meeting' | 'left';
@@ -8,6 +10,8 @@ interface LiveParticipant {
   payload: ZoomParticipantPayload;
   isHost: boolean;
   where: Whereabouts;
+  /** Each stretch in the meeting itself (not waiting), for past-meeting reports and the transcript. */
+  stretches: Array<{ joinedAtMs: number; leftAtMs: number | null }>;
 }
 
 interface LiveMeeting {
@@ -46,6 +50,8 @@ export class LiveMeetings {
   constructor(
     private readonly now: () => number,
     private readonly accountOf: (meeting: SimulatedMeeting) => string,
+    private readonly recordings?: CloudRecordings,
+    private readonly past?: PastMeetings,
   ) {}
 
   hostJoins(meeting: SimulatedMeeting, host: { name: string; email: string }): MeetingActivity {
@@ -58,13 +64,14 @@ export class LiveMeetings {
     }
     const participant = this.newParticipant({ name: host.name, email: host.email, zoomUserId: meeting.host_id, isHost: true });
     live.participants.set(participant.payload.user_id, participant);
-    participant.where = 'in_meeting';
+    this.enter(participant, at);
     events.push(this.participantBody('meeting.participant_joined', meeting, live, participant, { join_time: iso(at) }));
     // Guests who were waiting for the host come in now.
     for (const guest of live.participants.values()) {
       if (guest.where !== 'waiting_for_host') continue;
       events.push(this.participantBody('meeting.participant_jbh_joined', meeting, live, guest, { date_time: iso(at) }));
-      guest.where = this.settingOn(meeting, 'waiting_room') ? 'waiting_room' : 'in_meeting';
+      if (this.settingOn(meeting, 'waiting_room')) guest.where = 'waiting_room';
+      else this.enter(guest, at);
       events.push(
         guest.where === 'waiting_room'
           ? this.participantBody('meeting.participant_put_in_waiting_room', meeting, live, guest, { date_time: iso(at) })
@@ -92,7 +99,7 @@ export class LiveMeetings {
         live.startedAtMs = at;
         events.push(this.body('meeting.started', meeting, live, { start_time: iso(at) }));
       }
-      participant.where = 'in_meeting';
+      this.enter(participant, at);
       events.push(this.participantBody('meeting.participant_joined', meeting, live, participant, { join_time: iso(at) }));
     }
     return { participantId: participant.payload.user_id, events };
@@ -103,7 +110,7 @@ export class LiveMeetings {
     const participant = live.participants.get(participantId);
     if (!participant || participant.where !== 'waiting_room') throw new Error(`Participant ${participantId} is not in the waiting room`);
     const at = this.now();
-    participant.where = 'in_meeting';
+    this.enter(participant, at);
     return {
       participantId,
       events: [
@@ -118,7 +125,7 @@ export class LiveMeetings {
     const participant = live.participants.get(participantId);
     if (!participant || participant.where === 'left') throw new Error(`Participant ${participantId} is not in meeting ${meeting.id}`);
     const wasIn = participant.where === 'in_meeting';
-    participant.where = 'left';
+    this.leave(participant, this.now());
     if (!wasIn) return { participantId, events: [] };
     return {
       participantId,
@@ -133,9 +140,23 @@ export class LiveMeetings {
     for (const participant of live.participants.values()) {
       if (participant.where !== 'in_meeting') continue;
       events.push(this.participantBody('meeting.participant_left', meeting, live, participant, { leave_time: iso(at), leave_reason: 'the host ended the meeting' }));
-      participant.where = 'left';
+      this.leave(participant, at);
     }
     events.push(this.body('meeting.ended', meeting, live, { start_time: iso(live.startedAtMs ?? at), end_time: iso(at) }));
+    if (live.startedAtMs !== null) {
+      this.past?.record(live.instanceUuid, { meetingId: meeting.id, hostId: meeting.host_id, participants: this.pastParticipants(live) });
+      const recorded = this.recordings?.recordingEvents(meeting, {
+        uuid: live.instanceUuid,
+        startedAtMs: live.startedAtMs,
+        endedAtMs: at,
+        accountId: this.accountOf(meeting),
+        speakers: [...live.participants.values()]
+          .filter((p) => p.stretches.length > 0)
+          .map((p) => ({ name: p.payload.user_name, joinedAtMs: p.stretches[0]!.joinedAtMs })),
+      });
+      // Zoom processes the recording after the meeting; the events follow meeting.ended.
+      if (recorded) events.push(recorded.completed, recorded.transcriptCompleted);
+    }
     // The next start is a new instance of the same meeting, with its own uuid.
     this.live.delete(meeting.id);
     return { participantId: null, events };
@@ -165,10 +186,43 @@ export class LiveMeetings {
     return meeting.settings[name] === true;
   }
 
+  private enter(participant: LiveParticipant, atMs: number): void {
+    participant.where = 'in_meeting';
+    participant.stretches.push({ joinedAtMs: atMs, leftAtMs: null });
+  }
+
+  private leave(participant: LiveParticipant, atMs: number): void {
+    participant.where = 'left';
+    const open = participant.stretches.at(-1);
+    if (open && open.leftAtMs === null) open.leftAtMs = atMs;
+  }
+
+  private pastParticipants(live: LiveMeeting): PastParticipant[] {
+    return [...live.participants.values()].flatMap((p) =>
+      p.stretches.map((stretch) => {
+        const leftAtMs = stretch.leftAtMs ?? stretch.joinedAtMs;
+        return {
+          id: p.payload.id,
+          name: p.payload.user_name,
+          user_id: p.payload.user_id,
+          registrant_id: '',
+          user_email: p.payload.email,
+          join_time: iso(stretch.joinedAtMs),
+          leave_time: iso(leftAtMs),
+          duration: Math.round((leftAtMs - stretch.joinedAtMs) / 1000),
+          failover: false,
+          status: 'in_meeting' as const,
+          internal_user: p.isHost,
+        };
+      }),
+    );
+  }
+
   private newParticipant(input: { name: string; email: string; zoomUserId: string; isHost: boolean }): LiveParticipant {
     return {
       isHost: input.isHost,
       where: 'left',
+      stretches: [],
       payload: {
         user_id: String(randomInt(16_000_000, 17_000_000)),
         user_name: input.name,

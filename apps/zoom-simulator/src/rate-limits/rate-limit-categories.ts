@@ -12,6 +12,7 @@ export const ENDPOINT_RATE_LIMIT_CATEGORY: Partial<Record<EndpointKey, RateLimit
   'meetings.get': 'Light',
   'meetings.update': 'Light',
   'meetings.delete': 'Light',
+  'pastMeetings.participants': 'Medium',
 };
 
 /** Requests per second per account, from Zoom's "Rate limits by account type" table. */

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { renderExpiredStartLinkPage, renderMeetingLinkPage } from '../pages/meeting-link-page';
+import { renderMeetingRoomControls } from '../pages/meeting-room-page';
 import type { SimulatorState } from '../state/simulator-state';
 import { stringParam } from './request-context';
 
@@ -7,7 +8,10 @@ import { stringParam } from './request-context';
 export function meetingLinksRouter(state: SimulatorState): Router {
   const router = Router();
   router.get('/j/:meetingId', (req, res) => {
-    res.type('html').send(renderMeetingLinkPage('join', req.params.meetingId));
+    const meeting = state.meetings.find(req.params.meetingId);
+    const controls =
+      meeting && !meeting.deleted ? renderMeetingRoomControls(req.params.meetingId, state.liveMeetings.participants(meeting.id), stringParam(req.query.notice)?.slice(0, 2000) ?? null) : '';
+    res.type('html').set('Cache-Control', 'no-store').send(renderMeetingLinkPage('join', req.params.meetingId, controls));
   });
   router.get('/s/:meetingId', (req, res) => {
     res.type('html').set('Cache-Control', 'no-store');

@@ -9,6 +9,7 @@ import { invalidJsonBody } from '../zoom-error-bodies';
 import { resolveMeeting, resolveTargetUser } from './access-control';
 import { principalWithScope } from './bearer-auth';
 import { baseUrlOf, pathOf, requestContext, stringParam } from './request-context';
+import { emitApiMeetingDeletion, emitApiMeetingUpdate, snapshotOf } from '../live-meetings/api-change-events';
 
 const MAX_PAGE_SIZE = 300;
 
@@ -90,8 +91,10 @@ export function meetingsRouter(state: SimulatorState): Router {
 
     const body = validBody(state, req, res, 'meetings.update');
     if (!body || (host && !withinDailyLimit(state, res, host))) return;
+    const before = snapshotOf(meeting.value);
     applyMeetingUpdate(meeting.value, body, baseUrlOf(req));
     res.status(204).end();
+    emitApiMeetingUpdate(state, meeting.value, before, principal.zoomUserId);
   });
 
   router.delete('/meetings/:meetingId', (req, res) => {
@@ -103,6 +106,7 @@ export function meetingsRouter(state: SimulatorState): Router {
     meeting.value.deleted = true;
     meeting.value.deleted_at = new Date(state.now()).toISOString();
     res.status(204).end();
+    emitApiMeetingDeletion(state, meeting.value, principal.zoomUserId);
   });
 
   return router;

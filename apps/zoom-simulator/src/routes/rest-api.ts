@@ -4,6 +4,7 @@ import { invalidJsonBody } from '../zoom-error-bodies';
 import { requireAccessToken } from './bearer-auth';
 import { enforceRateLimits } from './enforce-rate-limits';
 import { meetingsRouter, recordInvalidJson } from './meetings';
+import { pastMeetingsRouter } from './past-meetings';
 import { requestContext } from './request-context';
 import { usersRouter } from './users';
 
@@ -15,6 +16,7 @@ export function restApiRouter(state: SimulatorState): Router {
   router.use(express.json({ limit: '1mb' }));
   router.use(usersRouter(state));
   router.use(meetingsRouter(state));
+  router.use(pastMeetingsRouter(state));
   router.use((_req, res) => {
     res.status(404).json({ code: 404, message: 'Not Found' });
   });

@@ -35,6 +35,11 @@ export class SecretIssuer {
     return this.remember(`${header}.${payload}.${randomBytes(64).toString('base64url')}`);
   }
 
+  /** A recording download token (sent in recording events, opens the files for 24 hours). */
+  downloadToken(): string {
+    return this.remember(randomBytes(32).toString('base64url'));
+  }
+
   all(): string[] {
     return [...this.issued];
   }

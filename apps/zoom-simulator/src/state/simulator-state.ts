@@ -4,6 +4,8 @@ import { policyOf, type ResolvedSimulatorOptions, type SimulatorPolicy } from '.
 import { WebhookDispatcher } from '../webhooks/webhook-dispatcher';
 import { WebhookFaults } from '../webhooks/webhook-faults';
 import { LiveMeetings } from '../live-meetings/live-meetings';
+import { PastMeetings } from '../live-meetings/past-meetings';
+import { CloudRecordings } from '../recordings/cloud-recordings';
 import { DailyMeetingQuota } from './daily-meeting-quota';
 import { MeetingStore } from './meeting-store';
 import { RequestLog } from './request-log';
@@ -31,11 +33,17 @@ export interface SimulatorState {
   webhookFaults: WebhookFaults;
   /** Who is in which meeting now, and the events that produces. */
   liveMeetings: LiveMeetings;
+  /** Cloud recordings (files behind download tokens) of meetings that ended. */
+  recordings: CloudRecordings;
+  /** Ended meeting instances, for GET /past_meetings/{uuid}/participants. */
+  pastMeetings: PastMeetings;
   accessTokenTtlSeconds: number;
 }
 
 export function createSimulatorState(options: ResolvedSimulatorOptions): SimulatorState {
   const secrets = new SecretIssuer();
+  const recordings = new CloudRecordings(options.now, secrets);
+  const pastMeetings = new PastMeetings();
   const state: SimulatorState = {
     options,
     policy: policyOf(options),
@@ -51,7 +59,9 @@ export function createSimulatorState(options: ResolvedSimulatorOptions): Simulat
     rateLimiter: new PerSecondRateLimiter(options.now),
     webhooks: new WebhookDispatcher(options.now, () => state.policy.webhookDelivery),
     webhookFaults: new WebhookFaults(),
-    liveMeetings: new LiveMeetings(options.now, (meeting) => state.users.byId(meeting.host_id)?.accountId ?? ''),
+    liveMeetings: new LiveMeetings(options.now, (meeting) => state.users.byId(meeting.host_id)?.accountId ?? '', recordings, pastMeetings),
+    recordings,
+    pastMeetings,
     accessTokenTtlSeconds: options.accessTokenTtlSeconds,
   };
   return state;
@@ -69,6 +79,8 @@ export function resetSimulatorState(state: SimulatorState): void {
   state.webhooks.reset();
   state.webhookFaults.clear();
   state.liveMeetings.reset();
+  state.recordings.reset();
+  state.pastMeetings.reset();
   state.accessTokenTtlSeconds = state.options.accessTokenTtlSeconds;
   state.policy = policyOf(state.options);
 }

@@ -6,6 +6,7 @@ import { MemoryOutboxRepository } from './memory-outbox-repository';
 import { MemoryCachedSecretRepository } from './memory-cached-secret-repository';
 import { MemoryInterviewRepository } from './memory-interview-repository';
 import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
+import { MemoryInterviewRecordingRepository, MemoryRecordingSettingsRepository } from './memory-interview-recording-repository';
 import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
 import { MemoryRateLimitCounterRepository } from './memory-rate-limit-counter-repository';
@@ -41,6 +42,8 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     invitations: new MemoryInvitationRepository(),
     outbox: new MemoryOutboxRepository(),
     calendarFeeds: new MemoryCalendarFeedRepository(),
+    interviewRecordings: new MemoryInterviewRecordingRepository(),
+    recordingSettings: new MemoryRecordingSettingsRepository(),
     async ping() {},
     async close() {},
   };

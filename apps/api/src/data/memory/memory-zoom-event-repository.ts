@@ -77,6 +77,7 @@ export class MemoryZoomEventRepository implements ZoomEventRepository {
     const doc = this.documents.get(id);
     if (!doc || doc.claimedBy !== owner || doc.status !== 'pending') return false;
     Object.assign(doc, { status: result.status, outcome: result.outcome, lastError: result.error, processedAt: new Date(result.at), claimedBy: null, claimUntil: null });
+    delete doc.body.sealed_download_token;
     return true;
   }
 

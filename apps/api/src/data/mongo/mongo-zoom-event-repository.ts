@@ -87,7 +87,10 @@ export class MongoZoomEventRepository implements ZoomEventRepository {
   async finish(id: string, owner: string, result: { status: 'processed' | 'failed'; outcome: string | null; error: string | null; at: Date }): Promise<boolean> {
     const updated = await this.model.updateOne(
       { _id: id, claimedBy: owner, status: 'pending' },
-      { $set: { status: result.status, outcome: result.outcome, lastError: result.error, processedAt: result.at, claimedBy: null, claimUntil: null } },
+      {
+        $set: { status: result.status, outcome: result.outcome, lastError: result.error, processedAt: result.at, claimedBy: null, claimUntil: null },
+        $unset: { 'body.sealed_download_token': '' },
+      },
     );
     return updated.modifiedCount === 1;
   }

@@ -23,4 +23,10 @@ export interface SecretVault {
   /** The organisation's Server-to-Server token, cached in the store for every process. */
   sealServerToken(accountId: string, token: Secret): string;
   openServerToken(accountId: string, sealed: string): Secret | null;
+  /**
+   * A recording event's download token, sealed before the event is recorded (bound to the event's dedupe
+   * key); the event processor opens it for the download and drops it when the event is done.
+   */
+  sealDownloadToken(eventKey: string, token: string): string;
+  openDownloadToken(eventKey: string, sealed: string): Secret | null;
 }

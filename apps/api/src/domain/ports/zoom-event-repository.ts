@@ -59,7 +59,10 @@ export interface ZoomEventRepository {
   claim(id: string, owner: string, claimUntil: Date, now: Date): Promise<ZoomEventRecord | null>;
   /** Claims the pending event due soonest (oldest first), or null. */
   claimNextDue(owner: string, claimUntil: Date, now: Date): Promise<ZoomEventRecord | null>;
-  /** Ends processing for good (processed, or failed after the last attempt) and drops the claim. False when the claim was lost. */
+  /**
+   * Ends processing for good (processed, or failed after the last attempt) and drops the claim; a sealed
+   * download token in the body goes too, as nothing needs it any more. False when the claim was lost.
+   */
   finish(id: string, owner: string, result: { status: 'processed' | 'failed'; outcome: string | null; error: string | null; at: Date }): Promise<boolean>;
   /** Records a failed attempt, drops the claim and makes the event due again at `nextAttemptAt`. */
   retryLater(id: string, owner: string, result: { error: string; nextAttemptAt: Date }): Promise<boolean>;

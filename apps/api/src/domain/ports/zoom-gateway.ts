@@ -55,6 +55,18 @@ export interface ZoomMeetingSummary {
   startTime: string | null;
 }
 
+/** One participant's stretch in an ended meeting instance (Zoom's past-meeting participant report). */
+export interface ZoomPastParticipant {
+  /** The Zoom user id when signed in (the host's equals the meeting's host_id); may be empty. */
+  zoomUserId: string | null;
+  /** The participant's id within the meeting. */
+  participantId: string | null;
+  name: string;
+  email: string | null;
+  joinTime: string | null;
+  leaveTime: string | null;
+}
+
 /**
  * Zoom's REST API as the domain uses it. Every method throws a ZoomFailure (see zoom-failure.ts) when
  * Zoom refuses or cannot be reached; transient failures have already been retried.
@@ -75,6 +87,8 @@ export interface ZoomMeetingsGateway {
   getStartUrl(accessToken: Secret, meetingId: string): Promise<string | null>;
   /** Upcoming meetings of a host; used to find a meeting a lost create may have made. */
   listUpcomingMeetings(accessToken: Secret, userId: string): Promise<ZoomMeetingSummary[]>;
+  /** Who attended an ended meeting instance (by its uuid), every page; the catch-up for missed events. */
+  listPastMeetingParticipants(accessToken: Secret, meetingUuid: string): Promise<ZoomPastParticipant[]>;
 }
 
 export interface ZoomTokenSet {

@@ -1,4 +1,4 @@
-import type { ZoomUrlValidationResponse, ZoomWebhookEvent } from '@crm/shared/zoom-connection';
+import type { RecordableZoomEvent, ZoomUrlValidationResponse, ZoomWebhookEvent } from '@crm/shared/zoom-connection';
 import type { Clock } from '../ports/clock';
 import type { RequestContext } from '../ports/request-context';
 import type { ZoomEventRepository } from '../ports/zoom-event-repository';
@@ -12,6 +12,18 @@ export interface HandleZoomWebhookDeps {
   logger: { info: (details: object, message: string) => void };
   /** Zoom's URL-validation challenge, answered with the webhook secret (held by the Zoom adapter, not here). */
   answerUrlValidation: (plainToken: string) => ZoomUrlValidationResponse;
+  /** Seals a recording event's download token before the event is stored (see `storedBody`). */
+  sealDownloadToken: (eventKey: string, token: string) => string;
+}
+
+/** Where the sealed download token travels inside a stored recording event, in place of `download_token`. */
+export const SEALED_DOWNLOAD_TOKEN_FIELD = 'sealed_download_token';
+
+/** The body as stored: a recording event's download token only ever sealed, never in the clear. */
+function storedBody(deps: HandleZoomWebhookDeps, event: RecordableZoomEvent, dedupeKey: string): Record<string, unknown> {
+  if (!('download_token' in event) || event.download_token === undefined) return event;
+  const { download_token: token, ...rest } = event;
+  return { ...rest, [SEALED_DOWNLOAD_TOKEN_FIELD]: deps.sealDownloadToken(dedupeKey, token) };
 }
 
 export interface ZoomWebhookIntake {
@@ -40,11 +52,12 @@ export async function handleZoomWebhook(
       deps.logger.info({ zoomEvent: event.name }, 'Zoom event ignored: not one the CRM acts on, or malformed');
       return { answer: null, recordedEventId: null };
     default: {
+      const dedupeKey = zoomEventDedupeKey(event, delivery.bodyDigest);
       const recorded = await deps.events.record({
-        dedupeKey: zoomEventDedupeKey(event, delivery.bodyDigest),
+        dedupeKey,
         event: event.event,
         eventTs: event.event_ts ?? null,
-        body: event,
+        body: storedBody(deps, event, dedupeKey),
         receivedAt: deps.clock.now(),
         receivedBy: { requestId: delivery.context.requestId, ip: delivery.context.ip },
       });

@@ -1,6 +1,8 @@
 import { recordableZoomEventSchema } from '@crm/shared/zoom-connection';
 import type { ZoomEventRecord } from '../ports/zoom-event-repository';
+import { attachZoomRecording } from '../recordings/attach-zoom-recording';
 import { deauthorizeZoomUser } from '../zoom-connection/deauthorize-zoom-user';
+import { SEALED_DOWNLOAD_TOKEN_FIELD } from '../zoom-connection/handle-zoom-webhook';
 import { applyZoomMeetingDeletion, applyZoomMeetingUpdate } from './apply-zoom-meeting-edit';
 import { trackMeetingAttendance } from './track-meeting-attendance';
 import type { ZoomEventDeps } from './zoom-event-deps';
@@ -37,5 +39,10 @@ export async function processZoomEvent(deps: ZoomEventDeps, record: ZoomEventRec
       return applyZoomMeetingUpdate(deps, event);
     case 'meeting.deleted':
       return applyZoomMeetingDeletion(deps, event);
+    case 'recording.completed':
+    case 'recording.transcript_completed': {
+      const sealed = record.body[SEALED_DOWNLOAD_TOKEN_FIELD];
+      return attachZoomRecording(deps, event, record, typeof sealed === 'string' ? sealed : null);
+    }
   }
 }

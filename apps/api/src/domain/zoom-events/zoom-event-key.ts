@@ -10,7 +10,7 @@ export function zoomEventDedupeKey(event: RecordableZoomEvent, bodyDigest: strin
   const at = event.event_ts === undefined ? `sha256:${bodyDigest}` : String(event.event_ts);
   if (event.event === 'app_deauthorized') return [event.event, event.payload.user_id, at].join('|');
   const { object } = event.payload;
-  const participant = object.participant;
+  const participant = 'participant' in object ? object.participant : undefined;
   const who = participant ? (participant.participant_uuid ?? participant.user_id ?? participant.id ?? participant.user_name ?? '') : '';
   return [event.event, object.uuid ?? object.id, who, at].join('|');
 }

@@ -1,4 +1,6 @@
 import { AuditLog } from '../../features/admin/components/audit-log';
+import { AttendanceAnalytics } from '../../features/admin/components/attendance-analytics';
+import { RecordingSettingsForm } from '../../features/admin/components/recording-settings-form';
 import { UserAccounts } from '../../features/admin/components/user-accounts';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
@@ -16,6 +18,8 @@ export default function AdminZoomPage() {
       </div>
       <ZoomConnectionsOverview />
       <UserAccounts currentUserId={me.id} />
+      <AttendanceAnalytics />
+      <RecordingSettingsForm />
       <AuditLog />
       <OutboxTable />
     </div>

@@ -4,6 +4,7 @@ import type { MeetingAnalyticsResponse } from '@crm/shared/interviews';
 import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
 import type { AuditEvent, AuditListResponse } from '@crm/shared/zoom-connection';
 import { AuditLog } from '../../../src/features/admin/components/audit-log';
+import { AttendanceAnalytics } from '../../../src/features/admin/components/attendance-analytics';
 import { ZoomConnectionsOverview } from '../../../src/features/admin/components/zoom-connections-overview';
 import { setCsrfToken } from '../../../src/lib/api-client';
 import { installFakeApi } from '../../support/fake-api';
@@ -18,11 +19,13 @@ const connections: AdminZoomConnectionsResponse = {
   totals: { connected: 1, needs_reconnect: 1, not_connected: 1 },
   interviewers: { total: 3, connected: 1, adoptionRate: 1 / 3 },
 };
+const ivyAttendance = { interviews: 5, tracked: 4, candidateNoShows: 1, interviewerNoShows: 0, candidateNoShowRate: 0.25, interviewerNoShowRate: 0, recordings: 3 };
 const analytics: MeetingAnalyticsResponse = {
   since: '2029-12-01T00:00:00.000Z',
   until: '2030-01-01T00:00:00.000Z',
-  rows: [{ interviewer: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com' }, zoomConnectionState: 'connected', ownAccount: 4, systemAccount: 1, fallbackReasons: { not_connected: 1 } }],
+  rows: [{ interviewer: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com' }, zoomConnectionState: 'connected', ownAccount: 4, systemAccount: 1, fallbackReasons: { not_connected: 1 }, attendance: ivyAttendance }],
   totals: { ownAccount: 4, systemAccount: 1 },
+  attendance: ivyAttendance,
 };
 
 beforeEach(() => setCsrfToken('csrf'));
@@ -96,5 +99,16 @@ describe('Admin Zoom connections', () => {
     // The disconnect is recorded in the audit log, which the admin sees without reloading.
     expect(await screen.findByRole('cell', { name: 'Zoom disconnected' })).toBeInTheDocument();
     expect(await screen.findByRole('row', { name: /Ivy Interviewer.*Not connected/ })).toBeInTheDocument();
+  });
+});
+
+describe('Admin attendance analytics', () => {
+  test('shows no-show rates and recordings for the last 30 days, in all and per interviewer', async () => {
+    installFakeApi({ 'GET /api/admin/meeting-analytics': { body: analytics } });
+    renderWithQueryClient(<AttendanceAnalytics />);
+
+    expect(await screen.findByText(/5 interviews held; candidate no-show rate 25%, interviewer no-show rate 0%, 3 recorded\./)).toBeInTheDocument();
+    const row = within(screen.getByRole('table', { name: 'Attendance by interviewer' })).getByRole('row', { name: /Ivy Interviewer/ });
+    expect(row).toHaveTextContent('1 (25%)');
   });
 });

@@ -4,6 +4,7 @@ export const adminQueryKeys = {
   users: () => [...adminQueryKeys.all, 'users'] as const,
   zoomConnections: () => [...adminQueryKeys.all, 'zoom-connections'] as const,
   meetingAnalytics: () => [...adminQueryKeys.all, 'meeting-analytics'] as const,
+  recordingSettings: () => [...adminQueryKeys.all, 'recording-settings'] as const,
   auditLogs: () => [...adminQueryKeys.all, 'audit-log'] as const,
   auditLog: (page: number, pageSize: number) => [...adminQueryKeys.auditLogs(), { page, pageSize }] as const,
 };

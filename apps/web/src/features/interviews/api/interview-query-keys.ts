@@ -4,4 +4,5 @@ export const interviewQueryKeys = {
   lists: () => [...interviewQueryKeys.all, 'list'] as const,
   list: (when: 'upcoming' | 'past') => [...interviewQueryKeys.lists(), when] as const,
   interviewers: () => [...interviewQueryKeys.all, 'interviewers'] as const,
+  recording: (id: string) => [...interviewQueryKeys.all, 'recording', id] as const,
 };

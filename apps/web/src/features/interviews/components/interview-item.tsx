@@ -11,6 +11,7 @@ import { HostBadge } from './host-badge';
 import { MeetingStatus } from './meeting-status';
 import { AttendanceBadge } from './attendance-badge';
 import { ZoomChangeNotice } from './zoom-change-notice';
+import { InterviewRecording } from './interview-recording';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 export function InterviewItem({
@@ -73,6 +74,7 @@ export function InterviewItem({
           </p>
         )}
         <ZoomChangeNotice notices={interview.zoomNotices} />
+        <InterviewRecording interviewId={interview.id} candidateName={interview.candidateName} enabled={!cancelled && (isHost || canManage)} />
         {!cancelled && (
           <p className="interview-links">
             {meeting.joinUrl ? (
