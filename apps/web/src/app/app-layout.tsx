@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { LoadingState } from '../components/loading-state';
+import { clearFormDrafts } from '../lib/use-form-draft';
 import { ProfileMenu } from '../features/auth/components/profile-menu';
 import { useSession } from '../features/auth/components/session-provider';
 import { paths } from './paths';
@@ -35,6 +36,7 @@ export function AppLayout() {
               user={user}
               accountSettingsPath={paths.accountSettings}
               onSignOut={() => {
+                clearFormDrafts();
                 void signOut().finally(() => navigate(paths.login, { replace: true }));
               }}
             />
