@@ -28,7 +28,11 @@ export function AppLayout() {
               <NavLink to={paths.dashboard} end>
                 Interviews
               </NavLink>
-              {user.role === 'admin' && <NavLink to={paths.adminZoom}>Zoom connections</NavLink>}
+              {user.role === 'admin' && (
+                <NavLink to={paths.adminZoom}>
+                  Zoom<span className="nav-long"> connections</span>
+                </NavLink>
+              )}
             </nav>
           )}
           {user && (

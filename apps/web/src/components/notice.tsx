@@ -2,8 +2,6 @@ import type { ReactNode } from 'react';
 
 export type NoticeTone = 'success' | 'info' | 'warning' | 'error';
 
-const TONE_ICON: Record<NoticeTone, string> = { success: '✓', info: 'i', warning: '!', error: '×' };
-
 /**
  * A message block; errors and warnings are announced immediately, the rest politely. Inside a
  * <LiveRegion> pass `announce={false}`: the region already announces it, and nested live regions read twice.
@@ -24,10 +22,8 @@ export function Notice({
   const urgent = tone === 'error' || tone === 'warning';
   return (
     <div className={`notice notice-${tone}`} role={announce ? (urgent ? 'alert' : 'status') : undefined}>
-      {/* A shape per tone, so the outcome is told apart without relying on colour; the title says it in words. */}
-      <span className={`notice-icon notice-icon-${tone}`} aria-hidden="true">
-        {TONE_ICON[tone]}
-      </span>
+      {/* A shape per tone (drawn in CSS), so the outcome is told apart without relying on colour; the title says it in words. */}
+      <span className={`notice-icon notice-icon-${tone}`} aria-hidden="true" />
       <div className="notice-body">
         {title && <p className="notice-title">{title}</p>}
         {children}
