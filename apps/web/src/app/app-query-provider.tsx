@@ -1,17 +1,31 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useSession } from '../features/auth/components/session-provider';
 import { createQueryClient } from '../lib/query-client';
 
+// One per page load, created before React renders, so the dashboard's reads can start alongside the session check.
+const appQueryClient = createQueryClient();
+
+/**
+ * Opening the dashboard in a browser that signed in before: its interview lists are requested while the
+ * session is still being checked (their code loads on demand, in parallel), not after it, shortening the
+ * request chain. A session that turns out expired answers them 401 like any read, and the cache is dropped.
+ */
+export function prefetchDashboardData(signedInBefore: boolean, isDashboard: boolean): void {
+  if (!signedInBefore || !isDashboard) return;
+  void import('../features/interviews/api/get-interviews').then(({ interviewsQueryOptions }) =>
+    Promise.all([appQueryClient.prefetchQuery(interviewsQueryOptions('upcoming')), appQueryClient.prefetchQuery(interviewsQueryOptions('past'))]),
+  );
+}
+
 /** Server state for the signed-in screens; forgotten on sign-out or expiry, so the next person never sees it. */
 export function AppQueryProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
   const { state } = useSession();
-  const signedInAs = state.status === 'signed_in' ? state.user.id : null;
+  const signedOut = state.status === 'anonymous' || state.status === 'error';
 
   useEffect(() => {
-    if (signedInAs === null) queryClient.clear();
-  }, [signedInAs, queryClient]);
+    if (signedOut) appQueryClient.clear();
+  }, [signedOut]);
 
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return <QueryClientProvider client={appQueryClient}>{children}</QueryClientProvider>;
 }
