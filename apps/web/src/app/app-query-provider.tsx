@@ -1,10 +1,14 @@
 import { useEffect, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useSession } from '../features/auth/components/session-provider';
+import { interviewQueryKeys } from '../features/interviews/api/interview-query-keys';
 import { createQueryClient } from '../lib/query-client';
 
 // One per page load, created before React renders, so the dashboard's reads can start alongside the session check.
 const appQueryClient = createQueryClient();
+// Lists read a moment ago are used as they are (changes invalidate them, pending meetings poll): the lists
+// that mount just after the early reads below do not ask again.
+appQueryClient.setQueryDefaults(interviewQueryKeys.lists(), { staleTime: 5_000 });
 
 /**
  * Opening the dashboard in a browser that signed in before: its interview lists are requested while the
