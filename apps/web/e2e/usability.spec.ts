@@ -230,6 +230,28 @@ test.describe('issue 16 usability pass', () => {
     await page.context().close();
   });
 
+  test('19. an interviewer\'s dashboard opened afresh does not shift as the "connect Zoom" banner and the lists arrive (CLS < 0.05)', async ({
+    browser,
+  }, testInfo) => {
+    const page = await openAs(browser, people.iris.email, testInfo, 'interviewer dashboard');
+    await page.addInitScript(() => {
+      const shifts: number[] = [];
+      Object.assign(window, { layoutShifts: shifts });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean }[]) if (!entry.hadRecentInput) shifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.reload();
+    await expect(page.getByText('Host interviews from your own Zoom')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Past interviews' }).getByText(/Loading/)).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Upcoming interviews' }).getByText(/Loading/)).toHaveCount(0);
+    const cls = await page.evaluate(() => (window as unknown as { layoutShifts: number[] }).layoutShifts.reduce((sum, value) => sum + value, 0));
+    console.log(`interviewer dashboard CLS after a reload: ${cls.toFixed(3)}`);
+    expect(cls).toBeLessThan(0.05);
+    await snap(page, testInfo, 'interviewer dashboard with banner');
+    await page.context().close();
+  });
+
   test('8. small things: a favicon (no 404s), a titled "not for your role" page, a one-row header at 375 px, no console errors', async ({
     browser,
   }, testInfo) => {

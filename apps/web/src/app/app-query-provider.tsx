@@ -13,13 +13,16 @@ appQueryClient.setQueryDefaults(interviewQueryKeys.lists(), { staleTime: 5_000 }
 /**
  * Opening the dashboard in a browser that signed in before: its interview lists are requested while the
  * session is still being checked (their code loads on demand, in parallel), not after it, shortening the
- * request chain. A session that turns out expired answers them 401 like any read, and the cache is dropped.
+ * request chain (the Zoom status too, for the interviewer's banner). A session that turns out expired
+ * answers them 401 like any read, and the cache is dropped.
  */
 export function prefetchDashboardData(signedInBefore: boolean, isDashboard: boolean): void {
   if (!signedInBefore || !isDashboard) return;
   void import('../features/interviews/api/get-interviews').then(({ interviewsQueryOptions }) =>
     Promise.all([appQueryClient.prefetchQuery(interviewsQueryOptions('upcoming')), appQueryClient.prefetchQuery(interviewsQueryOptions('past'))]),
   );
+  // An interviewer's "connect Zoom" banner then shows with the page's first content instead of pushing it down later.
+  void import('../features/zoom-connection/api/get-zoom-status').then(({ zoomStatusQueryOptions }) => appQueryClient.prefetchQuery(zoomStatusQueryOptions()));
 }
 
 /** Server state for the signed-in screens; forgotten on sign-out or expiry, so the next person never sees it. */
