@@ -123,7 +123,7 @@ test.describe('issue 16 usability pass', () => {
     await page.context().close();
   });
 
-  test('3. focus never drops to <body>: sign-in, Account Settings from the menu, Keep current time; the date field shows a ring while its calendar button has focus', async ({
+  test('3. focus never drops to <body>: sign-in, Account Settings from the menu (Keep current time and Schedule: accessibility.spec); the date field shows a ring while its calendar button has focus', async ({
     browser,
   }, testInfo) => {
     const context = await browser.newContext();
