@@ -49,7 +49,9 @@ async function waitForHttp(url: string, what: string, timeoutMs = 60_000): Promi
 }
 
 function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn('pnpm', args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: pnpm does not pass a signal on to the server it started (tsx → node, vite),
+  // so stopping signals the whole group instead of pnpm alone.
+  const child = spawn('pnpm', args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   const prefix = `[${name}] `;
   const forward = (target: NodeJS.WriteStream) => (chunk: Buffer) => {
     for (const line of chunk.toString().split('\n')) if (line.trim()) target.write(prefix + line + '\n');
@@ -57,6 +59,25 @@ function run(name: string, args: string[], env: NodeJS.ProcessEnv): ChildProcess
   child.stdout?.on('data', forward(process.stdout));
   child.stderr?.on('data', forward(process.stderr));
   return child;
+}
+
+function groupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** SIGTERM to the child's whole process group; whatever is still running after the grace time gets SIGKILL. */
+async function stopProcessGroup(child: ChildProcess, graceMs = 3_000): Promise<void> {
+  const pid = child.pid;
+  if (pid === undefined || !groupAlive(pid)) return;
+  process.kill(-pid, 'SIGTERM');
+  const deadline = Date.now() + graceMs;
+  while (groupAlive(pid) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 50));
+  if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
 }
 
 async function main(): Promise<void> {
@@ -90,9 +111,7 @@ async function main(): Promise<void> {
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    for (const child of children) child.kill('SIGTERM');
-    await simulator.close();
-    await mailSink.close();
+    await Promise.all([...children.map((child) => stopProcessGroup(child)), simulator.close(), mailSink.close()]);
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));

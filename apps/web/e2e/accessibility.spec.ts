@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, people, webUrl } from './support/demo-stack';
-import { daysAhead, interviewItem, openAs } from './support/flows';
+import { daysAhead, ensureZoomConnected, ensureZoomNotConnected, interviewItem, openAs } from './support/flows';
 import { sampleFocusRings, type FocusRingSample } from './support/focus-ring';
 import { snap } from './support/screenshots';
 
@@ -169,6 +169,8 @@ test('from the profile menu to Account Settings focus lands on its heading, and 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Account Settings', level: 1 })).toBeFocused();
   expect(await focused(page)).toBe('h1: Account Settings');
+  // Meeting defaults can only be edited with Zoom connected (issue 16 item 6); disconnected again at the end for the tests after.
+  await ensureZoomConnected(page, testInfo, people.ian);
 
   const defaults = page.getByRole('form', { name: 'Meeting defaults' });
   const live = defaults.locator('.live-region');
@@ -182,6 +184,7 @@ test('from the profile menu to Account Settings focus lands on its heading, and 
   await expect(save).toBeFocused();
   await snap(page, testInfo, 'meeting defaults saved');
   expectVisibleRings(await sampleFocusRings(page), 'account settings');
+  await ensureZoomNotConnected(page, testInfo);
 });
 
 test('admin counts are read as words, with no aria-label on elements that cannot carry one', async ({ browser }, testInfo) => {

@@ -6,4 +6,6 @@ Object.assign(globalThis, { TextEncoder, TextDecoder });
 
 afterEach(() => {
   jest.restoreAllMocks();
+  // Forms keep drafts in sessionStorage (use-form-draft): each test starts from empty forms.
+  sessionStorage.clear();
 });

@@ -25,6 +25,7 @@ import { TokenCipher } from '../security/token-cipher';
 import { createZoomClients } from './create-zoom-clients';
 import { createZoomEventServices, type ZoomEventOptions } from './create-zoom-event-services';
 import { makePastMeetingParticipants } from '../domain/zoom-events/list-past-meeting-participants';
+import { unrefTimer } from './unref-timer';
 
 /**
  * Builds every service the HTTP layer and the jobs use, from the configuration, the store and the clock.
@@ -72,6 +73,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
     interviewAttendance: store.interviewAttendance,
     onInterviewChanged: makeOnInterviewChanged(invitations.deps),
+    createAnswerBudget: { ms: env.INTERVIEW_CREATE_ANSWER_MS, wait: unrefTimer },
   };
   return {
     env,

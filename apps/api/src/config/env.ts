@@ -118,6 +118,8 @@ const envSchema = z.object({
   ZOOM_RATE_LIMIT_PLAN: z.enum(['free', 'pro', 'business']).default('pro'),
   /** How often the background worker looks for pending meeting changes. */
   MEETING_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+  /** How long a create waits for Zoom before answering with the meeting `pending` (the sync carries on). */
+  INTERVIEW_CREATE_ANSWER_MS: z.coerce.number().int().min(10).max(120_000).default(3_000),
   ZOOM_IDLE_REFRESH_HOURS: z.coerce.number().min(0.001).default(24 * 7),
   BACKGROUND_JOBS: booleanFlag.default(true),
 

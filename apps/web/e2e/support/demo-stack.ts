@@ -46,7 +46,11 @@ export async function simulatorControl(path: string, body: unknown = {}): Promis
 export interface SimulatorFault {
   endpoint: 'meetings.create' | 'meetings.update' | 'meetings.delete' | 'meetings.list' | 'oauth.token';
   status?: number;
+  /** Zoom's error body, e.g. `{ code: 300, message: 'Invalid meeting settings.' }`. */
+  body?: unknown;
   retryAfterSeconds?: number;
+  /** Zoom answers this late (a hanging Zoom). */
+  latencyMs?: number;
   times?: number;
 }
 

@@ -22,7 +22,9 @@ export async function openAccountSettings(page: Page, testInfo: TestInfo): Promi
   await page.getByRole('button', { name: /Open profile menu/ }).click();
   await page.getByRole('menuitem', { name: 'Account Settings' }).click();
   await expect(page.getByRole('heading', { name: 'Account Settings' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Zoom' }).getByText(/^(Connected|Not connected|Needs reconnect)$/)).toBeVisible();
+  const zoom = page.getByRole('region', { name: 'Zoom' });
+  // Interviewers see their connection; recruiters and admins, who host nothing, see why they have none.
+  await expect(zoom.getByText(/^(Connected|Not connected|Needs reconnect)$/).or(zoom.getByText(/^Only interviewers connect Zoom/))).toBeVisible();
   await snap(page, testInfo, 'account settings');
 }
 
@@ -87,7 +89,8 @@ export async function scheduleInterview(
   await form.getByLabel('Duration (minutes)').fill('45');
   await snap(page, testInfo, 'schedule form filled');
   await form.getByRole('button', { name: 'Schedule interview' }).click();
-  await expect(form.getByText('Interview scheduled')).toBeVisible();
+  // Green when the meeting exists; amber ("Interview saved; …") while Zoom has not answered; red when Zoom refused.
+  await expect(form.getByText(/^(Interview scheduled|Interview saved)/)).toBeVisible();
 }
 
 /** The upcoming-interviews entry for a candidate. */

@@ -1,6 +1,7 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { LoadingState } from '../components/loading-state';
+import { clearFormDrafts } from '../lib/use-form-draft';
 import { ProfileMenu } from '../features/auth/components/profile-menu';
 import { useSession } from '../features/auth/components/session-provider';
 import { paths } from './paths';
@@ -27,7 +28,11 @@ export function AppLayout() {
               <NavLink to={paths.dashboard} end>
                 Interviews
               </NavLink>
-              {user.role === 'admin' && <NavLink to={paths.adminZoom}>Zoom connections</NavLink>}
+              {user.role === 'admin' && (
+                <NavLink to={paths.adminZoom}>
+                  Zoom<span className="nav-long"> connections</span>
+                </NavLink>
+              )}
             </nav>
           )}
           {user && (
@@ -35,6 +40,7 @@ export function AppLayout() {
               user={user}
               accountSettingsPath={paths.accountSettings}
               onSignOut={() => {
+                clearFormDrafts();
                 void signOut().finally(() => navigate(paths.login, { replace: true }));
               }}
             />

@@ -1,17 +1,38 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useSession } from '../features/auth/components/session-provider';
+import { interviewQueryKeys } from '../features/interviews/api/interview-query-keys';
 import { createQueryClient } from '../lib/query-client';
+
+// One per page load, created before React renders, so the dashboard's reads can start alongside the session check.
+const appQueryClient = createQueryClient();
+// Lists read a moment ago are used as they are (changes invalidate them, pending meetings poll): the lists
+// that mount just after the early reads below do not ask again.
+appQueryClient.setQueryDefaults(interviewQueryKeys.lists(), { staleTime: 5_000 });
+
+/**
+ * Opening the dashboard in a browser that signed in before: its interview lists are requested while the
+ * session is still being checked (their code loads on demand, in parallel), not after it, shortening the
+ * request chain (the Zoom status too, for the interviewer's banner). A session that turns out expired
+ * answers them 401 like any read, and the cache is dropped.
+ */
+export function prefetchDashboardData(signedInBefore: boolean, isDashboard: boolean): void {
+  if (!signedInBefore || !isDashboard) return;
+  void import('../features/interviews/api/get-interviews').then(({ interviewsQueryOptions }) =>
+    Promise.all([appQueryClient.prefetchQuery(interviewsQueryOptions('upcoming')), appQueryClient.prefetchQuery(interviewsQueryOptions('past'))]),
+  );
+  // An interviewer's "connect Zoom" banner then shows with the page's first content instead of pushing it down later.
+  void import('../features/zoom-connection/api/get-zoom-status').then(({ zoomStatusQueryOptions }) => appQueryClient.prefetchQuery(zoomStatusQueryOptions()));
+}
 
 /** Server state for the signed-in screens; forgotten on sign-out or expiry, so the next person never sees it. */
 export function AppQueryProvider({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
   const { state } = useSession();
-  const signedInAs = state.status === 'signed_in' ? state.user.id : null;
+  const signedOut = state.status === 'anonymous' || state.status === 'error';
 
   useEffect(() => {
-    if (signedInAs === null) queryClient.clear();
-  }, [signedInAs, queryClient]);
+    if (signedOut) appQueryClient.clear();
+  }, [signedOut]);
 
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
+  return <QueryClientProvider client={appQueryClient}>{children}</QueryClientProvider>;
 }

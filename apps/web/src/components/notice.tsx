@@ -22,6 +22,8 @@ export function Notice({
   const urgent = tone === 'error' || tone === 'warning';
   return (
     <div className={`notice notice-${tone}`} role={announce ? (urgent ? 'alert' : 'status') : undefined}>
+      {/* A shape per tone (drawn in CSS), so the outcome is told apart without relying on colour; the title says it in words. */}
+      <span className={`notice-icon notice-icon-${tone}`} aria-hidden="true" />
       <div className="notice-body">
         {title && <p className="notice-title">{title}</p>}
         {children}

@@ -4,6 +4,7 @@ import type { DeleteZoomMeeting } from '../meetings/delete-zoom-meeting';
 import type { FindUnconfirmedZoomMeeting } from '../meetings/find-unconfirmed-zoom-meeting';
 import type { GetZoomStartUrl } from '../meetings/get-zoom-start-url';
 import type { UpdateZoomMeeting } from '../meetings/update-zoom-meeting';
+import type { AnswerBudget } from './answer-within-budget';
 import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
@@ -32,4 +33,6 @@ export interface InterviewDeps {
   retryBaseMs: number;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
   onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
+  /** A create answers once this elapses even if Zoom has not (meeting `pending`); absent, it waits for Zoom. */
+  createAnswerBudget?: AnswerBudget;
 }

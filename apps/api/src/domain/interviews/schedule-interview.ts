@@ -1,6 +1,7 @@
 import type { CreateInterviewInput } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { InterviewRecord } from '../ports/interview-repository';
+import { answerWithinBudget } from './answer-within-budget';
 import type { InterviewDeps } from './interview-deps';
 import { syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
@@ -35,6 +36,14 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
     claim: { owner: deps.owner, expiresAt: new Date(now.getTime() + deps.claimTtlMs) },
   });
   // The record is created already claimed by us: sync directly, no second claim needed.
-  const synced = await syncInterviewMeeting(deps, saved, deps.owner);
-  return synced.meeting.status === 'pending' && synced.meeting.attempts === 0 ? ((await syncNow(deps, saved.id)) ?? synced) : synced;
+  const syncing = syncInterviewMeeting(deps, saved, deps.owner).then(async (synced) =>
+    synced.meeting.status === 'pending' && synced.meeting.attempts === 0 ? ((await syncNow(deps, saved.id)) ?? synced) : synced,
+  );
+  const answer = await answerWithinBudget(syncing, deps.createAnswerBudget, (late) => finishLateCreate(deps, late));
+  return answer.settled ? answer.value : ((await deps.interviews.findById(saved.id)) ?? saved);
+}
+
+/** Zoom outlasted the answer budget: the sync finishes after the response, then the attendees hear of the meeting. */
+function finishLateCreate(deps: InterviewDeps, late: Promise<InterviewRecord>): void {
+  late.then(deps.onInterviewChanged, (error: unknown) => deps.logger.error({ err: error }, 'a create that outlasted its answer budget failed')).catch(() => undefined);
 }

@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ZOOM_CALLBACK_RESULT_PARAM } from '@crm/shared/zoom-connection';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
@@ -5,13 +6,25 @@ import { CalendarFeedCard } from '../../features/calendar/components/calendar-fe
 import { ZoomReconnectReminderBanner } from '../../features/reminders/components/zoom-reconnect-reminder-banner';
 import { MeetingDefaultsForm } from '../../features/zoom-connection/components/meeting-defaults-form';
 import { ZoomConnectionCard } from '../../features/zoom-connection/components/zoom-connection-card';
+import { ZoomNotForYourRole } from '../../features/zoom-connection/components/zoom-not-for-your-role';
 import { usePageTitle } from '../use-page-title';
 
 export default function AccountSettingsPage() {
   usePageTitle('Account Settings');
   const user = useSignedInUser();
   const [params, setParams] = useSearchParams();
-  const callbackResult = params.get(ZOOM_CALLBACK_RESULT_PARAM);
+  // Read once, then taken out of the address: a reload or a bookmark must not say "connected" again.
+  const [callbackResult, setCallbackResult] = useState(() => params.get(ZOOM_CALLBACK_RESULT_PARAM));
+  useEffect(() => {
+    if (!params.has(ZOOM_CALLBACK_RESULT_PARAM)) return;
+    setParams(
+      (current) => {
+        current.delete(ZOOM_CALLBACK_RESULT_PARAM);
+        return current;
+      },
+      { replace: true },
+    );
+  }, [params, setParams]);
 
   return (
     <div className="page">
@@ -21,22 +34,17 @@ export default function AccountSettingsPage() {
           Signed in as {user.name} ({user.email})
         </p>
       </div>
-      {user.role === 'interviewer' && <ZoomReconnectReminderBanner />}
-      <ZoomConnectionCard
-        callbackResult={callbackResult}
-        accountEmail={user.email}
-        onDismissCallback={() =>
-          setParams(
-            (current) => {
-              current.delete(ZOOM_CALLBACK_RESULT_PARAM);
-              return current;
-            },
-            { replace: true },
-          )
-        }
-      />
-      <MeetingDefaultsForm />
-      {user.role === 'interviewer' && <CalendarFeedCard />}
+      {/* Only interviewers host interviews, so only they have a Zoom connection and meeting defaults to manage. */}
+      {user.role === 'interviewer' ? (
+        <>
+          <ZoomReconnectReminderBanner />
+          <ZoomConnectionCard callbackResult={callbackResult} accountEmail={user.email} onDismissCallback={() => setCallbackResult(null)} />
+          <MeetingDefaultsForm />
+          <CalendarFeedCard />
+        </>
+      ) : (
+        <ZoomNotForYourRole role={user.role} />
+      )}
     </div>
   );
 }

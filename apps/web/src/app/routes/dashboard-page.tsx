@@ -1,3 +1,4 @@
+import { PageFeedbackProvider } from '../../components/page-feedback';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
 import { InterviewList } from '../../features/interviews/components/interview-list';
 import { ScheduleInterviewForm } from '../../features/interviews/components/schedule-interview-form';
@@ -16,15 +17,17 @@ export default function DashboardPage() {
       <div className="page-heading">
         <h1>Interviews</h1>
       </div>
-      {user.role === 'interviewer' && <ZoomAttentionBanner accountSettingsPath={paths.accountSettings} />}
-      {user.role === 'interviewer' && <ZoomReconnectReminderBanner />}
-      {canSchedule && (
-        <section className="card">
-          <ScheduleInterviewForm />
-        </section>
-      )}
-      <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} />
-      <InterviewList when="past" viewerId={user.id} canManage={false} />
+      <PageFeedbackProvider>
+        {user.role === 'interviewer' && <ZoomAttentionBanner accountSettingsPath={paths.accountSettings} />}
+        {user.role === 'interviewer' && <ZoomReconnectReminderBanner />}
+        {canSchedule && (
+          <section className="card">
+            <ScheduleInterviewForm />
+          </section>
+        )}
+        <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} />
+        <InterviewList when="past" viewerId={user.id} canManage={false} />
+      </PageFeedbackProvider>
     </div>
   );
 }

@@ -8,6 +8,9 @@ import { renderWithQueryClient } from '../../support/render-with-query-client';
 
 const organisation: MeetingDefaults = { waitingRoom: true, autoRecording: 'none', joinBeforeHost: false, muteUponEntry: true };
 const usingOrganisation: MeetingDefaultsResponse = { defaults: organisation, usingOrganisationDefaults: true, organisationDefaults: organisation };
+// Meeting defaults are only editable with Zoom connected (they apply to meetings on the user's own account).
+const connected = { body: { state: 'connected', zoomEmail: 'ivy@zoom.example', connectedAt: '2026-01-01T00:00:00Z', scopes: [], lastRefreshAt: null, lastProblem: null } };
+const notConnected = { body: { state: 'not_connected', zoomEmail: null, connectedAt: null, scopes: [], lastRefreshAt: null, lastProblem: null } };
 
 beforeEach(() => setCsrfToken('csrf'));
 
@@ -15,6 +18,7 @@ describe('Meeting defaults', () => {
   test('the form starts from the saved defaults, and saving sends exactly the chosen settings', async () => {
     const api = installFakeApi({
       'GET /api/zoom/meeting-defaults': { body: usingOrganisation },
+      'GET /api/zoom/status': connected,
       'PUT /api/zoom/meeting-defaults': (request) => ({
         body: { defaults: request.body, usingOrganisationDefaults: false, organisationDefaults: organisation },
       }),
@@ -43,6 +47,7 @@ describe('Meeting defaults', () => {
   test('when saving fails, the form says why and keeps the choices', async () => {
     installFakeApi({
       'GET /api/zoom/meeting-defaults': { body: usingOrganisation },
+      'GET /api/zoom/status': connected,
       'PUT /api/zoom/meeting-defaults': apiError(503, 'service_unavailable', 'The server is busy; try again in a moment.'),
     });
     const user = userEvent.setup();
@@ -53,5 +58,14 @@ describe('Meeting defaults', () => {
 
     expect(await screen.findByText('The server is busy; try again in a moment.')).toBeInTheDocument();
     expect(screen.getByLabelText('Mute on entry')).not.toBeChecked();
+  });
+
+  test('while Zoom is not connected, the defaults are shown but disabled, with the reason', async () => {
+    installFakeApi({ 'GET /api/zoom/meeting-defaults': { body: usingOrganisation }, 'GET /api/zoom/status': notConnected });
+    renderWithQueryClient(<MeetingDefaultsForm />);
+
+    expect(await screen.findByText(/Connect Zoom above to change these/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Waiting room')).toBeDisabled();
+    expect(screen.getByRole('button', { name: 'Save meeting defaults' })).toBeDisabled();
   });
 });

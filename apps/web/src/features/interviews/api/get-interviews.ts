@@ -5,8 +5,8 @@ import { interviewQueryKeys } from './interview-query-keys';
 
 export type InterviewWindow = 'upcoming' | 'past';
 
-export function getInterviews(when: InterviewWindow, signal?: AbortSignal): Promise<InterviewListResponse> {
-  return apiRequest<InterviewListResponse>(interviewEndpoints.list.path, { query: { when }, signal });
+export function getInterviews(when: InterviewWindow, signal?: AbortSignal, includeCancelled = false): Promise<InterviewListResponse> {
+  return apiRequest<InterviewListResponse>(interviewEndpoints.list.path, { query: { when, ...(includeCancelled ? { includeCancelled: 'true' } : {}) }, signal });
 }
 
 // Polling bounds while a meeting is pending: often enough to show the worker's result within about
@@ -26,14 +26,14 @@ export function pendingMeetingPollMs(data: InterviewListResponse | undefined, no
   return Math.min(PENDING_POLL_MAX_MS, Math.max(PENDING_POLL_MIN_MS, Number.isFinite(untilSoonest) ? untilSoonest : 0));
 }
 
-export function interviewsQueryOptions(when: InterviewWindow) {
+export function interviewsQueryOptions(when: InterviewWindow, includeCancelled = false) {
   return queryOptions({
-    queryKey: interviewQueryKeys.list(when),
-    queryFn: ({ signal }) => getInterviews(when, signal),
+    queryKey: interviewQueryKeys.list(when, includeCancelled),
+    queryFn: ({ signal }) => getInterviews(when, signal, includeCancelled),
     refetchInterval: (query) => pendingMeetingPollMs(query.state.data),
   });
 }
 
-export function useInterviews(when: InterviewWindow) {
-  return useQuery(interviewsQueryOptions(when));
+export function useInterviews(when: InterviewWindow, includeCancelled = false) {
+  return useQuery(interviewsQueryOptions(when, includeCancelled));
 }

@@ -2,7 +2,7 @@
 export const interviewQueryKeys = {
   all: ['interviews'] as const,
   lists: () => [...interviewQueryKeys.all, 'list'] as const,
-  list: (when: 'upcoming' | 'past') => [...interviewQueryKeys.lists(), when] as const,
+  list: (when: 'upcoming' | 'past', includeCancelled = false) => [...interviewQueryKeys.lists(), when, { includeCancelled }] as const,
   interviewers: () => [...interviewQueryKeys.all, 'interviewers'] as const,
   recording: (id: string) => [...interviewQueryKeys.all, 'recording', id] as const,
 };

@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Interview } from '@crm/shared/interviews';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { Notice } from '../../../components/notice';
+import { usePageFeedback } from '../../../components/page-feedback';
 import { errorMessage } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date-time';
 import { startMeetingUrl } from '../api/start-meeting-url';
@@ -12,6 +13,7 @@ import { MeetingStatus } from './meeting-status';
 import { AttendanceBadge } from './attendance-badge';
 import { ZoomChangeNotice } from './zoom-change-notice';
 import { InterviewRecording } from './interview-recording';
+import { cancelledFeedback, rescheduledFeedback } from './interview-change-feedback';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
 
 export function InterviewItem({
@@ -27,6 +29,7 @@ export function InterviewItem({
   const [mode, setMode] = useState<'view' | 'reschedule' | 'confirm-cancel'>('view');
   const cancel = useCancelInterviewMutation(interview.id);
   const retry = useRetryMeetingMutation(interview.id);
+  const feedback = usePageFeedback();
   const rescheduleButtonRef = useRef<HTMLButtonElement>(null);
   const refocusReschedule = useRef(false);
   const { meeting } = interview;
@@ -44,8 +47,11 @@ export function InterviewItem({
   }, [mode]);
 
   function onCancel() {
-    // Either way the dialog closes: the list shows the cancellation, or the notice below says why not.
-    cancel.mutate(undefined, { onSettled: () => setMode('view') });
+    // Either way the dialog closes: the page says what happened (the item may leave the list), or the notice below says why not.
+    cancel.mutate(undefined, {
+      onSuccess: ({ interview: cancelledNow }) => feedback.show(cancelledFeedback(cancelledNow)),
+      onSettled: () => setMode('view'),
+    });
   }
 
   return (
@@ -123,8 +129,10 @@ export function InterviewItem({
       {mode === 'reschedule' && (
         <RescheduleInterviewForm
           interview={interview}
-          onDone={() => {
-            refocusReschedule.current = true;
+          onDone={(rescheduled) => {
+            // Rescheduled: the page's message takes focus; kept as it was: back to the button that opened the form.
+            if (rescheduled) feedback.show(rescheduledFeedback(rescheduled));
+            else refocusReschedule.current = true;
             setMode('view');
           }}
         />

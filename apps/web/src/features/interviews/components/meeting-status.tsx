@@ -1,6 +1,7 @@
 import type { Meeting } from '@crm/shared/interviews';
 import { StatusPill } from '../../../components/status-pill';
 import { formatDateTime } from '../../../lib/format-date-time';
+import { MeetingProblem } from './meeting-problem';
 
 const PENDING_WHAT: Record<NonNullable<Meeting['pendingAction']>, string> = {
   create: 'Creating the Zoom meeting',
@@ -40,7 +41,7 @@ export function MeetingStatus({ meeting }: { meeting: Meeting }) {
     <span className="meeting-status">
       <StatusPill tone="danger">Meeting failed</StatusPill>
       <span className="host-reason">
-        {meeting.lastError?.message ?? 'Zoom refused to create the meeting.'} Use “Retry now” once the cause is fixed.
+        {meeting.lastError ? <MeetingProblem lastError={meeting.lastError} /> : 'Zoom refused to create the meeting. Use “Retry now” once the cause is fixed.'}
       </span>
     </span>
   );

@@ -20,7 +20,7 @@ const MESSAGES = {
 type Change = Required<Pick<UpdateInterviewRequest, 'startTime' | 'durationMinutes'>>;
 
 /** A new time for one interview, in the interview's own time zone, confirmed before it is sent. */
-export function RescheduleInterviewForm({ interview, onDone }: { interview: Interview; onDone: () => void }) {
+export function RescheduleInterviewForm({ interview, onDone }: { interview: Interview; onDone: (rescheduled?: Interview) => void }) {
   const uid = useId();
   const resolver = useMemo(() => resolverWithFieldMessages(zodResolver(rescheduleFormSchema(interview.timeZone)), MESSAGES), [interview.timeZone]);
   const {
@@ -52,8 +52,8 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
   async function onConfirm() {
     if (!confirming) return;
     try {
-      await reschedule.mutateAsync(confirming);
-      onDone();
+      const { interview: rescheduled } = await reschedule.mutateAsync(confirming);
+      onDone(rescheduled);
     } catch {
       // Shown below from the mutation's error.
       setConfirming(null);
@@ -84,7 +84,7 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
         <button type="submit" className="button button-primary button-small">
           Save new time
         </button>
-        <button type="button" className="button button-secondary button-small" onClick={onDone}>
+        <button type="button" className="button button-secondary button-small" onClick={() => onDone()}>
           Keep current time
         </button>
       </div>

@@ -8,6 +8,7 @@ import { Notice } from '../../../components/notice';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { viewerTimeZone } from '../../../lib/format-date-time';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
+import { useFormDraft } from '../../../lib/use-form-draft';
 import { timeZoneOptions } from '../../../lib/zoned-time';
 import { useInterviewers } from '../api/get-interviewers';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
@@ -15,10 +16,12 @@ import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, type InterviewField } 
 import { InterviewerPicker } from './interviewer-picker';
 import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
 import { ScheduledInterviewNotice } from './scheduled-interview-notice';
+import { withFutureStartCheck } from './with-future-start-check';
 
 const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
 
-const resolver = resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES);
+// Every field error at once, the past-start one included (see withFutureStartCheck).
+const resolver = withFutureStartCheck(resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES), viewerTimeZone);
 
 function emptyForm(): ScheduleInterviewFormValues {
   return {
@@ -51,6 +54,7 @@ export function ScheduleInterviewForm() {
     reset,
     setError,
     getValues,
+    watch,
     formState: { errors, isSubmitting },
   } = useForm<ScheduleInterviewFormValues, unknown, CreateInterviewInput>({
     resolver,
@@ -58,6 +62,8 @@ export function ScheduleInterviewForm() {
     // Focus follows the order on screen (see focusFirstError), whatever order the fields registered in.
     shouldFocusError: false,
   });
+  // What was typed survives a session that expires mid-form (and the sign-in that follows).
+  useFormDraft('schedule-interview', { watch, reset, getValues });
   const flagged = FIELD_ORDER.filter((field) => errors[field]);
 
   function focusFirstError(found: Partial<Record<InterviewField, unknown>>) {
