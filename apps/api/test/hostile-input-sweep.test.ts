@@ -121,9 +121,10 @@ function bodySpecs(world: World): Record<string, BodySpec> {
     interviewerId: { kind: 'id', required: true },
     startTime: { kind: 'instant', required: true },
     timeZone: { kind: 'timeZone', required: true },
-    durationMinutes: { kind: 'int', min: 5, max: 480, required: true },
+    durationMinutes: { kind: 'int', min: 5, max: 480, step: 5, required: true },
     agenda: { kind: 'text', max: 1800, required: false },
     notes: { kind: 'text', max: 5000, required: false },
+    allowConflict: { kind: 'boolean', required: false },
   };
   const { interviewerId: _notUpdatable, ...updatable } = interview;
   return {

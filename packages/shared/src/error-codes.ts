@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'interview_cancelled',
   'meeting_failed',
   'conflict',
+  // the interviewer(s) or the candidate already have an interview then (details: { conflicts })
+  'interview_conflict',
   // catch-all
   'internal_error',
   'service_unavailable',

@@ -116,19 +116,34 @@ export const INTERVIEW_STATUSES = ['scheduled', 'cancelled'] as const;
 export const interviewStatusSchema = z.enum(INTERVIEW_STATUSES);
 export type InterviewStatus = z.infer<typeof interviewStatusSchema>;
 
+/** How far ahead an interview may be scheduled; the shared schema and the API's own clock both check it. */
+export const MAX_SCHEDULE_AHEAD_DAYS = 366;
+export const MAX_SCHEDULE_AHEAD_MS = MAX_SCHEDULE_AHEAD_DAYS * 24 * 60 * 60 * 1000;
+
+/** A start at most a year ahead (a day of leeway for clocks), so a typo such as 2099 is caught in the form and in the API. */
+const startWithinHorizonSchema = instantSchema.refine((value) => Date.parse(value) <= Date.now() + MAX_SCHEDULE_AHEAD_MS, {
+  message: 'must be at most one year ahead',
+});
+
+/** Whole minutes in 5-minute steps, 5 to 480: the duration field steps by 5 and the API agrees. */
+export const DURATION_STEP_MINUTES = 5;
+export const durationMinutesSchema = z.number().int().min(5).max(480).multipleOf(DURATION_STEP_MINUTES, { message: 'must be a multiple of 5 minutes' });
+
 export const createInterviewRequestSchema = z.strictObject({
   candidateName: plainText({ min: 1, max: 120 }),
   candidateEmail: email,
   position: plainText({ min: 1, max: 120 }),
   /** A CRM user with the `interviewer` role (see GET /api/interviewers). */
   interviewerId: z.string().min(1).max(64),
-  startTime: instantSchema,
+  startTime: startWithinHorizonSchema,
   timeZone: timeZoneSchema,
-  durationMinutes: z.number().int().min(5).max(480),
+  durationMinutes: durationMinutesSchema,
   /** Sent to Zoom as the meeting agenda: candidates may see it. */
   agenda: plainText({ max: 1800, multiline: true }).default(''),
   /** Internal notes for the hiring team; never sent to Zoom. */
   notes: plainText({ max: 5000, multiline: true }).default(''),
+  /** Schedule even though the interviewer or the candidate already has an interview then (the 409 `interview_conflict` was seen). */
+  allowConflict: z.boolean().default(false),
 });
 export type CreateInterviewRequest = z.input<typeof createInterviewRequestSchema>;
 export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>;
@@ -139,15 +154,35 @@ export const updateInterviewRequestSchema = z
     candidateName: plainText({ min: 1, max: 120 }),
     candidateEmail: email,
     position: plainText({ min: 1, max: 120 }),
-    startTime: instantSchema,
+    startTime: startWithinHorizonSchema,
     timeZone: timeZoneSchema,
-    durationMinutes: z.number().int().min(5).max(480),
+    durationMinutes: durationMinutesSchema,
     agenda: plainText({ max: 1800, multiline: true }),
     notes: plainText({ max: 5000, multiline: true }),
+    /** Move it even though the new time overlaps another interview of the interviewer or the candidate. */
+    allowConflict: z.boolean(),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, { message: 'send at least one field to change' });
+  .refine((value) => Object.keys(value).some((key) => key !== 'allowConflict'), { message: 'send at least one field to change' });
 export type UpdateInterviewRequest = z.input<typeof updateInterviewRequestSchema>;
+
+/** One interview that overlaps the requested time, and whose time it takes: an interviewer's or the candidate's. */
+export const interviewConflictSchema = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  candidateEmail: z.string(),
+  position: z.string(),
+  interviewer: z.object({ id: z.string(), name: z.string() }),
+  startTime: z.string(),
+  timeZone: z.string(),
+  durationMinutes: z.number().int(),
+  /** `interviewer`: the same interviewer is busy; `candidate`: the same candidate email is booked. */
+  overlaps: z.array(z.enum(['interviewer', 'candidate'])),
+});
+export type InterviewConflict = z.infer<typeof interviewConflictSchema>;
+/** `details` of a 409 `interview_conflict`: send the request again with `allowConflict: true` to go ahead. */
+export const interviewConflictDetailsSchema = z.object({ bufferMinutes: z.number().int(), conflicts: z.array(interviewConflictSchema) });
+export type InterviewConflictDetails = z.infer<typeof interviewConflictDetailsSchema>;
 
 export const interviewPartySchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 

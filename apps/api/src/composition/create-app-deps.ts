@@ -70,6 +70,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
     interviewAttendance: store.interviewAttendance,
     onInterviewChanged: makeOnInterviewChanged(invitations.deps),
+    conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
   };
   return {
     env,

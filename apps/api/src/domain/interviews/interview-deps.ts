@@ -30,6 +30,8 @@ export interface InterviewDeps {
   interviewAttendance?: Pick<InterviewAttendanceRepository, 'findMany'>;
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
+  /** Minutes kept free around each interview when checking for conflicts (SCHEDULING_CONFLICT_BUFFER_MINUTES); 0 when absent. */
+  conflictBufferMinutes?: number;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
   onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
 }

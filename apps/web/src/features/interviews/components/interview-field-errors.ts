@@ -1,7 +1,8 @@
 import type { CreateInterviewRequest } from '@crm/shared/interviews';
 import type { ApiError } from '../../../lib/api-client';
 
-export type InterviewField = keyof CreateInterviewRequest;
+/** The fields a recruiter types; `allowConflict` is set by confirming a conflict, never typed. */
+export type InterviewField = Exclude<keyof CreateInterviewRequest, 'allowConflict'>;
 export type FieldErrors = Partial<Record<InterviewField, string>>;
 
 /** The schema decides what is wrong; these say it in words a recruiter would use. */
@@ -10,9 +11,9 @@ export const INTERVIEW_FIELD_MESSAGES: Record<InterviewField, string> = {
   candidateEmail: "Enter the candidate's email address, like name@example.com.",
   position: 'Enter the position they are interviewing for (up to 120 characters).',
   interviewerId: 'Choose an interviewer.',
-  startTime: 'Choose the date and time of the interview.',
+  startTime: 'Choose the date and time of the interview, at most a year ahead.',
   timeZone: 'Choose a time zone from the list.',
-  durationMinutes: 'Enter a duration between 5 and 480 minutes, in whole minutes.',
+  durationMinutes: 'Enter a duration between 5 and 480 minutes, in steps of 5 minutes.',
   agenda: 'Keep the agenda under 1,800 characters.',
   notes: 'Keep the notes under 5,000 characters.',
 };
