@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { Interview, UpdateInterviewRequest } from '@crm/shared/interviews';
+import type { Interview, InterviewConflictDetails, UpdateInterviewRequest } from '@crm/shared/interviews';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormField } from '../../../components/form-field';
 import { Notice } from '../../../components/notice';
@@ -10,6 +10,7 @@ import { formatDateTime } from '../../../lib/format-date-time';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { instantToZonedWallTime } from '../../../lib/zoned-time';
 import { useRescheduleInterviewMutation } from '../api/use-reschedule-interview-mutation';
+import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
 import { rescheduleFormSchema, type RescheduleFormValues } from './reschedule-interview-form-schema';
 
 const MESSAGES = {
@@ -37,6 +38,7 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
   });
   const reschedule = useRescheduleInterviewMutation(interview.id);
   const [confirming, setConfirming] = useState<Change | null>(null);
+  const [conflict, setConflict] = useState<{ details: InterviewConflictDetails; change: Change } | null>(null);
 
   function onValid(change: UpdateInterviewRequest) {
     reschedule.reset();
@@ -49,15 +51,21 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
     setConfirming({ startTime, durationMinutes });
   }
 
-  async function onConfirm() {
-    if (!confirming) return;
+  async function send(change: Change, allowConflict: boolean) {
+    setConflict(null);
     try {
-      await reschedule.mutateAsync(confirming);
+      await reschedule.mutateAsync(allowConflict ? { ...change, allowConflict } : change);
       onDone();
-    } catch {
-      // Shown below from the mutation's error.
+    } catch (error) {
+      // A conflict is asked about below; anything else is shown from the mutation's error.
+      const details = conflictDetailsOf(error);
+      if (details) setConflict({ details, change });
       setConfirming(null);
     }
+  }
+
+  async function onConfirm() {
+    if (confirming) await send(confirming, false);
   }
 
   // Built per submit, not during render: the handler reads the clock.
@@ -75,7 +83,16 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
           {(control) => <input {...control} type="number" min={5} max={480} step={5} {...register('durationMinutes')} />}
         </FormField>
       </div>
-      {reschedule.isError && (
+      {conflict && (
+        <InterviewConflictNotice
+          details={conflict.details}
+          confirmLabel="Reschedule anyway"
+          busy={reschedule.isPending}
+          onConfirm={() => void send(conflict.change, true)}
+          onCancel={() => setConflict(null)}
+        />
+      )}
+      {reschedule.isError && !conflict && !conflictDetailsOf(reschedule.error) && (
         <Notice tone="error" title="Could not reschedule">
           <p>{errorMessage(reschedule.error)}</p>
         </Notice>

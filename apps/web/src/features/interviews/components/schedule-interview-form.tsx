@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { useForm, type FieldErrors as FormErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { CreateInterviewInput, Interview } from '@crm/shared/interviews';
+import type { CreateInterviewInput, Interview, InterviewConflictDetails } from '@crm/shared/interviews';
 import { FormField } from '../../../components/form-field';
 import { LiveRegion } from '../../../components/live-region';
 import { Notice } from '../../../components/notice';
@@ -11,6 +11,7 @@ import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-mess
 import { timeZoneOptions } from '../../../lib/zoned-time';
 import { useInterviewers } from '../api/get-interviewers';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
+import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
 import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, type InterviewField } from './interview-field-errors';
 import { InterviewerPicker } from './interviewer-picker';
 import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
@@ -44,6 +45,8 @@ export function ScheduleInterviewForm() {
   const createMutation = useCreateInterviewMutation();
   const [formError, setFormError] = useState<unknown>(null);
   const [scheduled, setScheduled] = useState<Interview | null>(null);
+  // The request the API refused for overlapping other interviews, kept so "Schedule anyway" sends it as it was.
+  const [conflict, setConflict] = useState<{ details: InterviewConflictDetails; request: CreateInterviewInput } | null>(null);
   const [zones] = useState(() => timeZoneOptions(viewerTimeZone()));
   const {
     register,
@@ -86,14 +89,25 @@ export function ScheduleInterviewForm() {
       flag({ startTime: 'Choose a time in the future.' }, 'future');
       return;
     }
+    await submit(request);
+  }
+
+  async function submit(request: CreateInterviewInput) {
+    setConflict(null);
     try {
       const { interview } = await createMutation.mutateAsync(request);
       setScheduled(interview);
       // The result shows above the form, likely off-screen: take focus there so it is seen and read.
       resultRef.current?.focus();
       const kept = getValues();
-      reset({ ...emptyForm(), interviewerId: kept.interviewerId, timeZone: kept.timeZone, durationMinutes: kept.durationMinutes });
+      // The zone is not carried over: the next candidate may well be elsewhere (it starts again at the viewer's).
+      reset({ ...emptyForm(), interviewerId: kept.interviewerId, durationMinutes: kept.durationMinutes });
     } catch (error) {
+      const conflictDetails = conflictDetailsOf(error);
+      if (conflictDetails) {
+        setConflict({ details: conflictDetails, request });
+        return;
+      }
       const server = error instanceof ApiError ? fieldErrorsFromServer(error) : {};
       if (Object.keys(server).length > 0) flag(server, 'server');
       else setFormError(error);
@@ -102,6 +116,7 @@ export function ScheduleInterviewForm() {
 
   function onInvalid(found: FormErrors<ScheduleInterviewFormValues>) {
     setFormError(null);
+    setConflict(null);
     setScheduled(null);
     focusFirstError(found);
   }
@@ -185,6 +200,18 @@ export function ScheduleInterviewForm() {
       <FormField {...fieldProps('notes', 'Internal notes (optional)', 'Only for the hiring team; never sent to Zoom.')}>
         {(control) => <textarea {...control} rows={2} {...register('notes')} />}
       </FormField>
+      {conflict && (
+        <InterviewConflictNotice
+          details={conflict.details}
+          confirmLabel="Schedule anyway"
+          busy={createMutation.isPending}
+          onConfirm={() => void submit({ ...conflict.request, allowConflict: true })}
+          onCancel={() => {
+            setConflict(null);
+            document.getElementById(id('startTime'))?.focus();
+          }}
+        />
+      )}
       {/* aria-disabled, not disabled, while sending: a disabled button drops keyboard focus to <body>. */}
       <button type="submit" className="button button-primary" aria-disabled={isSubmitting || undefined}>
         {isSubmitting ? 'Scheduling…' : 'Schedule interview'}
