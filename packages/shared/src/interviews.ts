@@ -143,7 +143,7 @@ export const createInterviewRequestSchema = z.strictObject({
   /** Internal notes for the hiring team; never sent to Zoom. */
   notes: plainText({ max: 5000, multiline: true }).default(''),
   /** Schedule even though the interviewer or the candidate already has an interview then (the 409 `interview_conflict` was seen). */
-  allowConflict: z.boolean().default(false),
+  allowConflict: z.boolean().optional(),
 });
 export type CreateInterviewRequest = z.input<typeof createInterviewRequestSchema>;
 export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>;

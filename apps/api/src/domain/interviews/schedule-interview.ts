@@ -33,7 +33,7 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
   await refuseConflictingSlot(
     { interviews: deps.interviews, users: deps.users, conflictBufferMinutes: deps.conflictBufferMinutes ?? 0 },
     { interviewerIds: [interviewer.id], candidateEmail: input.candidateEmail, startTime, durationMinutes: input.durationMinutes },
-    input.allowConflict,
+    input.allowConflict ?? false,
   );
   const saved = await deps.interviews.create({
     candidateName: input.candidateName,

@@ -1,4 +1,5 @@
 import type { CreateInterviewRequest } from '@crm/shared/interviews';
+import type { FieldValues, Resolver } from 'react-hook-form';
 import type { ApiError } from '../../../lib/api-client';
 
 /** The fields a recruiter types; `allowConflict` is set by confirming a conflict, never typed. */
@@ -11,9 +12,9 @@ export const INTERVIEW_FIELD_MESSAGES: Record<InterviewField, string> = {
   candidateEmail: "Enter the candidate's email address, like name@example.com.",
   position: 'Enter the position they are interviewing for (up to 120 characters).',
   interviewerId: 'Choose an interviewer.',
-  startTime: 'Choose the date and time of the interview, at most a year ahead.',
+  startTime: 'Choose the date and time of the interview.',
   timeZone: 'Choose a time zone from the list.',
-  durationMinutes: 'Enter a duration between 5 and 480 minutes, in steps of 5 minutes.',
+  durationMinutes: 'Enter a duration between 5 and 480 minutes, in whole minutes.',
   agenda: 'Keep the agenda under 1,800 characters.',
   notes: 'Keep the notes under 5,000 characters.',
 };
@@ -35,4 +36,24 @@ export function fieldErrorsFromServer(error: ApiError): FieldErrors {
     }
   }
   return errors;
+}
+
+/** Rules whose own words beat the field's general message: the 5-minute step and the one-year horizon. */
+const RULE_MESSAGES: Partial<Record<string, Partial<Record<string, string>>>> = {
+  durationMinutes: { not_multiple_of: 'Enter the duration in steps of 5 minutes (5, 10, 15 … 480).' },
+  startTime: { custom: 'Choose a time at most a year ahead.' },
+};
+
+/** Puts the rule's own message on a field flagged for that rule (zodResolver keeps the zod issue code as the type). */
+export function withRuleMessages<TFieldValues extends FieldValues, TContext, TTransformedValues>(
+  resolver: Resolver<TFieldValues, TContext, TTransformedValues>,
+): Resolver<TFieldValues, TContext, TTransformedValues> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    for (const [field, error] of Object.entries(result.errors as Record<string, { type?: unknown; message?: unknown } | undefined>)) {
+      const message = typeof error?.type === 'string' ? RULE_MESSAGES[field]?.[error.type] : undefined;
+      if (error && message) error.message = message;
+    }
+    return result;
+  };
 }

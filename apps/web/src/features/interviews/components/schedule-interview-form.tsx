@@ -1,25 +1,25 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useForm, type FieldErrors as FormErrors } from 'react-hook-form';
+import { Controller, useForm, type FieldErrors as FormErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateInterviewInput, Interview, InterviewConflictDetails } from '@crm/shared/interviews';
 import { FormField } from '../../../components/form-field';
 import { LiveRegion } from '../../../components/live-region';
 import { Notice } from '../../../components/notice';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { viewerTimeZone } from '../../../lib/format-date-time';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
-import { timeZoneOptions } from '../../../lib/zoned-time';
+import { viewerTimeZoneName } from '../../../lib/time-zone-catalog';
 import { useInterviewers } from '../api/get-interviewers';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
 import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
-import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, type InterviewField } from './interview-field-errors';
+import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, withRuleMessages, type InterviewField } from './interview-field-errors';
 import { InterviewerPicker } from './interviewer-picker';
 import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
 import { ScheduledInterviewNotice } from './scheduled-interview-notice';
+import { TimeZonePicker } from './time-zone-picker';
 
 const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
 
-const resolver = resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES);
+const resolver = withRuleMessages(resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES));
 
 function emptyForm(): ScheduleInterviewFormValues {
   return {
@@ -28,7 +28,7 @@ function emptyForm(): ScheduleInterviewFormValues {
     position: '',
     interviewerId: null,
     startTime: '',
-    timeZone: viewerTimeZone(),
+    timeZone: viewerTimeZoneName(),
     durationMinutes: '45',
     agenda: '',
     notes: '',
@@ -47,9 +47,9 @@ export function ScheduleInterviewForm() {
   const [scheduled, setScheduled] = useState<Interview | null>(null);
   // The request the API refused for overlapping other interviews, kept so "Schedule anyway" sends it as it was.
   const [conflict, setConflict] = useState<{ details: InterviewConflictDetails; request: CreateInterviewInput } | null>(null);
-  const [zones] = useState(() => timeZoneOptions(viewerTimeZone()));
   const {
     register,
+    control,
     handleSubmit,
     reset,
     setError,
@@ -180,14 +180,12 @@ export function ScheduleInterviewForm() {
           {(control) => <input {...control} type="datetime-local" {...register('startTime')} />}
         </FormField>
         <FormField {...fieldProps('timeZone', 'Time zone')}>
-          {(control) => (
-            <select {...control} {...register('timeZone')}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
+          {(fieldControl) => (
+            <Controller
+              control={control}
+              name="timeZone"
+              render={({ field }) => <TimeZonePicker control={fieldControl} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+            />
           )}
         </FormField>
         <FormField {...fieldProps('durationMinutes', 'Duration (minutes)')}>
