@@ -81,6 +81,7 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/interviews': 'signed-in',
   'POST /api/interviews': ['recruiter', 'admin'],
   'GET /api/interviews/:id': 'signed-in',
+  'GET /api/interviews/:id/history': 'signed-in',
   'GET /api/interviews/:id/start': 'signed-in',
   'POST /api/interviews/:id/retry': ['recruiter', 'admin'],
   'PATCH /api/interviews/:id': ['recruiter', 'admin'],

@@ -348,6 +348,24 @@ export type MeetingAnalyticsResponse = z.infer<typeof meetingAnalyticsResponseSc
 
 export const interviewIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
+// ---------------------------------------------------------------------------------------------
+// Interview history (from the audit trail)
+
+export const INTERVIEW_HISTORY_KINDS = ['scheduled', 'rescheduled', 'rehosted', 'retried', 'cancelled'] as const;
+export const interviewHistoryEntrySchema = z.object({
+  kind: z.enum(INTERVIEW_HISTORY_KINDS),
+  at: z.string(),
+  /** Who did it: a CRM user (name and email when known), the CRM itself (worker) or Zoom. */
+  by: z.object({ kind: z.enum(['user', 'system', 'zoom']), name: z.string().nullable(), email: z.string().nullable() }),
+  /** What changed, for a reschedule: field, old and new value as text. */
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  /** Why, for a re-host (the fallback reason) or a retry (the outcome). */
+  reason: z.string().nullable(),
+});
+export type InterviewHistoryEntry = z.infer<typeof interviewHistoryEntrySchema>;
+export const interviewHistoryResponseSchema = z.object({ history: z.array(interviewHistoryEntrySchema) });
+export type InterviewHistoryResponse = z.infer<typeof interviewHistoryResponseSchema>;
+
 export const interviewEndpoints = {
   list: { method: 'GET', path: '/api/interviews', query: interviewListQuerySchema, response: interviewListResponseSchema },
   /** 201 when the meeting was created, 202 when it is queued. */
@@ -365,6 +383,8 @@ export const interviewEndpoints = {
   /** Tries a `failed` or `pending` meeting change again now (recruiters and admins); 200 when Zoom has it, 202 when still queued. */
   retry: { method: 'POST', path: '/api/interviews/:id/retry', params: interviewIdParamsSchema, response: interviewResponseSchema },
   interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
+  /** Created, rescheduled, re-hosted, retried, cancelled: by whom and when, oldest first. */
+  history: { method: 'GET', path: '/api/interviews/:id/history', params: interviewIdParamsSchema, response: interviewHistoryResponseSchema },
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },
   meetingAnalytics: { method: 'GET', path: '/api/admin/meeting-analytics', response: meetingAnalyticsResponseSchema },

@@ -89,6 +89,10 @@ export const AUDIT_EVENT_TYPES = [
   'meeting.rehosted',
   // A recruiter or admin asked for a failed or pending meeting change to be tried again now.
   'meeting.retried',
+  // An interview's own history (details.interviewId): shown on its page.
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

@@ -10,6 +10,7 @@ import { rescheduleInterviewForViewer } from '../domain/interviews/reschedule-in
 import { retryMeeting } from '../domain/interviews/retry-meeting';
 import { scheduleInterviewForViewer } from '../domain/interviews/schedule-interview-for-viewer';
 import { startInterviewMeeting } from '../domain/interviews/start-interview-meeting';
+import { getInterviewHistory } from '../domain/scheduling/interview-history';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
 import { requestContext, requireSession } from '../http/request-context';
 import { redirect, route } from '../http/typed-route';
@@ -40,6 +41,10 @@ export function interviewRoutes(deps: AppDeps): Router {
 
   route(router, interviewEndpoints.get, [requireSignedIn], async ({ params }, req) => ({
     interview: await getInterviewForViewer(interviews, viewerOf(req), params.id),
+  }));
+
+  route(router, interviewEndpoints.history, [requireSignedIn], async ({ params }, req) => ({
+    history: await getInterviewHistory(interviews, viewerOf(req), params.id),
   }));
 
   route(router, interviewEndpoints.update, recruiters, async ({ params, body }, req, res) =>
