@@ -22,6 +22,9 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'user.sessions_ended': 'Signed out everywhere',
   'meeting.rehosted': 'Meeting moved to the system account',
   'meeting.retried': 'Meeting change retried',
+  'interview.scheduled': 'Interview scheduled',
+  'interview.rescheduled': 'Interview changed',
+  'interview.cancelled': 'Interview cancelled',
 };
 
 function actorLabel(event: AuditEvent): string {

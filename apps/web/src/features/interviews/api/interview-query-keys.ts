@@ -4,4 +4,6 @@ export const interviewQueryKeys = {
   lists: () => [...interviewQueryKeys.all, 'list'] as const,
   list: (when: 'upcoming' | 'past') => [...interviewQueryKeys.lists(), when] as const,
   interviewers: () => [...interviewQueryKeys.all, 'interviewers'] as const,
+  detail: (id: string) => [...interviewQueryKeys.all, 'detail', id] as const,
+  history: (id: string) => [...interviewQueryKeys.all, 'history', id] as const,
 };

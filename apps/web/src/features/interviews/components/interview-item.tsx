@@ -8,6 +8,7 @@ import { startMeetingUrl } from '../api/start-meeting-url';
 import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation';
 import { useRetryMeetingMutation } from '../api/use-retry-meeting-mutation';
 import { HostBadge } from './host-badge';
+import { InterviewPageLink } from './interview-page-link';
 import { InterviewTime } from './interview-time';
 import { MeetingStatus } from './meeting-status';
 import { AttendanceBadge } from './attendance-badge';
@@ -52,7 +53,7 @@ export function InterviewItem({
     <li className={`interview${cancelled ? ' interview-cancelled' : ''}`} aria-labelledby={titleId}>
       <div className="interview-main">
         <h3 id={titleId} className="interview-title">
-          {interview.candidateName}
+          <InterviewPageLink id={interview.id}>{interview.candidateName}</InterviewPageLink>
           <span className="interview-position"> · {interview.position}</span>
         </h3>
         <p className="interview-time">
