@@ -82,6 +82,8 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/interviews': ['recruiter', 'admin'],
   'GET /api/interviews/:id': 'signed-in',
   'GET /api/interviews/:id/history': 'signed-in',
+  'GET /api/scheduling-settings': 'signed-in',
+  'PUT /api/admin/scheduling-settings': ['admin'],
   'GET /api/interviews/:id/start': 'signed-in',
   'POST /api/interviews/:id/retry': ['recruiter', 'admin'],
   'PATCH /api/interviews/:id': ['recruiter', 'admin'],
@@ -158,6 +160,10 @@ function bodySpecs(world: World): Record<string, BodySpec> {
       valid: () => ({ notes: 'changed' }),
       fields: Object.fromEntries(Object.entries(updatable).map(([name, kind]) => [name, { ...kind, required: false }])),
       partial: true,
+    },
+    'PUT /api/admin/scheduling-settings': {
+      valid: () => ({ requireInterviewerZoom: false }),
+      fields: { requireInterviewerZoom: { kind: 'boolean', required: true } },
     },
     'PUT /api/zoom/meeting-defaults': {
       valid: () => ({ waitingRoom: false, autoRecording: 'cloud', joinBeforeHost: true, muteUponEntry: false }),

@@ -35,6 +35,8 @@ export const ERROR_CODES = [
   'conflict',
   // the interviewer(s) or the candidate already have an interview then (details: { conflicts })
   'interview_conflict',
+  // requireInterviewerZoom is on and an interviewer has not connected Zoom (details: { interviewers })
+  'interviewer_zoom_required',
   // catch-all
   'internal_error',
   'service_unavailable',

@@ -366,6 +366,25 @@ export type InterviewHistoryEntry = z.infer<typeof interviewHistoryEntrySchema>;
 export const interviewHistoryResponseSchema = z.object({ history: z.array(interviewHistoryEntrySchema) });
 export type InterviewHistoryResponse = z.infer<typeof interviewHistoryResponseSchema>;
 
+// ---------------------------------------------------------------------------------------------
+// Scheduling policy (the design note's Phase 3 switch)
+
+export const schedulingSettingsSchema = z.strictObject({
+  /** Interviewers must have their own Zoom connected to be scheduled; no new fallback to the organisation's account. */
+  requireInterviewerZoom: z.boolean(),
+});
+export type SchedulingSettings = z.infer<typeof schedulingSettingsSchema>;
+export const DEFAULT_SCHEDULING_SETTINGS: SchedulingSettings = { requireInterviewerZoom: false };
+export const schedulingSettingsResponseSchema = z.object({
+  settings: schedulingSettingsSchema,
+  /** Null until an admin first changes them. */
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type SchedulingSettingsResponse = z.infer<typeof schedulingSettingsResponseSchema>;
+/** `details` of a refused schedule under `requireInterviewerZoom`: who must connect Zoom first. */
+export const interviewerZoomRequiredDetailsSchema = z.object({ path: z.literal('interviewerId'), interviewers: z.array(z.object({ id: z.string(), name: z.string() })) });
+
 export const interviewEndpoints = {
   list: { method: 'GET', path: '/api/interviews', query: interviewListQuerySchema, response: interviewListResponseSchema },
   /** 201 when the meeting was created, 202 when it is queued. */
@@ -388,4 +407,7 @@ export const interviewEndpoints = {
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },
   meetingAnalytics: { method: 'GET', path: '/api/admin/meeting-analytics', response: meetingAnalyticsResponseSchema },
+  /** Anyone signed in may read the policy (the scheduling form shows it); only admins change it. */
+  getSchedulingSettings: { method: 'GET', path: '/api/scheduling-settings', response: schedulingSettingsResponseSchema },
+  putSchedulingSettings: { method: 'PUT', path: '/api/admin/scheduling-settings', body: schedulingSettingsSchema, response: schedulingSettingsResponseSchema },
 } as const satisfies Record<string, Endpoint>;

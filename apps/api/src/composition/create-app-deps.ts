@@ -71,6 +71,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     interviewAttendance: store.interviewAttendance,
     onInterviewChanged: makeOnInterviewChanged(invitations.deps),
     conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
+    settings: store.settings,
   };
   return {
     env,

@@ -11,6 +11,7 @@ import { retryMeeting } from '../domain/interviews/retry-meeting';
 import { scheduleInterviewForViewer } from '../domain/interviews/schedule-interview-for-viewer';
 import { startInterviewMeeting } from '../domain/interviews/start-interview-meeting';
 import { getInterviewHistory } from '../domain/scheduling/interview-history';
+import { getSchedulingSettings, putSchedulingSettings } from '../domain/scheduling/scheduling-policy';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
 import { requestContext, requireSession } from '../http/request-context';
 import { redirect, route } from '../http/typed-route';
@@ -46,6 +47,12 @@ export function interviewRoutes(deps: AppDeps): Router {
   route(router, interviewEndpoints.history, [requireSignedIn], async ({ params }, req) => ({
     history: await getInterviewHistory(interviews, viewerOf(req), params.id),
   }));
+
+  route(router, interviewEndpoints.getSchedulingSettings, [requireSignedIn], async () => getSchedulingSettings(deps.store.settings));
+
+  route(router, interviewEndpoints.putSchedulingSettings, [requireRole('admin')], async ({ body }, req) =>
+    putSchedulingSettings({ settings: deps.store.settings, clock: deps.clock }, requireSession(req).userId, body),
+  );
 
   route(router, interviewEndpoints.update, recruiters, async ({ params, body }, req, res) =>
     answerSettled(res, await rescheduleInterviewForViewer(interviews, viewerOf(req), params.id, body), 200),

@@ -6,6 +6,7 @@ import { MemoryOutboxRepository } from './memory-outbox-repository';
 import { MemoryCachedSecretRepository } from './memory-cached-secret-repository';
 import { MemoryInterviewRepository } from './memory-interview-repository';
 import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
+import { MemorySettingsRepository } from './memory-settings-repository';
 import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
 import { MemoryRateLimitCounterRepository } from './memory-rate-limit-counter-repository';
@@ -29,6 +30,7 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     jobLeases: new MemoryJobLeaseRepository(serverNow),
     interviews: new MemoryInterviewRepository(serverNow),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
+    settings: new MemorySettingsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
     rateLimits: new MemoryRateLimitCounterRepository(),
     // One process, and each write is synchronous: there is no other writer to interleave with.

@@ -6,6 +6,7 @@ import { MongoCachedSecretRepository } from './mongo-cached-secret-repository';
 import { MongoInterviewRepository } from './mongo-interview-repository';
 import { MongoJobLeaseRepository } from './mongo-job-lease-repository';
 import { MongoMeetingDefaultsRepository } from './mongo-meeting-defaults-repository';
+import { MongoSettingsRepository } from './mongo-settings-repository';
 import { createDeclaredIndexes, mongoModels } from './mongo-models';
 import { MongoOAuthStateRepository } from './mongo-oauth-state-repository';
 import { MongoRateLimitCounterRepository } from './mongo-rate-limit-counter-repository';
@@ -103,6 +104,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     invitations: failingFast(new MongoInvitationRepository(models.invitations)),
     outbox: failingFast(new MongoOutboxRepository(models.outbox)),
     calendarFeeds: failingFast(new MongoCalendarFeedRepository(models.calendarFeeds)),
+    settings: failingFast(new MongoSettingsRepository(models.settings)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

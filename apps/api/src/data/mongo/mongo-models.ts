@@ -14,6 +14,7 @@ import { interviewAttendanceModel } from './interview-attendance-model';
 import { calendarFeedModel } from './calendar-feed-model';
 import { invitationModel } from './invitation-model';
 import { outboxModel } from './outbox-model';
+import { settingsModel } from './settings-model';
 
 /** Every model the store uses, compiled once per connection. */
 export function mongoModels(connection: Connection) {
@@ -31,6 +32,7 @@ export function mongoModels(connection: Connection) {
     invitations: invitationModel(connection),
     outbox: outboxModel(connection),
     calendarFeeds: calendarFeedModel(connection),
+    settings: settingsModel(connection),
   };
 }
 

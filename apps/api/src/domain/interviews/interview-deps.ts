@@ -8,6 +8,7 @@ import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
+import type { SettingsRepository } from '../ports/settings-repository';
 import type { UserRepository } from '../ports/user-repository';
 
 export interface InterviewDeps {
@@ -32,6 +33,8 @@ export interface InterviewDeps {
   retryBaseMs: number;
   /** Minutes kept free around each interview when checking for conflicts (SCHEDULING_CONFLICT_BUFFER_MINUTES); 0 when absent. */
   conflictBufferMinutes?: number;
+  /** The scheduling policy (requireInterviewerZoom); absent, interviewers without Zoom fall back as before. */
+  settings?: Pick<SettingsRepository, 'getScheduling'>;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
   onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
 }

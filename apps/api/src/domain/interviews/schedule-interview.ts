@@ -2,6 +2,7 @@ import { MAX_SCHEDULE_AHEAD_MS, type CreateInterviewInput } from '@crm/shared/in
 import { AppError } from '../../errors/app-error';
 import type { InterviewRecord } from '../ports/interview-repository';
 import { refuseConflictingSlot } from '../scheduling/find-interview-conflicts';
+import { refuseInterviewersWithoutZoom } from '../scheduling/scheduling-policy';
 import type { InterviewDeps } from './interview-deps';
 import { syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
@@ -27,6 +28,7 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
   if (!interviewer || interviewer.role !== 'interviewer') {
     throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
   }
+  await refuseInterviewersWithoutZoom(deps.settings, [interviewer]);
   const startTime = new Date(input.startTime);
   const now = deps.clock.now();
   refuseStartOutsideWindow(startTime, now);

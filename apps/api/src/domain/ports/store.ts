@@ -12,6 +12,7 @@ import type { ZoomConnectionRepository } from './zoom-connection-repository';
 import type { UserRepository } from './user-repository';
 import type { ZoomEventRepository } from './zoom-event-repository';
 import type { InterviewAttendanceRepository } from './interview-attendance-repository';
+import type { SettingsRepository } from './settings-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
 export interface Store {
@@ -43,6 +44,8 @@ export interface Store {
   outbox: OutboxRepository;
   /** Interviewers' subscribable calendar feeds (hashed secrets). */
   calendarFeeds: CalendarFeedRepository;
+  /** Organisation-wide settings an admin changes (the scheduling policy). */
+  settings: SettingsRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
