@@ -2,6 +2,7 @@ import { AuditLog } from '../../features/admin/components/audit-log';
 import { UserAccounts } from '../../features/admin/components/user-accounts';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { SchedulingPolicyCard } from '../../features/interviews/components/scheduling-policy-card';
 import { OutboxTable } from '../../features/outbox/components/outbox-table';
 import { usePageTitle } from '../use-page-title';
 
@@ -15,6 +16,7 @@ export default function AdminZoomPage() {
         <p className="muted">Who hosts interviews from their own Zoom, who needs help, and what changed.</p>
       </div>
       <ZoomConnectionsOverview />
+      <SchedulingPolicyCard />
       <UserAccounts currentUserId={me.id} />
       <AuditLog />
       <OutboxTable />

@@ -172,6 +172,28 @@ describe('schedule form rules', () => {
   });
 });
 
+describe('requireInterviewerZoom', () => {
+  test('when the policy is on, the picker says before submit that an unconnected interviewer cannot be scheduled, and the API\'s refusal shows on the interviewer field', async () => {
+    installFakeApi({
+      'GET /api/interviewers': { body: interviewers },
+      'GET /api/scheduling-settings': { body: { settings: { requireInterviewerZoom: true }, updatedAt: null, updatedBy: null } },
+      'POST /api/interviews': apiError(409, 'interviewer_zoom_required', 'Ian Second must connect Zoom before being scheduled.', {
+        path: 'interviewerId',
+        interviewers: [{ id: 'u-ian', name: 'Ian Second' }],
+      }),
+    });
+    renderWithQueryClient(<ScheduleInterviewForm />);
+    const user = userEvent.setup();
+
+    expect(await screen.findByRole('radio', { name: /Ian Second/ })).toHaveAccessibleDescription(/Cannot be scheduled until they connect Zoom/);
+    await fillForm(user);
+    await user.click(screen.getByRole('button', { name: 'Schedule interview' }));
+
+    expect(await screen.findByText('Ian Second must connect Zoom before being scheduled.')).toBeInTheDocument();
+    expect(screen.getByRole('group', { name: 'Interviewer' })).toHaveAttribute('aria-invalid', 'true');
+  });
+});
+
 describe('interview times and rescheduling', () => {
   test('the list shows the viewer\'s time and, when its clock differs, the interview\'s own zone beside it', async () => {
     installFakeApi({ 'GET /api/interviews': { body: { interviews: [interview({ timeZone: 'Asia/Kolkata' })] } } });

@@ -25,7 +25,7 @@ function isField(value: unknown): value is InterviewField {
 
 /** The API answers `validation_failed` with `details: [{ path, message }]`, and `interviewer_invalid` on its own. */
 export function fieldErrorsFromServer(error: ApiError): FieldErrors {
-  if (error.code === 'interviewer_invalid') return { interviewerId: error.message };
+  if (error.code === 'interviewer_invalid' || error.code === 'interviewer_zoom_required') return { interviewerId: error.message };
   if (error.code !== 'validation_failed' || !Array.isArray(error.details)) return {};
   const errors: FieldErrors = {};
   for (const detail of error.details as { path?: unknown; message?: unknown }[]) {

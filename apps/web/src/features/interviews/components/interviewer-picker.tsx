@@ -6,7 +6,10 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { StatusPill } from '../../../components/status-pill';
 
-function hostHint(option: InterviewerOption): string {
+function hostHint(option: InterviewerOption, requireInterviewerZoom: boolean): string {
+  if (requireInterviewerZoom && option.zoomConnectionState !== 'connected') {
+    return 'Cannot be scheduled until they connect Zoom: your organisation requires interviewers to host on their own Zoom';
+  }
   if (option.expectedHostSource === 'interviewer') return `Hosts on their own Zoom${option.zoomEmail ? ` (${option.zoomEmail})` : ''}`;
   if (option.zoomConnectionState === 'needs_reconnect') return 'System account will host: their Zoom connection needs reconnecting';
   return 'System account will host: Zoom not connected';
@@ -19,6 +22,7 @@ export function InterviewerPicker({
   field,
   error,
   errorId,
+  requireInterviewerZoom = false,
 }: {
   idPrefix: string;
   query: UseQueryResult<InterviewerListResponse>;
@@ -26,6 +30,8 @@ export function InterviewerPicker({
   field: UseFormRegisterReturn;
   error?: string;
   errorId: string;
+  /** The organisation's policy: unconnected interviewers cannot be scheduled, said before submit. */
+  requireInterviewerZoom?: boolean;
 }) {
   return (
     <fieldset className="field picker" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
@@ -50,7 +56,7 @@ export function InterviewerPicker({
                 {connected ? 'Zoom connected' : option.zoomConnectionState === 'needs_reconnect' ? 'Zoom needs reconnect' : 'Zoom not connected'}
               </StatusPill>
               <span id={`${id}-hint`} className="hint">
-                {hostHint(option)}
+                {hostHint(option, requireInterviewerZoom)}
               </span>
             </label>
           </div>

@@ -9,6 +9,7 @@ import { ApiError, errorMessage } from '../../../lib/api-client';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { viewerTimeZoneName } from '../../../lib/time-zone-catalog';
 import { useInterviewers } from '../api/get-interviewers';
+import { useSchedulingSettings } from '../api/scheduling-settings';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
 import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
 import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, withRuleMessages, type InterviewField } from './interview-field-errors';
@@ -42,6 +43,7 @@ export function ScheduleInterviewForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const interviewers = useInterviewers();
+  const schedulingSettings = useSchedulingSettings();
   const createMutation = useCreateInterviewMutation();
   const [formError, setFormError] = useState<unknown>(null);
   const [scheduled, setScheduled] = useState<Interview | null>(null);
@@ -174,6 +176,7 @@ export function ScheduleInterviewForm() {
         field={register('interviewerId')}
         error={errors.interviewerId?.message}
         errorId={id('interviewerId-error')}
+        requireInterviewerZoom={schedulingSettings.data?.settings.requireInterviewerZoom ?? false}
       />
       <div className="form-grid">
         <FormField {...fieldProps('startTime', 'Date and time')}>
