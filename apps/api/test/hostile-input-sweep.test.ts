@@ -83,6 +83,7 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/interviews/:id': 'signed-in',
   'GET /api/interviews/:id/history': 'signed-in',
   'GET /api/scheduling-settings': 'signed-in',
+  'GET /api/interviewers/availability': ['recruiter', 'admin'],
   'PUT /api/admin/scheduling-settings': ['admin'],
   'GET /api/interviews/:id/start': 'signed-in',
   'POST /api/interviews/:id/retry': ['recruiter', 'admin'],

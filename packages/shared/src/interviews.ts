@@ -385,6 +385,17 @@ export type SchedulingSettingsResponse = z.infer<typeof schedulingSettingsRespon
 /** `details` of a refused schedule under `requireInterviewerZoom`: who must connect Zoom first. */
 export const interviewerZoomRequiredDetailsSchema = z.object({ path: z.literal('interviewerId'), interviewers: z.array(z.object({ id: z.string(), name: z.string() })) });
 
+/** Who is busy at a proposed time (the picker marks them before submit). */
+export const interviewerAvailabilityQuerySchema = z.object({
+  startTime: instantSchema,
+  durationMinutes: z.coerce.number().int().min(5).max(480),
+});
+export const interviewerAvailabilityResponseSchema = z.object({
+  /** Interviewers with a live interview overlapping the time (the conflict buffer included). */
+  busy: z.array(z.object({ interviewerId: z.string(), interviews: z.number().int() })),
+});
+export type InterviewerAvailabilityResponse = z.infer<typeof interviewerAvailabilityResponseSchema>;
+
 export const interviewEndpoints = {
   list: { method: 'GET', path: '/api/interviews', query: interviewListQuerySchema, response: interviewListResponseSchema },
   /** 201 when the meeting was created, 202 when it is queued. */
@@ -407,6 +418,7 @@ export const interviewEndpoints = {
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },
   meetingAnalytics: { method: 'GET', path: '/api/admin/meeting-analytics', response: meetingAnalyticsResponseSchema },
+  interviewerAvailability: { method: 'GET', path: '/api/interviewers/availability', query: interviewerAvailabilityQuerySchema, response: interviewerAvailabilityResponseSchema },
   /** Anyone signed in may read the policy (the scheduling form shows it); only admins change it. */
   getSchedulingSettings: { method: 'GET', path: '/api/scheduling-settings', response: schedulingSettingsResponseSchema },
   putSchedulingSettings: { method: 'PUT', path: '/api/admin/scheduling-settings', body: schedulingSettingsSchema, response: schedulingSettingsResponseSchema },

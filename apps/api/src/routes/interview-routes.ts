@@ -12,6 +12,7 @@ import { scheduleInterviewForViewer } from '../domain/interviews/schedule-interv
 import { startInterviewMeeting } from '../domain/interviews/start-interview-meeting';
 import { getInterviewHistory } from '../domain/scheduling/interview-history';
 import { getSchedulingSettings, putSchedulingSettings } from '../domain/scheduling/scheduling-policy';
+import { findBusyInterviewers } from '../domain/scheduling/find-busy-interviewers';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
 import { requestContext, requireSession } from '../http/request-context';
 import { redirect, route } from '../http/typed-route';
@@ -47,6 +48,13 @@ export function interviewRoutes(deps: AppDeps): Router {
   route(router, interviewEndpoints.history, [requireSignedIn], async ({ params }, req) => ({
     history: await getInterviewHistory(interviews, viewerOf(req), params.id),
   }));
+
+  route(router, interviewEndpoints.interviewerAvailability, recruiters, async ({ query }) =>
+    findBusyInterviewers(
+      { interviews: interviews.interviews, users: interviews.users, conflictBufferMinutes: interviews.conflictBufferMinutes ?? 0 },
+      { startTime: new Date(query.startTime), durationMinutes: query.durationMinutes },
+    ),
+  );
 
   route(router, interviewEndpoints.getSchedulingSettings, [requireSignedIn], async () => getSchedulingSettings(deps.store.settings));
 
