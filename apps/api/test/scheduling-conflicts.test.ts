@@ -102,4 +102,17 @@ describe('scheduling conflicts', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.code).toBe('validation_failed');
   });
+
+  test('the picker\'s availability lists the interviewers busy at a proposed time, and only them', async () => {
+    const { recruiter, interviewer, otherInterviewer } = await arrange();
+    await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.id, { startTime: inHours(90), durationMinutes: 60 }));
+
+    const during = await recruiter.agent.get('/api/interviewers/availability').query({ startTime: inHours(90.5), durationMinutes: 30 }).expect(200);
+    const after = await recruiter.agent.get('/api/interviewers/availability').query({ startTime: inHours(91), durationMinutes: 30 }).expect(200);
+
+    expect(during.body.busy).toEqual([{ interviewerId: interviewer.id, interviews: 1 }]);
+    expect(during.body.busy.map((b: { interviewerId: string }) => b.interviewerId)).not.toContain(otherInterviewer.id);
+    expect(after.body.busy).toEqual([]);
+    expect((await recruiter.agent.get('/api/interviewers/availability').query({ startTime: 'soon', durationMinutes: 30 })).status).toBe(400);
+  });
 });

@@ -172,6 +172,29 @@ describe('schedule form rules', () => {
   });
 });
 
+describe('busy interviewers', () => {
+  test('once a time is typed, the picker marks an interviewer who has another interview then', async () => {
+    const asked: string[] = [];
+    installFakeApi({
+      'GET /api/interviewers': { body: interviewers },
+      'GET /api/interviewers/availability': (request) => {
+        asked.push(request.path);
+        return { body: { busy: [{ interviewerId: 'u-ian', interviews: 1 }] } };
+      },
+    });
+    renderWithQueryClient(<ScheduleInterviewForm />);
+    const user = userEvent.setup();
+    const ian = await screen.findByRole('radio', { name: /Ian Second/ });
+    expect(ian).not.toHaveAccessibleDescription(/another interview/);
+
+    await user.type(screen.getByLabelText('Date and time'), `${YEAR}-05-01T09:00`);
+
+    expect(await screen.findByText('Busy then')).toBeInTheDocument();
+    expect(ian).toHaveAccessibleDescription(/Has another interview at the chosen time/);
+    expect(asked.length).toBeGreaterThan(0);
+  });
+});
+
 describe('requireInterviewerZoom', () => {
   test('when the policy is on, the picker says before submit that an unconnected interviewer cannot be scheduled, and the API\'s refusal shows on the interviewer field', async () => {
     installFakeApi({

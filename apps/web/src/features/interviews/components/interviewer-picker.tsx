@@ -23,6 +23,7 @@ export function InterviewerPicker({
   error,
   errorId,
   requireInterviewerZoom = false,
+  busy = new Map(),
 }: {
   idPrefix: string;
   query: UseQueryResult<InterviewerListResponse>;
@@ -32,6 +33,8 @@ export function InterviewerPicker({
   errorId: string;
   /** The organisation's policy: unconnected interviewers cannot be scheduled, said before submit. */
   requireInterviewerZoom?: boolean;
+  /** Interviewers with other interviews at the chosen time, and how many. */
+  busy?: ReadonlyMap<string, number>;
 }) {
   return (
     <fieldset className="field picker" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
@@ -55,7 +58,9 @@ export function InterviewerPicker({
               <StatusPill tone={connected ? 'success' : option.zoomConnectionState === 'needs_reconnect' ? 'warning' : 'neutral'}>
                 {connected ? 'Zoom connected' : option.zoomConnectionState === 'needs_reconnect' ? 'Zoom needs reconnect' : 'Zoom not connected'}
               </StatusPill>
+              {busy.has(option.id) && <StatusPill tone="warning">Busy then</StatusPill>}
               <span id={`${id}-hint`} className="hint">
+                {busy.has(option.id) && `Has ${busy.get(option.id) === 1 ? 'another interview' : `${busy.get(option.id)} other interviews`} at the chosen time. `}
                 {hostHint(option, requireInterviewerZoom)}
               </span>
             </label>

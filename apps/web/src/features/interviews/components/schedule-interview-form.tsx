@@ -1,5 +1,5 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { Controller, useForm, type FieldErrors as FormErrors } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldErrors as FormErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { CreateInterviewInput, Interview, InterviewConflictDetails } from '@crm/shared/interviews';
 import { FormField } from '../../../components/form-field';
@@ -8,7 +8,9 @@ import { Notice } from '../../../components/notice';
 import { ApiError, errorMessage } from '../../../lib/api-client';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { viewerTimeZoneName } from '../../../lib/time-zone-catalog';
+import { zonedWallTimeToInstant } from '../../../lib/zoned-time';
 import { useInterviewers } from '../api/get-interviewers';
+import { useInterviewerAvailability } from '../api/get-interviewer-availability';
 import { useSchedulingSettings } from '../api/scheduling-settings';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
 import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
@@ -64,6 +66,12 @@ export function ScheduleInterviewForm() {
     shouldFocusError: false,
   });
   const flagged = FIELD_ORDER.filter((field) => errors[field]);
+  // The picker marks who is busy at the time being typed, before anything is sent.
+  const [wallTime, zone, duration] = useWatch({ control, name: ['startTime', 'timeZone', 'durationMinutes'] });
+  const instant = wallTime ? zonedWallTimeToInstant(wallTime, zone) : null;
+  const minutes = Number(duration);
+  const availability = useInterviewerAvailability(instant && Number.isInteger(minutes) && minutes >= 5 && minutes <= 480 ? { startTime: instant, durationMinutes: minutes } : null);
+  const busy = new Map((instant ? (availability.data?.busy ?? []) : []).map((entry) => [entry.interviewerId, entry.interviews]));
 
   function focusFirstError(found: Partial<Record<InterviewField, unknown>>) {
     const first = FIELD_ORDER.find((field) => found[field]);
@@ -177,6 +185,7 @@ export function ScheduleInterviewForm() {
         error={errors.interviewerId?.message}
         errorId={id('interviewerId-error')}
         requireInterviewerZoom={schedulingSettings.data?.settings.requireInterviewerZoom ?? false}
+        busy={busy}
       />
       <div className="form-grid">
         <FormField {...fieldProps('startTime', 'Date and time')}>
