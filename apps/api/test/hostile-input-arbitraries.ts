@@ -86,6 +86,14 @@ export const pastInstant = fc
   .date({ min: new Date('1970-01-01T00:00:00Z'), max: new Date(Date.now() - 2 * 86_400_000), noInvalidDate: true })
   .map((date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z'));
 
+/** Well-formed but more than a year ahead (2099, 9999 …): no interview is scheduled that far out. */
+export const beyondHorizonInstant = fc.oneof(
+  fc.constantFrom('2099-01-01T09:00:00Z', '9999-12-31T23:59:59Z'),
+  fc
+    .date({ min: new Date(Date.now() + 400 * 86_400_000), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true })
+    .map((date) => date.toISOString().replace(/\.\d{3}Z$/, 'Z')),
+);
+
 /** Never an IANA zone the runtime accepts. */
 export const badTimeZone = fc.oneof(
   fc.constantFrom('Mars/Olympus_Mons', 'UTC+25', 'GMT+99', '+01:00', 'Europe/Berlin/Extra', 'Europe/', '/', '   ', '', 'Etc/Nowhere', 'Europe\\Berlin', 'x'.repeat(65), '../../etc/localtime'),
@@ -100,7 +108,7 @@ export type FieldKind =
   | { kind: 'text'; max: number; required: boolean }
   | { kind: 'email'; required: boolean }
   | { kind: 'enum'; values: readonly string[]; required: boolean }
-  | { kind: 'int'; min: number; max: number; required: boolean }
+  | { kind: 'int'; min: number; max: number; required: boolean; step?: number }
   | { kind: 'boolean'; required: boolean }
   | { kind: 'instant'; required: boolean }
   | { kind: 'timeZone'; required: boolean }
@@ -129,11 +137,19 @@ export function invalidValue(field: FieldKind): fc.Arbitrary<unknown> {
     case 'enum':
       return fc.oneof(nonString, fc.string({ unit: 'binary', maxLength: 30 }).filter((s) => !field.values.includes(s.trim())), withEdgeCharacterInside(field.values[0]!), fc.constant(field.values[0]!.toUpperCase()));
     case 'int':
-      return fc.oneof(nonNumber, fc.integer({ max: field.min - 1 }), fc.integer({ min: field.max + 1 }), fc.double({ min: field.min, max: field.max, noNaN: true }).filter((n) => !Number.isInteger(n)), fc.constant(1e308));
+      return fc.oneof(
+        nonNumber,
+        fc.integer({ max: field.min - 1 }),
+        fc.integer({ min: field.max + 1 }),
+        fc.double({ min: field.min, max: field.max, noNaN: true }).filter((n) => !Number.isInteger(n)),
+        fc.constant(1e308),
+        // Off the field's step (a 7-minute duration where the field steps by 5).
+        ...(field.step ? [fc.integer({ min: field.min, max: field.max }).filter((n) => n % field.step! !== 0)] : []),
+      );
     case 'boolean':
       return nonBoolean;
     case 'instant':
-      return fc.oneof(nonString, badInstant, pastInstant);
+      return fc.oneof(nonString, badInstant, pastInstant, beyondHorizonInstant);
     case 'timeZone':
       return fc.oneof(nonString, badTimeZone);
     case 'password':

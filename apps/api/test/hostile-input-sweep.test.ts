@@ -81,6 +81,10 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/interviews': 'signed-in',
   'POST /api/interviews': ['recruiter', 'admin'],
   'GET /api/interviews/:id': 'signed-in',
+  'GET /api/interviews/:id/history': 'signed-in',
+  'GET /api/scheduling-settings': 'signed-in',
+  'GET /api/interviewers/availability': ['recruiter', 'admin'],
+  'PUT /api/admin/scheduling-settings': ['admin'],
   'GET /api/interviews/:id/start': 'signed-in',
   'POST /api/interviews/:id/retry': ['recruiter', 'admin'],
   'PATCH /api/interviews/:id': ['recruiter', 'admin'],
@@ -126,9 +130,10 @@ function bodySpecs(world: World): Record<string, BodySpec> {
     interviewerId: { kind: 'id', required: true },
     startTime: { kind: 'instant', required: true },
     timeZone: { kind: 'timeZone', required: true },
-    durationMinutes: { kind: 'int', min: 5, max: 480, required: true },
+    durationMinutes: { kind: 'int', min: 5, max: 480, step: 5, required: true },
     agenda: { kind: 'text', max: 1800, required: false },
     notes: { kind: 'text', max: 5000, required: false },
+    allowConflict: { kind: 'boolean', required: false },
   };
   const { interviewerId: _notUpdatable, ...updatable } = interview;
   return {
@@ -165,6 +170,10 @@ function bodySpecs(world: World): Record<string, BodySpec> {
     'PUT /api/admin/recording-settings': {
       valid: () => ({ transcriptRetentionDays: 30 }),
       fields: { transcriptRetentionDays: { kind: 'int', min: 1, max: 3650, required: true } },
+    },
+    'PUT /api/admin/scheduling-settings': {
+      valid: () => ({ requireInterviewerZoom: false }),
+      fields: { requireInterviewerZoom: { kind: 'boolean', required: true } },
     },
     'PUT /api/zoom/meeting-defaults': {
       valid: () => ({ waitingRoom: false, autoRecording: 'cloud', joinBeforeHost: true, muteUponEntry: false }),

@@ -86,7 +86,8 @@ describe('meetings when Zoom is slow, down or busy', () => {
     const confirmed = (await scheduleOverHttp(recruiter.agent, panel)).interview;
     stack.zoom.control.injectFault({ endpoint: 'meetings.create', resetConnection: true, times: 1 });
 
-    const unconfirmed = await scheduleOverHttp(recruiter.agent, { ...panel, interviewerId: second.user.id });
+    // The same candidate at the same time on purpose (a panel): confirmed past the conflict check.
+    const unconfirmed = await scheduleOverHttp(recruiter.agent, { ...panel, interviewerId: second.user.id, allowConflict: true });
     stack.api.clock.advance(120);
     await stack.api.deps.meetings.worker.runOnce();
 

@@ -33,6 +33,10 @@ export const ERROR_CODES = [
   'interview_cancelled',
   'meeting_failed',
   'conflict',
+  // the interviewer(s) or the candidate already have an interview then (details: { conflicts })
+  'interview_conflict',
+  // requireInterviewerZoom is on and an interviewer has not connected Zoom (details: { interviewers })
+  'interviewer_zoom_required',
   // catch-all
   'internal_error',
   'service_unavailable',

@@ -116,19 +116,34 @@ export const INTERVIEW_STATUSES = ['scheduled', 'cancelled'] as const;
 export const interviewStatusSchema = z.enum(INTERVIEW_STATUSES);
 export type InterviewStatus = z.infer<typeof interviewStatusSchema>;
 
+/** How far ahead an interview may be scheduled; the shared schema and the API's own clock both check it. */
+export const MAX_SCHEDULE_AHEAD_DAYS = 366;
+export const MAX_SCHEDULE_AHEAD_MS = MAX_SCHEDULE_AHEAD_DAYS * 24 * 60 * 60 * 1000;
+
+/** A start at most a year ahead (a day of leeway for clocks), so a typo such as 2099 is caught in the form and in the API. */
+const startWithinHorizonSchema = instantSchema.refine((value) => Date.parse(value) <= Date.now() + MAX_SCHEDULE_AHEAD_MS, {
+  message: 'must be at most one year ahead',
+});
+
+/** Whole minutes in 5-minute steps, 5 to 480: the duration field steps by 5 and the API agrees. */
+export const DURATION_STEP_MINUTES = 5;
+export const durationMinutesSchema = z.number().int().min(5).max(480).multipleOf(DURATION_STEP_MINUTES, { message: 'must be a multiple of 5 minutes' });
+
 export const createInterviewRequestSchema = z.strictObject({
   candidateName: plainText({ min: 1, max: 120 }),
   candidateEmail: email,
   position: plainText({ min: 1, max: 120 }),
   /** A CRM user with the `interviewer` role (see GET /api/interviewers). */
   interviewerId: z.string().min(1).max(64),
-  startTime: instantSchema,
+  startTime: startWithinHorizonSchema,
   timeZone: timeZoneSchema,
-  durationMinutes: z.number().int().min(5).max(480),
+  durationMinutes: durationMinutesSchema,
   /** Sent to Zoom as the meeting agenda: candidates may see it. */
   agenda: plainText({ max: 1800, multiline: true }).default(''),
   /** Internal notes for the hiring team; never sent to Zoom. */
   notes: plainText({ max: 5000, multiline: true }).default(''),
+  /** Schedule even though the interviewer or the candidate already has an interview then (the 409 `interview_conflict` was seen). */
+  allowConflict: z.boolean().optional(),
 });
 export type CreateInterviewRequest = z.input<typeof createInterviewRequestSchema>;
 export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>;
@@ -139,15 +154,35 @@ export const updateInterviewRequestSchema = z
     candidateName: plainText({ min: 1, max: 120 }),
     candidateEmail: email,
     position: plainText({ min: 1, max: 120 }),
-    startTime: instantSchema,
+    startTime: startWithinHorizonSchema,
     timeZone: timeZoneSchema,
-    durationMinutes: z.number().int().min(5).max(480),
+    durationMinutes: durationMinutesSchema,
     agenda: plainText({ max: 1800, multiline: true }),
     notes: plainText({ max: 5000, multiline: true }),
+    /** Move it even though the new time overlaps another interview of the interviewer or the candidate. */
+    allowConflict: z.boolean(),
   })
   .partial()
-  .refine((value) => Object.keys(value).length > 0, { message: 'send at least one field to change' });
+  .refine((value) => Object.keys(value).some((key) => key !== 'allowConflict'), { message: 'send at least one field to change' });
 export type UpdateInterviewRequest = z.input<typeof updateInterviewRequestSchema>;
+
+/** One interview that overlaps the requested time, and whose time it takes: an interviewer's or the candidate's. */
+export const interviewConflictSchema = z.object({
+  id: z.string(),
+  candidateName: z.string(),
+  candidateEmail: z.string(),
+  position: z.string(),
+  interviewer: z.object({ id: z.string(), name: z.string() }),
+  startTime: z.string(),
+  timeZone: z.string(),
+  durationMinutes: z.number().int(),
+  /** `interviewer`: the same interviewer is busy; `candidate`: the same candidate email is booked. */
+  overlaps: z.array(z.enum(['interviewer', 'candidate'])),
+});
+export type InterviewConflict = z.infer<typeof interviewConflictSchema>;
+/** `details` of a 409 `interview_conflict`: send the request again with `allowConflict: true` to go ahead. */
+export const interviewConflictDetailsSchema = z.object({ bufferMinutes: z.number().int(), conflicts: z.array(interviewConflictSchema) });
+export type InterviewConflictDetails = z.infer<typeof interviewConflictDetailsSchema>;
 
 export const interviewPartySchema = z.object({ id: z.string(), name: z.string(), email: z.string() });
 
@@ -331,6 +366,54 @@ export type MeetingAnalyticsResponse = z.infer<typeof meetingAnalyticsResponseSc
 
 export const interviewIdParamsSchema = z.object({ id: z.string().min(1).max(64) });
 
+// ---------------------------------------------------------------------------------------------
+// Interview history (from the audit trail)
+
+export const INTERVIEW_HISTORY_KINDS = ['scheduled', 'rescheduled', 'rehosted', 'retried', 'cancelled'] as const;
+export const interviewHistoryEntrySchema = z.object({
+  kind: z.enum(INTERVIEW_HISTORY_KINDS),
+  at: z.string(),
+  /** Who did it: a CRM user (name and email when known), the CRM itself (worker) or Zoom. */
+  by: z.object({ kind: z.enum(['user', 'system', 'zoom']), name: z.string().nullable(), email: z.string().nullable() }),
+  /** What changed, for a reschedule: field, old and new value as text. */
+  changes: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+  /** Why, for a re-host (the fallback reason) or a retry (the outcome). */
+  reason: z.string().nullable(),
+});
+export type InterviewHistoryEntry = z.infer<typeof interviewHistoryEntrySchema>;
+export const interviewHistoryResponseSchema = z.object({ history: z.array(interviewHistoryEntrySchema) });
+export type InterviewHistoryResponse = z.infer<typeof interviewHistoryResponseSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Scheduling policy (the design note's Phase 3 switch)
+
+export const schedulingSettingsSchema = z.strictObject({
+  /** Interviewers must have their own Zoom connected to be scheduled; no new fallback to the organisation's account. */
+  requireInterviewerZoom: z.boolean(),
+});
+export type SchedulingSettings = z.infer<typeof schedulingSettingsSchema>;
+export const DEFAULT_SCHEDULING_SETTINGS: SchedulingSettings = { requireInterviewerZoom: false };
+export const schedulingSettingsResponseSchema = z.object({
+  settings: schedulingSettingsSchema,
+  /** Null until an admin first changes them. */
+  updatedAt: z.string().nullable(),
+  updatedBy: z.string().nullable(),
+});
+export type SchedulingSettingsResponse = z.infer<typeof schedulingSettingsResponseSchema>;
+/** `details` of a refused schedule under `requireInterviewerZoom`: who must connect Zoom first. */
+export const interviewerZoomRequiredDetailsSchema = z.object({ path: z.literal('interviewerId'), interviewers: z.array(z.object({ id: z.string(), name: z.string() })) });
+
+/** Who is busy at a proposed time (the picker marks them before submit). */
+export const interviewerAvailabilityQuerySchema = z.object({
+  startTime: instantSchema,
+  durationMinutes: z.coerce.number().int().min(5).max(480),
+});
+export const interviewerAvailabilityResponseSchema = z.object({
+  /** Interviewers with a live interview overlapping the time (the conflict buffer included). */
+  busy: z.array(z.object({ interviewerId: z.string(), interviews: z.number().int() })),
+});
+export type InterviewerAvailabilityResponse = z.infer<typeof interviewerAvailabilityResponseSchema>;
+
 export const interviewEndpoints = {
   list: { method: 'GET', path: '/api/interviews', query: interviewListQuerySchema, response: interviewListResponseSchema },
   /** 201 when the meeting was created, 202 when it is queued. */
@@ -348,7 +431,13 @@ export const interviewEndpoints = {
   /** Tries a `failed` or `pending` meeting change again now (recruiters and admins); 200 when Zoom has it, 202 when still queued. */
   retry: { method: 'POST', path: '/api/interviews/:id/retry', params: interviewIdParamsSchema, response: interviewResponseSchema },
   interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
+  /** Created, rescheduled, re-hosted, retried, cancelled: by whom and when, oldest first. */
+  history: { method: 'GET', path: '/api/interviews/:id/history', params: interviewIdParamsSchema, response: interviewHistoryResponseSchema },
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },
   putMeetingDefaults: { method: 'PUT', path: '/api/zoom/meeting-defaults', body: meetingDefaultsSchema, response: meetingDefaultsResponseSchema },
   meetingAnalytics: { method: 'GET', path: '/api/admin/meeting-analytics', response: meetingAnalyticsResponseSchema },
+  interviewerAvailability: { method: 'GET', path: '/api/interviewers/availability', query: interviewerAvailabilityQuerySchema, response: interviewerAvailabilityResponseSchema },
+  /** Anyone signed in may read the policy (the scheduling form shows it); only admins change it. */
+  getSchedulingSettings: { method: 'GET', path: '/api/scheduling-settings', response: schedulingSettingsResponseSchema },
+  putSchedulingSettings: { method: 'PUT', path: '/api/admin/scheduling-settings', body: schedulingSettingsSchema, response: schedulingSettingsResponseSchema },
 } as const satisfies Record<string, Endpoint>;

@@ -92,6 +92,10 @@ export const AUDIT_EVENT_TYPES = [
   'meeting.retried',
   // An admin emailed every interviewer whose Zoom is not connected ("please connect Zoom").
   'zoom.nudge_sent',
+  // An interview's own history (details.interviewId): shown on its page.
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

@@ -74,6 +74,8 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     interviewAttendance: store.interviewAttendance,
     onInterviewChanged: makeOnInterviewChanged(invitations.deps),
     createAnswerBudget: { ms: env.INTERVIEW_CREATE_ANSWER_MS, wait: unrefTimer },
+    conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
+    settings: store.settings,
   };
   return {
     env,

@@ -120,6 +120,8 @@ const envSchema = z.object({
   MEETING_WORKER_INTERVAL_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
   /** How long a create waits for Zoom before answering with the meeting `pending` (the sync carries on). */
   INTERVIEW_CREATE_ANSWER_MS: z.coerce.number().int().min(10).max(120_000).default(3_000),
+  /** Minutes kept free before and after an interview when checking interviewer and candidate conflicts. */
+  SCHEDULING_CONFLICT_BUFFER_MINUTES: z.coerce.number().int().min(0).max(240).default(0),
   ZOOM_IDLE_REFRESH_HOURS: z.coerce.number().min(0.001).default(24 * 7),
   BACKGROUND_JOBS: booleanFlag.default(true),
 

@@ -10,6 +10,9 @@ import { rescheduleInterviewForViewer } from '../domain/interviews/reschedule-in
 import { retryMeeting } from '../domain/interviews/retry-meeting';
 import { scheduleInterviewForViewer } from '../domain/interviews/schedule-interview-for-viewer';
 import { startInterviewMeeting } from '../domain/interviews/start-interview-meeting';
+import { getInterviewHistory } from '../domain/scheduling/interview-history';
+import { getSchedulingSettings, putSchedulingSettings } from '../domain/scheduling/scheduling-policy';
+import { findBusyInterviewers } from '../domain/scheduling/find-busy-interviewers';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
 import { requestContext, requireSession } from '../http/request-context';
 import { redirect, route } from '../http/typed-route';
@@ -41,6 +44,23 @@ export function interviewRoutes(deps: AppDeps): Router {
   route(router, interviewEndpoints.get, [requireSignedIn], async ({ params }, req) => ({
     interview: await getInterviewForViewer(interviews, viewerOf(req), params.id),
   }));
+
+  route(router, interviewEndpoints.history, [requireSignedIn], async ({ params }, req) => ({
+    history: await getInterviewHistory(interviews, viewerOf(req), params.id),
+  }));
+
+  route(router, interviewEndpoints.interviewerAvailability, recruiters, async ({ query }) =>
+    findBusyInterviewers(
+      { interviews: interviews.interviews, users: interviews.users, conflictBufferMinutes: interviews.conflictBufferMinutes ?? 0 },
+      { startTime: new Date(query.startTime), durationMinutes: query.durationMinutes },
+    ),
+  );
+
+  route(router, interviewEndpoints.getSchedulingSettings, [requireSignedIn], async () => getSchedulingSettings(deps.store.settings));
+
+  route(router, interviewEndpoints.putSchedulingSettings, [requireRole('admin')], async ({ body }, req) =>
+    putSchedulingSettings({ settings: deps.store.settings, clock: deps.clock }, requireSession(req).userId, body),
+  );
 
   route(router, interviewEndpoints.update, recruiters, async ({ params, body }, req, res) =>
     answerSettled(res, await rescheduleInterviewForViewer(interviews, viewerOf(req), params.id, body), 200),

@@ -22,7 +22,10 @@ export function interviewRequest(interviewerId: string, overrides: Partial<Creat
     candidateEmail: `casey-${counter}@candidate.example`,
     position: 'Backend Engineer',
     interviewerId,
-    startTime: new Date(Date.now() + (2 + counter) * 24 * 60 * 60 * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    // A slot of its own (no conflicts) within the one-year horizon, however many a test asks for: a day each, then an hour later.
+    startTime: new Date(Date.now() + (2 + (counter % 360)) * 24 * 60 * 60 * 1000 + Math.floor(counter / 360) * 60 * 60 * 1000)
+      .toISOString()
+      .replace(/\.\d{3}Z$/, 'Z'),
     timeZone: 'Europe/Berlin',
     durationMinutes: 45,
     agenda: 'System design and a short coding exercise',

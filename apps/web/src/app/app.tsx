@@ -22,6 +22,7 @@ export function preloadLandingPage(signedInBefore: boolean): void {
 }
 const AccountSettingsPage = lazy(() => import('./routes/account-settings-page'));
 const AdminZoomPage = lazy(() => import('./routes/admin-zoom-page'));
+const InterviewPage = lazy(() => import('./routes/interview-page'));
 
 export function App() {
   return (
@@ -52,6 +53,14 @@ export function App() {
               element={
                 <RequireSession roles={['admin']}>
                   <AdminZoomPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={paths.interview}
+              element={
+                <RequireSession>
+                  <InterviewPage />
                 </RequireSession>
               }
             />

@@ -3,6 +3,8 @@ export const paths = {
   dashboard: '/',
   accountSettings: '/settings/account',
   adminZoom: '/admin/zoom',
+  /** One interview; features/interviews builds the link (`interviewPagePath`). */
+  interview: '/interviews/:id',
 } as const;
 
 /**

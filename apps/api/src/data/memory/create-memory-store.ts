@@ -7,6 +7,7 @@ import { MemoryCachedSecretRepository } from './memory-cached-secret-repository'
 import { MemoryInterviewRepository } from './memory-interview-repository';
 import { MemoryMeetingDefaultsRepository } from './memory-meeting-defaults-repository';
 import { MemoryInterviewRecordingRepository, MemoryRecordingSettingsRepository } from './memory-interview-recording-repository';
+import { MemorySettingsRepository } from './memory-settings-repository';
 import { MemoryJobLeaseRepository } from './memory-job-lease-repository';
 import { MemoryOAuthStateRepository } from './memory-oauth-state-repository';
 import { MemoryRateLimitCounterRepository } from './memory-rate-limit-counter-repository';
@@ -30,6 +31,7 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     jobLeases: new MemoryJobLeaseRepository(serverNow),
     interviews: new MemoryInterviewRepository(serverNow),
     meetingDefaults: new MemoryMeetingDefaultsRepository(),
+    settings: new MemorySettingsRepository(),
     cachedSecrets: new MemoryCachedSecretRepository(),
     // Windows by the store's clock, as MongoDB's $$NOW judges them (tests move it).
     rateLimits: new MemoryRateLimitCounterRepository(() => serverNow().getTime()),

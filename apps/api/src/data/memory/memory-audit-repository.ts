@@ -15,4 +15,12 @@ export class MemoryAuditRepository implements AuditRepository {
     const newestFirst = [...this.events].sort((a, b) => b.event.at.getTime() - a.event.at.getTime() || b.seq - a.seq).map(({ event }) => event);
     return { events: structuredClone(newestFirst.slice(page.offset, page.offset + page.limit)), total: this.events.length };
   }
+
+  async listForInterview(interviewId: string, limit: number): Promise<AuditEventRecord[]> {
+    const oldestFirst = this.events
+      .filter(({ event }) => event.details.interviewId === interviewId)
+      .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.seq - b.seq)
+      .map(({ event }) => event);
+    return structuredClone(oldestFirst.slice(0, limit));
+  }
 }

@@ -9,6 +9,7 @@ import type {
   MeetingPatch,
   MeetingRecord,
   NewInterview,
+  OverlapQuery,
   RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
@@ -58,6 +59,19 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const direction = filter.when === 'past' ? -1 : 1;
     matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id)));
     return structuredClone(matches.slice(0, filter.limit));
+  }
+
+  async findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]> {
+    const matches = [...this.documents.values()].filter(
+      (doc) =>
+        doc.status !== 'cancelled' &&
+        doc.id !== query.excludeId &&
+        doc.startTime.getTime() < query.to.getTime() &&
+        doc.endTime.getTime() > query.from.getTime() &&
+        (query.interviewerIds.includes(doc.interviewerId) || (query.candidateEmail !== null && doc.candidateEmail === query.candidateEmail)),
+    );
+    matches.sort((a, b) => a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id));
+    return structuredClone(matches.slice(0, query.limit));
   }
 
   async updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null> {

@@ -21,5 +21,7 @@ export function auditModel(connection: Connection): Model<AuditDocument> {
   );
   schema.index({ at: -1, seq: -1 });
   schema.index({ 'subject.userId': 1, at: -1 });
+  // An interview's history on its page.
+  schema.index({ 'details.interviewId': 1, at: 1, seq: 1 }, { partialFilterExpression: { 'details.interviewId': { $type: 'string' } } });
   return connection.models.AuditEvent ?? connection.model<AuditDocument>('AuditEvent', schema);
 }

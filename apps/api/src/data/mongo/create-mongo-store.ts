@@ -7,6 +7,7 @@ import { MongoInterviewRepository } from './mongo-interview-repository';
 import { MongoJobLeaseRepository } from './mongo-job-lease-repository';
 import { MongoMeetingDefaultsRepository } from './mongo-meeting-defaults-repository';
 import { MongoInterviewRecordingRepository, MongoRecordingSettingsRepository } from './mongo-interview-recording-repository';
+import { MongoSettingsRepository } from './mongo-settings-repository';
 import { createDeclaredIndexes, mongoModels } from './mongo-models';
 import { MongoOAuthStateRepository } from './mongo-oauth-state-repository';
 import { MongoRateLimitCounterRepository } from './mongo-rate-limit-counter-repository';
@@ -106,6 +107,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     calendarFeeds: failingFast(new MongoCalendarFeedRepository(models.calendarFeeds)),
     interviewRecordings: failingFast(new MongoInterviewRecordingRepository(models.interviewRecordings)),
     recordingSettings: failingFast(new MongoRecordingSettingsRepository(models.recordingSettings)),
+    settings: failingFast(new MongoSettingsRepository(models.settings)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

@@ -92,6 +92,8 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
     { 'meeting.zoomMeetingId': 1 },
     { name: 'live_zoom_meeting_unique', unique: true, partialFilterExpression: { 'meeting.zoomMeetingId': { $type: 'string' }, 'meeting.deletedInZoom': false } },
   );
+  // Conflict checks look up a candidate's other interviews by email around a time (the interviewer side uses the first index).
+  schema.index({ candidateEmail: 1, startTime: 1 });
   // Meeting analytics over the last 30 days.
   schema.index({ 'meeting.createdInZoomAt': 1 });
   return connection.models.Interview ?? connection.model<InterviewDocument>('Interview', schema);

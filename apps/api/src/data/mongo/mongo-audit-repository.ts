@@ -34,4 +34,9 @@ export class MongoAuditRepository implements AuditRepository {
     ]);
     return { events: docs.map(toRecord), total };
   }
+
+  async listForInterview(interviewId: string, limit: number): Promise<AuditEventRecord[]> {
+    const docs = await this.model.find({ 'details.interviewId': interviewId }).sort({ at: 1, seq: 1 }).limit(limit).lean<AuditDocument[]>();
+    return docs.map(toRecord);
+  }
 }

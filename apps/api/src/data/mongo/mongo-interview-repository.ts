@@ -8,6 +8,7 @@ import type {
   MeetingHostCount,
   MeetingPatch,
   NewInterview,
+  OverlapQuery,
   RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
@@ -129,6 +130,15 @@ export class MongoInterviewRepository implements InterviewRepository {
       .sort({ startTime: direction, _id: direction })
       .limit(filter.limit)
       .lean<InterviewDocument[]>();
+    return docs.map(toRecord);
+  }
+
+  async findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]> {
+    const who: Record<string, unknown>[] = [{ interviewerId: { $in: query.interviewerIds } }];
+    if (query.candidateEmail !== null) who.push({ candidateEmail: query.candidateEmail });
+    const filter: Record<string, unknown> = { $or: who, status: { $ne: 'cancelled' }, startTime: { $lt: query.to }, endTime: { $gt: query.from } };
+    if (query.excludeId !== undefined) filter._id = { $ne: query.excludeId };
+    const docs = await this.model.find(filter).sort({ startTime: 1, _id: 1 }).limit(query.limit).lean<InterviewDocument[]>();
     return docs.map(toRecord);
   }
 

@@ -15,6 +15,7 @@ import { calendarFeedModel } from './calendar-feed-model';
 import { invitationModel } from './invitation-model';
 import { outboxModel } from './outbox-model';
 import { interviewRecordingModel, recordingSettingsModel } from './interview-recording-model';
+import { settingsModel } from './settings-model';
 
 /** Every model the store uses, compiled once per connection. */
 export function mongoModels(connection: Connection) {
@@ -34,6 +35,7 @@ export function mongoModels(connection: Connection) {
     calendarFeeds: calendarFeedModel(connection),
     interviewRecordings: interviewRecordingModel(connection),
     recordingSettings: recordingSettingsModel(connection),
+    settings: settingsModel(connection),
   };
 }
 

@@ -3,7 +3,8 @@ import { AppError } from '../../errors/app-error';
 import type { InterviewDetails, InterviewRecord } from '../ports/interview-repository';
 import { findInterviewOrThrow } from './find-interview-or-throw';
 import type { InterviewDeps } from './interview-deps';
-import { PAST_GRACE_MS } from './schedule-interview';
+import { refuseConflictingSlot } from '../scheduling/find-interview-conflicts';
+import { refuseStartOutsideWindow } from './schedule-interview';
 import { syncNow } from './sync-interview-meeting';
 
 /** Fields the Zoom meeting shows (topic is built from candidate and position); notes stay in the CRM. */
@@ -13,15 +14,25 @@ const ZOOM_VISIBLE: (keyof InterviewDetails)[] = ['candidateName', 'position', '
 export async function rescheduleInterview(deps: InterviewDeps, id: string, input: UpdateInterviewRequest): Promise<InterviewRecord> {
   const current = await findInterviewOrThrow(deps, id);
   if (current.status === 'cancelled') throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
+  const { allowConflict = false, ...details } = input;
   const changes: Partial<InterviewDetails> = {
-    ...input,
-    startTime: input.startTime === undefined ? undefined : new Date(input.startTime),
+    ...details,
+    startTime: details.startTime === undefined ? undefined : new Date(details.startTime),
   };
   // As when scheduling: a new start must be in the future (an unchanged start may already have passed).
-  const newStart = changes.startTime?.getTime();
-  if (newStart !== undefined && newStart !== current.startTime.getTime() && newStart < deps.clock.now().getTime() - PAST_GRACE_MS) {
-    throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
-  }
+  const newStart = changes.startTime;
+  if (newStart !== undefined && newStart.getTime() !== current.startTime.getTime()) refuseStartOutsideWindow(newStart, deps.clock.now());
+  // Only a change of time, length or candidate can create a new overlap; other edits leave an accepted one alone.
+  const slot = {
+    interviewerIds: [current.interviewerId],
+    candidateEmail: changes.candidateEmail ?? current.candidateEmail,
+    startTime: changes.startTime ?? current.startTime,
+    durationMinutes: changes.durationMinutes ?? current.durationMinutes,
+    excludeId: current.id,
+  };
+  const moves =
+    slot.startTime.getTime() !== current.startTime.getTime() || slot.durationMinutes !== current.durationMinutes || slot.candidateEmail !== current.candidateEmail;
+  if (moves) await refuseConflictingSlot({ interviews: deps.interviews, users: deps.users, conflictBufferMinutes: deps.conflictBufferMinutes ?? 0 }, slot, allowConflict);
   const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
   const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now: deps.clock.now() });
   if (!updated) throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });

@@ -9,6 +9,7 @@ import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
+import type { SettingsRepository } from '../ports/settings-repository';
 import type { UserRepository } from '../ports/user-repository';
 
 export interface InterviewDeps {
@@ -31,6 +32,10 @@ export interface InterviewDeps {
   interviewAttendance?: Pick<InterviewAttendanceRepository, 'findMany'>;
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
+  /** Minutes kept free around each interview when checking for conflicts (SCHEDULING_CONFLICT_BUFFER_MINUTES); 0 when absent. */
+  conflictBufferMinutes?: number;
+  /** The scheduling policy (requireInterviewerZoom); absent, interviewers without Zoom fall back as before. */
+  settings?: Pick<SettingsRepository, 'getScheduling'>;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
   onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
   /** A create answers once this elapses even if Zoom has not (meeting `pending`); absent, it waits for Zoom. */

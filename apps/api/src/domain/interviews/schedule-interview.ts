@@ -1,12 +1,24 @@
-import type { CreateInterviewInput } from '@crm/shared/interviews';
+import { MAX_SCHEDULE_AHEAD_MS, type CreateInterviewInput } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { InterviewRecord } from '../ports/interview-repository';
 import { answerWithinBudget } from './answer-within-budget';
+import { refuseConflictingSlot } from '../scheduling/find-interview-conflicts';
+import { refuseInterviewersWithoutZoom } from '../scheduling/scheduling-policy';
 import type { InterviewDeps } from './interview-deps';
 import { syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
 /** Allowance for clock skew and slow forms: a start a minute in the past is still accepted. */
 export const PAST_GRACE_MS = 60_000;
+
+/** A start in the past (beyond the grace) or more than a year ahead, by the API's clock, is refused naming the field. */
+export function refuseStartOutsideWindow(startTime: Date, now: Date): void {
+  if (startTime.getTime() < now.getTime() - PAST_GRACE_MS) {
+    throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
+  }
+  if (startTime.getTime() > now.getTime() + MAX_SCHEDULE_AHEAD_MS) {
+    throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start within a year', details: [{ path: 'startTime', message: 'must be at most one year ahead' }] });
+  }
+}
 
 /**
  * Saves the interview first (so nothing is lost whatever Zoom does), then creates its meeting right
@@ -17,11 +29,15 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
   if (!interviewer || interviewer.role !== 'interviewer') {
     throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
   }
+  await refuseInterviewersWithoutZoom(deps.settings, [interviewer]);
   const startTime = new Date(input.startTime);
   const now = deps.clock.now();
-  if (startTime.getTime() < now.getTime() - PAST_GRACE_MS) {
-    throw new AppError({ code: 'validation_failed', status: 400, message: 'The interview must start in the future', details: [{ path: 'startTime', message: 'must be in the future' }] });
-  }
+  refuseStartOutsideWindow(startTime, now);
+  await refuseConflictingSlot(
+    { interviews: deps.interviews, users: deps.users, conflictBufferMinutes: deps.conflictBufferMinutes ?? 0 },
+    { interviewerIds: [interviewer.id], candidateEmail: input.candidateEmail, startTime, durationMinutes: input.durationMinutes },
+    input.allowConflict ?? false,
+  );
   const saved = await deps.interviews.create({
     candidateName: input.candidateName,
     candidateEmail: input.candidateEmail,

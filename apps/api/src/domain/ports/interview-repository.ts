@@ -108,6 +108,17 @@ export interface InterviewListFilter {
   limit: number;
 }
 
+/** Live interviews overlapping [from, to) for any of these interviewers or this candidate email (conflict checks). */
+export interface OverlapQuery {
+  interviewerIds: string[];
+  candidateEmail: string | null;
+  from: Date;
+  to: Date;
+  /** The interview being moved, which never conflicts with itself. */
+  excludeId?: string;
+  limit: number;
+}
+
 export type MeetingPatch = Partial<Omit<MeetingRecord, 'claimedBy' | 'claimExpiresAt'>>;
 
 export interface MeetingHostCount {
@@ -174,6 +185,8 @@ export interface InterviewRepository {
   listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;
   /** Compare-and-swap: writes `next` (null removes it) only if the stored envelope is still `expected`. False when it changed or is gone. */
   replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
+  /** Not cancelled, startTime < to and endTime > from, matching an interviewer or the candidate email; soonest first. */
+  findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]>;
   /** The interview whose meeting is this Zoom meeting (cancelled ones included), for Zoom's meeting events. */
   findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null>;
 }

@@ -13,6 +13,7 @@ import type { UserRepository } from './user-repository';
 import type { ZoomEventRepository } from './zoom-event-repository';
 import type { InterviewAttendanceRepository } from './interview-attendance-repository';
 import type { InterviewRecordingRepository, RecordingSettingsRepository } from './interview-recording-repository';
+import type { SettingsRepository } from './settings-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
 export interface Store {
@@ -48,6 +49,8 @@ export interface Store {
   interviewRecordings: InterviewRecordingRepository;
   /** The organisation's recording settings (transcript retention). */
   recordingSettings: RecordingSettingsRepository;
+  /** Organisation-wide settings an admin changes (the scheduling policy). */
+  settings: SettingsRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

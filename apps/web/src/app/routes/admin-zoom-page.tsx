@@ -4,6 +4,7 @@ import { RecordingSettingsForm } from '../../features/admin/components/recording
 import { UserAccounts } from '../../features/admin/components/user-accounts';
 import { ZoomConnectionsOverview } from '../../features/admin/components/zoom-connections-overview';
 import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { SchedulingPolicyCard } from '../../features/interviews/components/scheduling-policy-card';
 import { OutboxTable } from '../../features/outbox/components/outbox-table';
 import { usePageTitle } from '../use-page-title';
 
@@ -17,6 +18,7 @@ export default function AdminZoomPage() {
         <p className="muted">Who hosts interviews from their own Zoom, who needs help, and what changed.</p>
       </div>
       <ZoomConnectionsOverview />
+      <SchedulingPolicyCard />
       <UserAccounts currentUserId={me.id} />
       <AttendanceAnalytics />
       <RecordingSettingsForm />

@@ -7,6 +7,12 @@ import { setCsrfToken } from '../../../src/lib/api-client';
 import { apiError, installFakeApi } from '../../support/fake-api';
 import { renderWithQueryClient } from '../../support/render-with-query-client';
 
+/** A 1 May less than a year ahead (interviews are scheduled at most a year out), in Berlin's summer time. */
+const YEAR = (() => {
+  const now = new Date();
+  return now.getTime() < Date.UTC(now.getUTCFullYear(), 4, 1) - 86_400_000 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
+})();
+
 const ownMeeting: Meeting = {
   status: 'scheduled',
   pendingAction: null,
@@ -28,7 +34,7 @@ function interview(overrides: Partial<Interview> & { id: string }): Interview {
     candidateEmail: 'grace@example.com',
     position: 'Staff Engineer',
     interviewer: { id: 'u-ivy', name: 'Ivy Interviewer', email: 'interviewer@example.com' },
-    startTime: '2031-05-01T07:00:00.000Z',
+    startTime: `${YEAR}-05-01T07:00:00.000Z`,
     timeZone: 'Europe/Berlin',
     durationMinutes: 60,
     agenda: '',
@@ -173,17 +179,17 @@ describe('Rescheduling', () => {
 
     await user.click(await screen.findByRole('button', { name: /Reschedule/ }));
     const field = screen.getByLabelText('New date and time (Europe/Berlin)');
-    expect(field).toHaveValue('2031-05-01T09:00');
+    expect(field).toHaveValue(`${YEAR}-05-01T09:00`);
     await user.clear(field);
-    await user.type(field, '2031-05-02T14:30');
+    await user.type(field, `${YEAR}-05-02T14:30`);
     await user.click(screen.getByRole('button', { name: 'Save new time' }));
     expect(api.writes()).toHaveLength(0);
     await user.click(within(screen.getByRole('alertdialog', { name: 'Reschedule Grace Hopper?' })).getByRole('button', { name: 'Reschedule' }));
 
     expect(api.writes()).toEqual([
-      expect.objectContaining({ method: 'PATCH', path: '/api/interviews/i-own', body: { startTime: '2031-05-02T12:30:00.000Z', durationMinutes: 60 } }),
+      expect.objectContaining({ method: 'PATCH', path: '/api/interviews/i-own', body: { startTime: `${YEAR}-05-02T12:30:00.000Z`, durationMinutes: 60 } }),
     ]);
-    expect(await screen.findByText(/May 2, 2031/)).toBeInTheDocument();
+    expect(await screen.findByText(new RegExp(`May 2, ${YEAR}`))).toBeInTheDocument();
   });
 });
 
@@ -239,7 +245,7 @@ describe('Reschedule form validation', () => {
 
     expect(await screen.findByText('This interview was cancelled meanwhile.')).toBeInTheDocument();
     expect(screen.queryByRole('alertdialog')).not.toBeInTheDocument();
-    expect(screen.getByLabelText('New date and time (Europe/Berlin)')).toHaveValue('2031-05-01T09:00');
+    expect(screen.getByLabelText('New date and time (Europe/Berlin)')).toHaveValue(`${YEAR}-05-01T09:00`);
   });
 });
 
@@ -289,9 +295,9 @@ describe('Interview list: attendance from Zoom', () => {
   const attendance = {
     candidateWaiting: false,
     candidateWaitingSince: null,
-    startedAt: '2031-05-01T07:00:00.000Z',
+    startedAt: `${YEAR}-05-01T07:00:00.000Z`,
     endedAt: null,
-    hostJoinedAt: '2031-05-01T07:00:00.000Z',
+    hostJoinedAt: `${YEAR}-05-01T07:00:00.000Z`,
     candidateJoinedAt: null,
     candidateMatchedBy: null,
     hostMinutes: 0,

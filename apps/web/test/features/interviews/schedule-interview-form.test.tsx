@@ -7,6 +7,12 @@ import { setCsrfToken } from '../../../src/lib/api-client';
 import { apiError, installFakeApi, type RecordedRequest } from '../../support/fake-api';
 import { renderWithQueryClient } from '../../support/render-with-query-client';
 
+/** A 1 May less than a year ahead (interviews are scheduled at most a year out), in Berlin's summer time. */
+const YEAR = (() => {
+  const now = new Date();
+  return now.getTime() < Date.UTC(now.getUTCFullYear(), 4, 1) - 86_400_000 ? now.getUTCFullYear() : now.getUTCFullYear() + 1;
+})();
+
 const interviewers: InterviewerListResponse = {
   interviewers: [
     {
@@ -79,7 +85,7 @@ async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Candidate email'), 'Grace@Example.com');
   await user.type(screen.getByLabelText('Position'), 'Staff Engineer');
   await user.click(await screen.findByRole('radio', { name: /Ivy Interviewer/ }));
-  await user.type(screen.getByLabelText('Date and time'), '2031-05-01T09:00');
+  await user.type(screen.getByLabelText('Date and time'), `${YEAR}-05-01T09:00`);
   await user.selectOptions(screen.getByLabelText('Time zone'), 'Europe/Berlin');
   await user.clear(screen.getByLabelText('Duration (minutes)'));
   await user.type(screen.getByLabelText('Duration (minutes)'), '60');
@@ -184,7 +190,7 @@ describe('Schedule interview form', () => {
       position: 'Staff Engineer',
       interviewerId: 'u-ivy',
       // 09:00 in Berlin (CEST, UTC+2) on 1 May
-      startTime: '2031-05-01T07:00:00.000Z',
+      startTime: `${YEAR}-05-01T07:00:00.000Z`,
       timeZone: 'Europe/Berlin',
       durationMinutes: 60,
       agenda: '',

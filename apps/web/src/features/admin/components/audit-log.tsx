@@ -23,6 +23,9 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'meeting.rehosted': 'Meeting moved to the system account',
   'meeting.retried': 'Meeting change retried',
   'zoom.nudge_sent': 'Connect-Zoom nudge sent',
+  'interview.scheduled': 'Interview scheduled',
+  'interview.rescheduled': 'Interview changed',
+  'interview.cancelled': 'Interview cancelled',
 };
 
 function actorLabel(event: AuditEvent): string {

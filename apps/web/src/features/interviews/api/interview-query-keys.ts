@@ -5,4 +5,6 @@ export const interviewQueryKeys = {
   list: (when: 'upcoming' | 'past', includeCancelled = false) => [...interviewQueryKeys.lists(), when, { includeCancelled }] as const,
   interviewers: () => [...interviewQueryKeys.all, 'interviewers'] as const,
   recording: (id: string) => [...interviewQueryKeys.all, 'recording', id] as const,
+  detail: (id: string) => [...interviewQueryKeys.all, 'detail', id] as const,
+  history: (id: string) => [...interviewQueryKeys.all, 'history', id] as const,
 };

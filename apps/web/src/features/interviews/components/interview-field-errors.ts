@@ -1,7 +1,9 @@
 import type { CreateInterviewRequest } from '@crm/shared/interviews';
+import type { FieldValues, Resolver } from 'react-hook-form';
 import type { ApiError } from '../../../lib/api-client';
 
-export type InterviewField = keyof CreateInterviewRequest;
+/** The fields a recruiter types; `allowConflict` is set by confirming a conflict, never typed. */
+export type InterviewField = Exclude<keyof CreateInterviewRequest, 'allowConflict'>;
 export type FieldErrors = Partial<Record<InterviewField, string>>;
 
 /** The schema decides what is wrong; these say it in words a recruiter would use. */
@@ -23,7 +25,7 @@ function isField(value: unknown): value is InterviewField {
 
 /** The API answers `validation_failed` with `details: [{ path, message }]`, and `interviewer_invalid` on its own. */
 export function fieldErrorsFromServer(error: ApiError): FieldErrors {
-  if (error.code === 'interviewer_invalid') return { interviewerId: error.message };
+  if (error.code === 'interviewer_invalid' || error.code === 'interviewer_zoom_required') return { interviewerId: error.message };
   if (error.code !== 'validation_failed' || !Array.isArray(error.details)) return {};
   const errors: FieldErrors = {};
   for (const detail of error.details as { path?: unknown; message?: unknown }[]) {
@@ -34,4 +36,24 @@ export function fieldErrorsFromServer(error: ApiError): FieldErrors {
     }
   }
   return errors;
+}
+
+/** Rules whose own words beat the field's general message: the 5-minute step and the one-year horizon. */
+const RULE_MESSAGES: Partial<Record<string, Partial<Record<string, string>>>> = {
+  durationMinutes: { not_multiple_of: 'Enter the duration in steps of 5 minutes (5, 10, 15 … 480).' },
+  startTime: { custom: 'Choose a time at most a year ahead.' },
+};
+
+/** Puts the rule's own message on a field flagged for that rule (zodResolver keeps the zod issue code as the type). */
+export function withRuleMessages<TFieldValues extends FieldValues, TContext, TTransformedValues>(
+  resolver: Resolver<TFieldValues, TContext, TTransformedValues>,
+): Resolver<TFieldValues, TContext, TTransformedValues> {
+  return async (values, context, options) => {
+    const result = await resolver(values, context, options);
+    for (const [field, error] of Object.entries(result.errors as Record<string, { type?: unknown; message?: unknown } | undefined>)) {
+      const message = typeof error?.type === 'string' ? RULE_MESSAGES[field]?.[error.type] : undefined;
+      if (error && message) error.message = message;
+    }
+    return result;
+  };
 }

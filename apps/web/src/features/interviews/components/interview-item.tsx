@@ -9,6 +9,8 @@ import { startMeetingUrl } from '../api/start-meeting-url';
 import { useCancelInterviewMutation } from '../api/use-cancel-interview-mutation';
 import { useRetryMeetingMutation } from '../api/use-retry-meeting-mutation';
 import { HostBadge } from './host-badge';
+import { InterviewPageLink } from './interview-page-link';
+import { InterviewTime } from './interview-time';
 import { MeetingStatus } from './meeting-status';
 import { AttendanceBadge } from './attendance-badge';
 import { ZoomChangeNotice } from './zoom-change-notice';
@@ -58,11 +60,11 @@ export function InterviewItem({
     <li className={`interview${cancelled ? ' interview-cancelled' : ''}`} aria-labelledby={titleId}>
       <div className="interview-main">
         <h3 id={titleId} className="interview-title">
-          {interview.candidateName}
+          <InterviewPageLink id={interview.id}>{interview.candidateName}</InterviewPageLink>
           <span className="interview-position"> · {interview.position}</span>
         </h3>
         <p className="interview-time">
-          <time dateTime={interview.startTime}>{formatDateTime(interview.startTime)}</time> · {interview.durationMinutes} min
+          <InterviewTime startTime={interview.startTime} timeZone={interview.timeZone} /> · {interview.durationMinutes} min
         </p>
         <p className="interview-meta">
           Interviewer: <span className="cell-strong">{interview.interviewer.name}</span>

@@ -6,7 +6,10 @@ import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { StatusPill } from '../../../components/status-pill';
 
-function hostHint(option: InterviewerOption): string {
+function hostHint(option: InterviewerOption, requireInterviewerZoom: boolean): string {
+  if (requireInterviewerZoom && option.zoomConnectionState !== 'connected') {
+    return 'Cannot be scheduled until they connect Zoom: your organisation requires interviewers to host on their own Zoom';
+  }
   if (option.expectedHostSource === 'interviewer') return `Hosts on their own Zoom${option.zoomEmail ? ` (${option.zoomEmail})` : ''}`;
   if (option.zoomConnectionState === 'needs_reconnect') return 'System account will host: their Zoom connection needs reconnecting';
   return 'System account will host: Zoom not connected';
@@ -19,6 +22,8 @@ export function InterviewerPicker({
   field,
   error,
   errorId,
+  requireInterviewerZoom = false,
+  busy = new Map(),
 }: {
   idPrefix: string;
   query: UseQueryResult<InterviewerListResponse>;
@@ -26,6 +31,10 @@ export function InterviewerPicker({
   field: UseFormRegisterReturn;
   error?: string;
   errorId: string;
+  /** The organisation's policy: unconnected interviewers cannot be scheduled, said before submit. */
+  requireInterviewerZoom?: boolean;
+  /** Interviewers with other interviews at the chosen time, and how many. */
+  busy?: ReadonlyMap<string, number>;
 }) {
   return (
     <fieldset className="field picker" aria-invalid={error ? true : undefined} aria-describedby={error ? errorId : undefined}>
@@ -49,8 +58,10 @@ export function InterviewerPicker({
               <StatusPill tone={connected ? 'success' : option.zoomConnectionState === 'needs_reconnect' ? 'warning' : 'neutral'}>
                 {connected ? 'Zoom connected' : option.zoomConnectionState === 'needs_reconnect' ? 'Zoom needs reconnect' : 'Zoom not connected'}
               </StatusPill>
+              {busy.has(option.id) && <StatusPill tone="warning">Busy then</StatusPill>}
               <span id={`${id}-hint`} className="hint">
-                {hostHint(option)}
+                {busy.has(option.id) && `Has ${busy.get(option.id) === 1 ? 'another interview' : `${busy.get(option.id)} other interviews`} at the chosen time. `}
+                {hostHint(option, requireInterviewerZoom)}
               </span>
             </label>
           </div>

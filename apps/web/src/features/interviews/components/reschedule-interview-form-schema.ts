@@ -2,15 +2,16 @@ import { z } from 'zod';
 import { updateInterviewRequestSchema, type UpdateInterviewRequest } from '@crm/shared/interviews';
 import { zonedWallTimeToInstant } from '../../../lib/zoned-time';
 
-/** The start as a wall time in the interview's own zone, the duration as typed. */
-const rescheduleInputsSchema = z.object({ startTime: z.string(), durationMinutes: z.string() });
+/** The start as a wall time in the chosen zone (the interview's own until changed), the duration as typed. */
+const rescheduleInputsSchema = z.object({ startTime: z.string(), timeZone: z.string(), durationMinutes: z.string() });
 export type RescheduleFormValues = z.input<typeof rescheduleInputsSchema>;
 
-/** Turns the inputs into a PATCH body for an interview held in `timeZone`, checked by the shared schema. */
-export function rescheduleFormSchema(timeZone: string) {
+/** Turns the inputs into a PATCH body, checked by the shared schema. */
+export function rescheduleFormSchema() {
   return rescheduleInputsSchema
     .transform((inputs): UpdateInterviewRequest => ({
-      startTime: inputs.startTime ? (zonedWallTimeToInstant(inputs.startTime, timeZone) ?? inputs.startTime) : '',
+      startTime: inputs.startTime ? (zonedWallTimeToInstant(inputs.startTime, inputs.timeZone) ?? inputs.startTime) : '',
+      timeZone: inputs.timeZone,
       durationMinutes: inputs.durationMinutes.trim() === '' ? Number.NaN : Number(inputs.durationMinutes),
     }))
     .pipe(updateInterviewRequestSchema);

@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
-import { useForm } from 'react-hook-form';
+import { Controller, useForm, useWatch } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { Interview, UpdateInterviewRequest } from '@crm/shared/interviews';
+import type { Interview, InterviewConflictDetails, UpdateInterviewRequest } from '@crm/shared/interviews';
 import { ConfirmDialog } from '../../../components/confirm-dialog';
 import { FormField } from '../../../components/form-field';
 import { Notice } from '../../../components/notice';
@@ -10,21 +10,27 @@ import { formatDateTime } from '../../../lib/format-date-time';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { instantToZonedWallTime } from '../../../lib/zoned-time';
 import { useRescheduleInterviewMutation } from '../api/use-reschedule-interview-mutation';
+import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
+import { withRuleMessages } from './interview-field-errors';
+import { formatInZone, zoneDiffers } from './interview-time';
+import { TimeZonePicker } from './time-zone-picker';
 import { rescheduleFormSchema, type RescheduleFormValues } from './reschedule-interview-form-schema';
 
 const MESSAGES = {
   startTime: 'Choose the new date and time.',
+  timeZone: 'Choose a time zone from the list.',
   durationMinutes: 'Enter a duration between 5 and 480 minutes.',
 };
 
-type Change = Required<Pick<UpdateInterviewRequest, 'startTime' | 'durationMinutes'>>;
+type Change = Required<Pick<UpdateInterviewRequest, 'startTime' | 'durationMinutes'>> & Pick<UpdateInterviewRequest, 'timeZone'>;
 
 /** A new time for one interview, in the interview's own time zone, confirmed before it is sent. */
 export function RescheduleInterviewForm({ interview, onDone }: { interview: Interview; onDone: (rescheduled?: Interview) => void }) {
   const uid = useId();
-  const resolver = useMemo(() => resolverWithFieldMessages(zodResolver(rescheduleFormSchema(interview.timeZone)), MESSAGES), [interview.timeZone]);
+  const resolver = useMemo(() => withRuleMessages(resolverWithFieldMessages(zodResolver(rescheduleFormSchema()), MESSAGES)), []);
   const {
     register,
+    control,
     handleSubmit,
     setError,
     formState: { errors },
@@ -32,32 +38,42 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
     resolver,
     defaultValues: {
       startTime: instantToZonedWallTime(interview.startTime, interview.timeZone),
+      timeZone: interview.timeZone,
       durationMinutes: String(interview.durationMinutes),
     },
   });
+  const chosenZone = useWatch({ control, name: 'timeZone' });
   const reschedule = useRescheduleInterviewMutation(interview.id);
   const [confirming, setConfirming] = useState<Change | null>(null);
+  const [conflict, setConflict] = useState<{ details: InterviewConflictDetails; change: Change } | null>(null);
 
   function onValid(change: UpdateInterviewRequest) {
     reschedule.reset();
-    const { startTime = interview.startTime, durationMinutes = interview.durationMinutes } = change;
+    const { startTime = interview.startTime, durationMinutes = interview.durationMinutes, timeZone = interview.timeZone } = change;
     // Not a schema rule: "the future" is the browser's clock at submit time; the API checks its own.
     if (new Date(startTime).getTime() <= Date.now()) {
       setError('startTime', { type: 'future', message: 'Choose a time in the future.' }, { shouldFocus: true });
       return;
     }
-    setConfirming({ startTime, durationMinutes });
+    // The zone is sent only when it changed, so a plain move stays a move.
+    setConfirming(timeZone === interview.timeZone ? { startTime, durationMinutes } : { startTime, durationMinutes, timeZone });
+  }
+
+  async function send(change: Change, allowConflict: boolean) {
+    setConflict(null);
+    try {
+      const { interview: rescheduled } = await reschedule.mutateAsync(allowConflict ? { ...change, allowConflict } : change);
+      onDone(rescheduled);
+    } catch (error) {
+      // A conflict is asked about below; anything else is shown from the mutation's error.
+      const details = conflictDetailsOf(error);
+      if (details) setConflict({ details, change });
+      setConfirming(null);
+    }
   }
 
   async function onConfirm() {
-    if (!confirming) return;
-    try {
-      const { interview: rescheduled } = await reschedule.mutateAsync(confirming);
-      onDone(rescheduled);
-    } catch {
-      // Shown below from the mutation's error.
-      setConfirming(null);
-    }
+    if (confirming) await send(confirming, false);
   }
 
   // Built per submit, not during render: the handler reads the clock.
@@ -68,14 +84,32 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
   return (
     <form className="form reschedule-form" onSubmit={onSubmit} noValidate aria-label={`Reschedule ${interview.candidateName}`}>
       <div className="form-grid">
-        <FormField id={`${uid}-start`} label={`New date and time (${interview.timeZone})`} error={errors.startTime?.message} announce>
-          {(control) => <input {...control} type="datetime-local" {...register('startTime')} />}
+        <FormField id={`${uid}-start`} label={`New date and time (${chosenZone})`} error={errors.startTime?.message} announce>
+          {(fieldControl) => <input {...fieldControl} type="datetime-local" {...register('startTime')} />}
+        </FormField>
+        <FormField id={`${uid}-zone`} label="Time zone" error={errors.timeZone?.message} announce>
+          {(fieldControl) => (
+            <Controller
+              control={control}
+              name="timeZone"
+              render={({ field }) => <TimeZonePicker control={fieldControl} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+            />
+          )}
         </FormField>
         <FormField id={`${uid}-duration`} label="Duration (minutes)" error={errors.durationMinutes?.message} announce>
-          {(control) => <input {...control} type="number" min={5} max={480} step={5} {...register('durationMinutes')} />}
+          {(fieldControl) => <input {...fieldControl} type="number" min={5} max={480} step={5} {...register('durationMinutes')} />}
         </FormField>
       </div>
-      {reschedule.isError && (
+      {conflict && (
+        <InterviewConflictNotice
+          details={conflict.details}
+          confirmLabel="Reschedule anyway"
+          busy={reschedule.isPending}
+          onConfirm={() => void send(conflict.change, true)}
+          onCancel={() => setConflict(null)}
+        />
+      )}
+      {reschedule.isError && !conflict && !conflictDetailsOf(reschedule.error) && (
         <Notice tone="error" title="Could not reschedule">
           <p>{errorMessage(reschedule.error)}</p>
         </Notice>
@@ -98,7 +132,8 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
         >
           <p>
             Move it from {formatDateTime(interview.startTime)} to {formatDateTime(confirming.startTime)} ({confirming.durationMinutes}{' '}
-            min). The Zoom meeting keeps its links.
+            min{zoneDiffers(confirming.startTime, confirming.timeZone ?? interview.timeZone) ? `; ${formatInZone(confirming.startTime, confirming.timeZone ?? interview.timeZone)} in ${confirming.timeZone ?? interview.timeZone}` : ''}).
+            The Zoom meeting keeps its links.
           </p>
         </ConfirmDialog>
       )}

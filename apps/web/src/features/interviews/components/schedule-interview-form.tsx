@@ -1,27 +1,31 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import { useForm, type FieldErrors as FormErrors } from 'react-hook-form';
+import { Controller, useForm, useWatch, type FieldErrors as FormErrors } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import type { CreateInterviewInput, Interview } from '@crm/shared/interviews';
+import type { CreateInterviewInput, Interview, InterviewConflictDetails } from '@crm/shared/interviews';
 import { FormField } from '../../../components/form-field';
 import { LiveRegion } from '../../../components/live-region';
 import { Notice } from '../../../components/notice';
 import { ApiError, errorMessage } from '../../../lib/api-client';
-import { viewerTimeZone } from '../../../lib/format-date-time';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { useFormDraft } from '../../../lib/use-form-draft';
-import { timeZoneOptions } from '../../../lib/zoned-time';
+import { viewerTimeZoneName } from '../../../lib/time-zone-catalog';
+import { zonedWallTimeToInstant } from '../../../lib/zoned-time';
 import { useInterviewers } from '../api/get-interviewers';
+import { useInterviewerAvailability } from '../api/get-interviewer-availability';
+import { useSchedulingSettings } from '../api/scheduling-settings';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
-import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, type InterviewField } from './interview-field-errors';
+import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
+import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, withRuleMessages, type InterviewField } from './interview-field-errors';
 import { InterviewerPicker } from './interviewer-picker';
 import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
 import { ScheduledInterviewNotice } from './scheduled-interview-notice';
+import { TimeZonePicker } from './time-zone-picker';
 import { withFutureStartCheck } from './with-future-start-check';
 
 const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
 
 // Every field error at once, the past-start one included (see withFutureStartCheck).
-const resolver = withFutureStartCheck(resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES), viewerTimeZone);
+const resolver = withFutureStartCheck(withRuleMessages(resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES)), viewerTimeZoneName);
 
 function emptyForm(): ScheduleInterviewFormValues {
   return {
@@ -30,7 +34,7 @@ function emptyForm(): ScheduleInterviewFormValues {
     position: '',
     interviewerId: null,
     startTime: '',
-    timeZone: viewerTimeZone(),
+    timeZone: viewerTimeZoneName(),
     durationMinutes: '45',
     agenda: '',
     notes: '',
@@ -44,12 +48,15 @@ export function ScheduleInterviewForm() {
   const formRef = useRef<HTMLFormElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const interviewers = useInterviewers();
+  const schedulingSettings = useSchedulingSettings();
   const createMutation = useCreateInterviewMutation();
   const [formError, setFormError] = useState<unknown>(null);
   const [scheduled, setScheduled] = useState<Interview | null>(null);
-  const [zones] = useState(() => timeZoneOptions(viewerTimeZone()));
+  // The request the API refused for overlapping other interviews, kept so "Schedule anyway" sends it as it was.
+  const [conflict, setConflict] = useState<{ details: InterviewConflictDetails; request: CreateInterviewInput } | null>(null);
   const {
     register,
+    control,
     handleSubmit,
     reset,
     setError,
@@ -65,6 +72,12 @@ export function ScheduleInterviewForm() {
   // What was typed survives a session that expires mid-form (and the sign-in that follows).
   useFormDraft('schedule-interview', { watch, reset, getValues });
   const flagged = FIELD_ORDER.filter((field) => errors[field]);
+  // The picker marks who is busy at the time being typed, before anything is sent.
+  const [wallTime, zone, duration] = useWatch({ control, name: ['startTime', 'timeZone', 'durationMinutes'] });
+  const instant = wallTime ? zonedWallTimeToInstant(wallTime, zone) : null;
+  const minutes = Number(duration);
+  const availability = useInterviewerAvailability(instant && Number.isInteger(minutes) && minutes >= 5 && minutes <= 480 ? { startTime: instant, durationMinutes: minutes } : null);
+  const busy = new Map((instant ? (availability.data?.busy ?? []) : []).map((entry) => [entry.interviewerId, entry.interviews]));
 
   function focusFirstError(found: Partial<Record<InterviewField, unknown>>) {
     const first = FIELD_ORDER.find((field) => found[field]);
@@ -92,14 +105,25 @@ export function ScheduleInterviewForm() {
       flag({ startTime: 'Choose a time in the future.' }, 'future');
       return;
     }
+    await submit(request);
+  }
+
+  async function submit(request: CreateInterviewInput) {
+    setConflict(null);
     try {
       const { interview } = await createMutation.mutateAsync(request);
       setScheduled(interview);
       // The result shows above the form, likely off-screen: take focus there so it is seen and read.
       resultRef.current?.focus();
       const kept = getValues();
-      reset({ ...emptyForm(), interviewerId: kept.interviewerId, timeZone: kept.timeZone, durationMinutes: kept.durationMinutes });
+      // The zone is not carried over: the next candidate may well be elsewhere (it starts again at the viewer's).
+      reset({ ...emptyForm(), interviewerId: kept.interviewerId, durationMinutes: kept.durationMinutes });
     } catch (error) {
+      const conflictDetails = conflictDetailsOf(error);
+      if (conflictDetails) {
+        setConflict({ details: conflictDetails, request });
+        return;
+      }
       const server = error instanceof ApiError ? fieldErrorsFromServer(error) : {};
       if (Object.keys(server).length > 0) flag(server, 'server');
       else setFormError(error);
@@ -108,6 +132,7 @@ export function ScheduleInterviewForm() {
 
   function onInvalid(found: FormErrors<ScheduleInterviewFormValues>) {
     setFormError(null);
+    setConflict(null);
     setScheduled(null);
     focusFirstError(found);
   }
@@ -165,20 +190,20 @@ export function ScheduleInterviewForm() {
         field={register('interviewerId')}
         error={errors.interviewerId?.message}
         errorId={id('interviewerId-error')}
+        requireInterviewerZoom={schedulingSettings.data?.settings.requireInterviewerZoom ?? false}
+        busy={busy}
       />
       <div className="form-grid">
         <FormField {...fieldProps('startTime', 'Date and time')}>
           {(control) => <input {...control} type="datetime-local" {...register('startTime')} />}
         </FormField>
         <FormField {...fieldProps('timeZone', 'Time zone')}>
-          {(control) => (
-            <select {...control} {...register('timeZone')}>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
+          {(fieldControl) => (
+            <Controller
+              control={control}
+              name="timeZone"
+              render={({ field }) => <TimeZonePicker control={fieldControl} name={field.name} value={field.value} onChange={field.onChange} onBlur={field.onBlur} />}
+            />
           )}
         </FormField>
         <FormField {...fieldProps('durationMinutes', 'Duration (minutes)')}>
@@ -191,6 +216,18 @@ export function ScheduleInterviewForm() {
       <FormField {...fieldProps('notes', 'Internal notes (optional)', 'Only for the hiring team; never sent to Zoom.')}>
         {(control) => <textarea {...control} rows={2} {...register('notes')} />}
       </FormField>
+      {conflict && (
+        <InterviewConflictNotice
+          details={conflict.details}
+          confirmLabel="Schedule anyway"
+          busy={createMutation.isPending}
+          onConfirm={() => void submit({ ...conflict.request, allowConflict: true })}
+          onCancel={() => {
+            setConflict(null);
+            document.getElementById(id('startTime'))?.focus();
+          }}
+        />
+      )}
       {/* aria-disabled, not disabled, while sending: a disabled button drops keyboard focus to <body>. */}
       <button type="submit" className="button button-primary" aria-disabled={isSubmitting || undefined}>
         {isSubmitting ? 'Scheduling…' : 'Schedule interview'}
