@@ -113,13 +113,16 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return structuredClone(doc);
   }
 
-  async release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null> {
+  async release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded: MeetingPatch = {}): Promise<InterviewRecord | null> {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.claimedBy !== owner) return null;
     if (doc.revision === revision) {
-      this.refuseTakenMeetingId(doc, patch);
-      Object.assign(doc.meeting, structuredClone(definedFields(patch)));
+      const both = { ...definedFields(recorded), ...definedFields(patch) };
+      this.refuseTakenMeetingId(doc, both);
+      Object.assign(doc.meeting, structuredClone(both));
     } else {
+      this.refuseTakenMeetingId(doc, recorded);
+      Object.assign(doc.meeting, structuredClone(definedFields(recorded)));
       owePending(doc, new Date());
     }
     doc.meeting.claimedBy = null;

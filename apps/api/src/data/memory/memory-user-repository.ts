@@ -47,6 +47,13 @@ export class MemoryUserRepository implements UserRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    return [...new Set(ids)].flatMap((id) => {
+      const doc = this.documents.get(id);
+      return doc ? [toRecord(doc)] : [];
+    });
+  }
+
   async findByEmail(email: string): Promise<UserRecord | null> {
     const doc = this.byEmail(email);
     return doc ? toRecord(doc) : null;

@@ -201,17 +201,20 @@ export class MongoInterviewRepository implements InterviewRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null> {
-    const applied = await refusingTakenMeetingId(patch, () =>
+  async release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded: MeetingPatch = {}): Promise<InterviewRecord | null> {
+    const both = { ...recorded, ...patch };
+    const applied = await refusingTakenMeetingId(both, () =>
       this.model
-        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner, revision }, { $set: { ...meetingSet(patch), ...CLEAR_CLAIM } }, { new: true })
+        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner, revision }, { $set: { ...meetingSet(both), ...CLEAR_CLAIM } }, { new: true })
         .lean<InterviewDocument>(),
     );
     if (applied) return toRecord(applied);
     // The interview changed while we talked to Zoom: leave it owed and due now rather than overwrite.
-    const deferred = await this.model
-      .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner }, { $set: { ...OWE_PENDING(new Date()), ...CLEAR_CLAIM } }, { new: true })
-      .lean<InterviewDocument>();
+    const deferred = await refusingTakenMeetingId(recorded, () =>
+      this.model
+        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner }, { $set: { ...meetingSet(recorded), ...OWE_PENDING(new Date()), ...CLEAR_CLAIM } }, { new: true })
+        .lean<InterviewDocument>(),
+    );
     return deferred ? toRecord(deferred) : null;
   }
 

@@ -44,6 +44,12 @@ export class MongoUserRepository implements UserRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: [...new Set(ids)] } }).lean<UserDocument[]>();
+    return docs.map(toRecord);
+  }
+
   async findByEmail(email: string): Promise<UserRecord | null> {
     const doc = await this.model.findOne({ emailLower: email.toLowerCase() }).lean<UserDocument>();
     return doc ? toRecord(doc) : null;

@@ -9,6 +9,7 @@ import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
+import type { KnownRecords } from './known-records';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
@@ -31,5 +32,5 @@ export interface InterviewDeps {
   /** First worker retry delay for a queued change; doubles per attempt (with jitter), capped at 15 minutes. */
   retryBaseMs: number;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
-  onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
+  onInterviewChanged: (interview: InterviewRecord, known?: KnownRecords) => Promise<void>;
 }

@@ -1,7 +1,7 @@
 import type { InterviewListQuery } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { InterviewRecord } from '../ports/interview-repository';
-import type { UserRecord } from '../ports/user-repository';
+import type { UserRecord, UserRepository } from '../ports/user-repository';
 import type { InterviewDeps } from './interview-deps';
 import { findInterviewOrThrow } from './find-interview-or-throw';
 import type { Viewer } from './present-interview';
@@ -26,11 +26,11 @@ export async function getInterview(deps: InterviewDeps, viewer: Viewer, id: stri
   return interview;
 }
 
-/** Loads each interviewer once for a page of interviews. */
-export async function loadInterviewers(deps: Pick<InterviewDeps, 'users'>, interviews: InterviewRecord[]): Promise<Map<string, UserRecord | null>> {
+/** Loads every interviewer of a page of interviews in one round trip. */
+export async function loadInterviewers(deps: { users: Pick<UserRepository, 'findByIds'> }, interviews: InterviewRecord[]): Promise<Map<string, UserRecord | null>> {
   const ids = [...new Set(interviews.map((interview) => interview.interviewerId))];
-  const users = await Promise.all(ids.map((id) => deps.users.findById(id)));
-  return new Map(ids.map((id, index) => [id, users[index] ?? null]));
+  const found = new Map((ids.length > 0 ? await deps.users.findByIds(ids) : []).map((user) => [user.id, user]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
 }
 
 export type { InterviewListQuery };

@@ -40,6 +40,8 @@ export interface UserRepository {
   /** Throws DuplicateEmailError when the (case-insensitive) email exists. */
   create(input: NewUser): Promise<UserRecord>;
   findById(id: string): Promise<UserRecord | null>;
+  /** Every user with one of these ids, in one round trip (unknown ids are left out; order not guaranteed). */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   findByEmail(email: string): Promise<UserRecord | null>;
   findCredentialsByEmail(email: string): Promise<UserCredentials | null>;
   list(filter?: { role?: Role }): Promise<UserRecord[]>;
