@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'interview_cancelled',
   'meeting_failed',
   'conflict',
+  // a list cursor that was altered, or belongs to another filter or another user's view
+  'invalid_cursor',
   // catch-all
   'internal_error',
   'service_unavailable',

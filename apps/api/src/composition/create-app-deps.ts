@@ -16,6 +16,7 @@ import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
 import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
 import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
+import { hmacPageCursors } from '../domain/pagination/page-cursor';
 import { createInvitationServices } from './create-invitation-services';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
 import { scryptPasswordHasher } from '../security/password-hashing';
@@ -53,6 +54,8 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     logger,
   };
   const invitations = createInvitationServices(env, store, logger, clock);
+  // Keyed off the session secret (a derived key): a cursor is as unforgeable as a session.
+  const pageCursors = hmacPageCursors(env.JWT_SECRET);
   const interviews: InterviewDeps = {
     interviews: store.interviews,
     users: store.users,
@@ -70,6 +73,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
     interviewAttendance: store.interviewAttendance,
     onInterviewChanged: makeOnInterviewChanged(invitations.deps),
+    cursors: pageCursors,
   };
   return {
     env,

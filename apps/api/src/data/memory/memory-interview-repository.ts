@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { binaryOrder } from './binary-order';
+import { StartTimeOrder } from './start-time-order';
+import { matchesPrefix, searchKeysOf } from '../../domain/pagination/search-keys';
 import type {
   InterviewDetails,
   InterviewListFilter,
@@ -15,6 +17,9 @@ import type {
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { systemServerClock, type ServerClock } from './server-clock';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
+
+/** The longest interview the schema allows (480 minutes): how far back an upcoming one may have started. */
+const MAX_DURATION_MS = 480 * 60_000;
 
 function claimFree(meeting: MeetingRecord, serverNow: Date): boolean {
   return meeting.claimedBy === null || meeting.claimExpiresAt === null || meeting.claimExpiresAt.getTime() <= serverNow.getTime();
@@ -33,13 +38,33 @@ function definedFields<T extends object>(patch: T): Partial<T> {
 /** Every method runs synchronously between awaits, so each is atomic just as a single MongoDB update is. */
 export class MemoryInterviewRepository implements InterviewRepository {
   private readonly documents = new Map<string, InterviewRecord>();
+  // The list orders (everyone's, per interviewer, per scheduler) and candidate search keys, kept as MongoDB keeps its indexes.
+  private readonly everyone = new StartTimeOrder();
+  private readonly byInterviewer = new Map<string, StartTimeOrder>();
+  private readonly byCreator = new Map<string, StartTimeOrder>();
+  private readonly searchKeys = new Map<string, string[]>();
 
   constructor(private readonly serverNow: ServerClock = systemServerClock) {}
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const record = newInterviewRecord(input, randomUUID(), new Date());
     this.documents.set(record.id, structuredClone(record));
+    this.index(record, true);
     return structuredClone(record);
+  }
+
+  private ordersOf(doc: InterviewRecord): StartTimeOrder[] {
+    const of = (map: Map<string, StartTimeOrder>, key: string) => map.get(key) ?? map.set(key, new StartTimeOrder()).get(key)!;
+    return [this.everyone, of(this.byInterviewer, doc.interviewerId), of(this.byCreator, doc.createdById)];
+  }
+
+  private index(doc: InterviewRecord, add: boolean): void {
+    const entry = { t: doc.startTime.getTime(), id: doc.id };
+    for (const order of this.ordersOf(doc)) {
+      if (add) order.insert(entry);
+      else order.remove(entry);
+    }
+    if (add) this.searchKeys.set(doc.id, searchKeysOf(doc.candidateName, doc.candidateEmail));
   }
 
   async findById(id: string): Promise<InterviewRecord | null> {
@@ -49,22 +74,54 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
     const now = filter.now.getTime();
-    const matches = [...this.documents.values()].filter(
-      (doc) =>
-        (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
-        (filter.includeCancelled || doc.status !== 'cancelled') &&
-        (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)),
-    );
-    const direction = filter.when === 'past' ? -1 : 1;
-    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id)));
-    return structuredClone(matches.slice(0, filter.limit));
+    const matches = (doc: InterviewRecord) =>
+      (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
+      (filter.createdById === undefined || doc.createdById === filter.createdById) &&
+      (filter.includeCancelled || doc.status !== 'cancelled') &&
+      (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)) &&
+      (filter.meetingStatus === undefined || doc.meeting.status === filter.meetingStatus) &&
+      (filter.hostSource === undefined || doc.meeting.hostSource === filter.hostSource) &&
+      (filter.candidatePrefix === undefined || matchesPrefix(this.searchKeys.get(doc.id) ?? [], filter.candidatePrefix));
+    // The most selective order that covers the filter, walked from where the page starts.
+    const order =
+      filter.interviewerId !== undefined ? this.byInterviewer.get(filter.interviewerId) : filter.createdById !== undefined ? this.byCreator.get(filter.createdById) : this.everyone;
+    if (!order) return [];
+    const { entries } = order;
+    const from = filter.startFrom?.getTime() ?? -Infinity;
+    const before = filter.startBefore?.getTime() ?? Infinity;
+    const page: InterviewRecord[] = [];
+    if (filter.when === 'past') {
+      // Latest first: ended before now means started before now too.
+      let at = filter.after ? order.lowerBound({ t: filter.after.startTime.getTime(), id: filter.after.id }) - 1 : order.lowerBound({ t: Math.min(now, before), id: '' }) - 1;
+      for (; at >= 0 && page.length < filter.limit; at -= 1) {
+        const entry = entries[at]!;
+        if (entry.t < from) break;
+        if (entry.t >= before) continue;
+        const doc = this.documents.get(entry.id)!;
+        if (matches(doc)) page.push(doc);
+      }
+    } else {
+      // Soonest first; an upcoming interview may have started up to its longest duration ago.
+      const earliest = Math.max(from, filter.when === 'upcoming' ? now - MAX_DURATION_MS : -Infinity);
+      let at = filter.after ? order.upperBound({ t: filter.after.startTime.getTime(), id: filter.after.id }) : order.lowerBound({ t: earliest, id: '' });
+      for (; at < entries.length && page.length < filter.limit; at += 1) {
+        const entry = entries[at]!;
+        if (entry.t >= before) break;
+        if (entry.t < from) continue;
+        const doc = this.documents.get(entry.id)!;
+        if (matches(doc)) page.push(doc);
+      }
+    }
+    return structuredClone(page);
   }
 
   async updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null> {
     const doc = this.documents.get(id);
     if (!doc || doc.status === 'cancelled') return null;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
+    this.index(doc, false);
     Object.assign(doc, structuredClone(defined));
+    this.index(doc, true);
     doc.endTime = interviewEndTime(doc.startTime, doc.durationMinutes);
     doc.updatedAt = new Date(options.now);
     if (options.bumpRevision) {

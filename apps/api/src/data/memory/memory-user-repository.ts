@@ -7,13 +7,18 @@ import {
   type UserCredentials,
   type UserRecord,
   type UserRepository,
+  type UserSearch,
+  type UserStateCount,
 } from '../../domain/ports/user-repository';
+import { matchesPrefix, searchKeysOf } from '../../domain/pagination/search-keys';
 import type { Role } from '@crm/shared/auth';
 import { newUserFields, toUserRecord } from '../user-document';
 
 /** Shape of a stored user document; mirrors the MongoDB User model field for field. */
 export interface MemoryUserDocument extends UserRecord {
   emailLower: string;
+  /** Absent on documents a test wrote by hand: computed when searched. */
+  searchKeys?: string[];
   passwordHash: string;
   // Token and refresh-lease fields: written only by MemoryZoomConnectionRepository.
   zoomAccessToken?: string | null;
@@ -69,6 +74,32 @@ export class MemoryUserRepository implements UserRepository {
       .filter((doc) => !filter.role || doc.role === filter.role)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || binaryOrder(a.email, b.email))
       .map(toRecord);
+  }
+
+  async search(filter: UserSearch): Promise<UserRecord[]> {
+    const { prefix, afterEmail } = filter;
+    const matches = [...this.documents.values()]
+      .filter(
+        (doc) =>
+          (filter.role === undefined || doc.role === filter.role) &&
+          (filter.zoomConnectionState === undefined || (doc.zoomConnectionState ?? 'not_connected') === filter.zoomConnectionState) &&
+          (afterEmail === undefined || doc.emailLower > afterEmail) &&
+          (prefix === undefined || matchesPrefix((doc.searchKeys ??= searchKeysOf(doc.name, doc.emailLower)), prefix)),
+      )
+      .sort((a, b) => binaryOrder(a.emailLower, b.emailLower));
+    return matches.slice(0, filter.limit ?? matches.length).map(toRecord);
+  }
+
+  async countByConnectionState(): Promise<UserStateCount[]> {
+    const counts = new Map<string, UserStateCount>();
+    for (const doc of this.documents.values()) {
+      const zoomConnectionState = doc.zoomConnectionState ?? 'not_connected';
+      const key = `${doc.role}:${zoomConnectionState}`;
+      const row = counts.get(key) ?? { role: doc.role, zoomConnectionState, count: 0 };
+      row.count += 1;
+      counts.set(key, row);
+    }
+    return [...counts.values()];
   }
 
   async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {

@@ -10,6 +10,7 @@ import type { InterviewAttendanceRepository } from '../ports/interview-attendanc
 import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
 import type { KnownRecords } from './known-records';
+import type { PageCursors } from '../pagination/page-cursor';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
@@ -33,4 +34,6 @@ export interface InterviewDeps {
   retryBaseMs: number;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
   onInterviewChanged: (interview: InterviewRecord, known?: KnownRecords) => Promise<void>;
+  /** Signs and checks list cursors. */
+  cursors: PageCursors;
 }

@@ -108,6 +108,17 @@ export interface InterviewListFilter {
   now: Date;
   includeCancelled: boolean;
   limit: number;
+  /** Scheduled by this user. */
+  createdById?: string;
+  /** Lower-cased prefix of the candidate's name, a word of it, or their email (see search-keys.ts). */
+  candidatePrefix?: string;
+  meetingStatus?: MeetingStatus;
+  hostSource?: HostSource;
+  /** startTime >= startFrom and < startBefore. */
+  startFrom?: Date;
+  startBefore?: Date;
+  /** Continue after this position of the list's order (the last one of the previous page). */
+  after?: { startTime: Date; id: string };
 }
 
 export type MeetingPatch = Partial<Omit<MeetingRecord, 'claimedBy' | 'claimExpiresAt'>>;
