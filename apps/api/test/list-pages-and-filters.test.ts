@@ -41,7 +41,7 @@ describe('lists that page and search', () => {
       const response = await agent.get('/api/interviews').query({ ...query, ...(cursor ? { cursor } : {}) }).expect(200);
       const body = response.body as InterviewListResponse;
       ids.push(...body.interviews.map((interview) => interview.id));
-      cursor = body.nextCursor;
+      cursor = body.nextCursor ?? null;
       pages += 1;
     } while (cursor && pages < 50);
     return { ids, pages };

@@ -253,8 +253,8 @@ export const interviewListQuerySchema = z.object({
 export type InterviewListQuery = z.input<typeof interviewListQuerySchema>;
 export type InterviewListFilters = z.output<typeof interviewListQuerySchema>;
 
-/** `nextCursor` is null on the last page. */
-export const interviewListResponseSchema = z.object({ interviews: z.array(interviewSchema), nextCursor: z.string().nullable() });
+/** `nextCursor` is null (or absent, from older servers) on the last page. */
+export const interviewListResponseSchema = z.object({ interviews: z.array(interviewSchema), nextCursor: z.string().nullable().optional() });
 export type InterviewListResponse = z.infer<typeof interviewListResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------

@@ -71,8 +71,8 @@ export const adminZoomConnectionsResponseSchema = z.object({
     /** connected interviewers / interviewers, 0..1; 0 when there are no interviewers. */
     adoptionRate: z.number(),
   }),
-  /** Null on the last page. */
-  nextCursor: z.string().nullable(),
+  /** Null (or absent, from older servers) on the last page. */
+  nextCursor: z.string().nullable().optional(),
 });
 export type AdminZoomConnectionsResponse = z.infer<typeof adminZoomConnectionsResponseSchema>;
 

@@ -1,5 +1,7 @@
 import { useSignedInUser } from '../../features/auth/components/session-provider';
+import { InterviewFiltersBar } from '../../features/interviews/components/interview-filters-bar';
 import { InterviewList } from '../../features/interviews/components/interview-list';
+import { useInterviewFilters } from '../../features/interviews/components/use-interview-filters';
 import { ScheduleInterviewForm } from '../../features/interviews/components/schedule-interview-form';
 import { ZoomAttentionBanner } from '../../features/zoom-connection/components/zoom-attention-banner';
 import { paths } from '../paths';
@@ -9,6 +11,7 @@ export default function DashboardPage() {
   usePageTitle('Interviews');
   const user = useSignedInUser();
   const canSchedule = user.role === 'recruiter' || user.role === 'admin';
+  const filterView = useInterviewFilters();
 
   return (
     <div className="page">
@@ -21,8 +24,9 @@ export default function DashboardPage() {
           <ScheduleInterviewForm />
         </section>
       )}
-      <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} />
-      <InterviewList when="past" viewerId={user.id} canManage={false} />
+      <InterviewFiltersBar view={filterView} canScheduleOwn={canSchedule} />
+      <InterviewList when="upcoming" viewerId={user.id} canManage={canSchedule} filters={filterView.filters} />
+      <InterviewList when="past" viewerId={user.id} canManage={false} filters={filterView.filters} />
     </div>
   );
 }

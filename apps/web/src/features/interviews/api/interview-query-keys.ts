@@ -1,7 +1,9 @@
+import type { InterviewFilters } from './interview-filters';
+
 /** Every cache key of the interviews feature, so invalidation can name a whole branch at once. */
 export const interviewQueryKeys = {
   all: ['interviews'] as const,
   lists: () => [...interviewQueryKeys.all, 'list'] as const,
-  list: (when: 'upcoming' | 'past') => [...interviewQueryKeys.lists(), when] as const,
-  interviewers: () => [...interviewQueryKeys.all, 'interviewers'] as const,
+  list: (when: 'upcoming' | 'past', filters: InterviewFilters = {}) => [...interviewQueryKeys.lists(), when, filters] as const,
+  interviewers: (q?: string) => [...interviewQueryKeys.all, 'interviewers', ...(q === undefined ? [] : [q])] as const,
 };
