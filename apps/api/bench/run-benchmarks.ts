@@ -26,6 +26,7 @@ import { runLoad, type LoadResult } from './support/load-test';
 import { runPacedLoad } from './support/paced-load';
 import { ms, perSecond, renderTable, type BenchRow } from './support/results-table';
 import { freePort } from '../test/support/free-port';
+import { measureOrganisation, measureStoreOpsPerCreate } from './organisation-benchmarks';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '../../..');
@@ -358,7 +359,7 @@ async function measureMemory(): Promise<BenchRow> {
 
 // ---------------------------------------------------------------------------------------------
 
-const SECTIONS = ['status', 'create', 'storms', 'memory'] as const;
+const SECTIONS = ['status', 'create', 'storms', 'memory', 'organisation'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `pnpm bench` runs everything; `pnpm bench --only=storms,memory` a part, e.g. while looking into one figure. */
@@ -404,6 +405,17 @@ async function main(): Promise<void> {
     rows.push(...(await measureStormsAcrossProcesses()));
   }
   if (sections.has('memory')) rows.push(await measureMemory());
+  if (sections.has('organisation')) {
+    rows.push(await measureStoreOpsPerCreate());
+    const zoom = await startChildServer<{ url: string }>(path.join(BENCH_DIR, 'servers/zoom-simulator-server.ts'), { redirectUris: [] });
+    try {
+      rows.push(...(await measureOrganisation(zoom.info.url, BENCH_DIR)));
+      if (process.env.MONGODB_URI) rows.push(...(await measureOrganisation(zoom.info.url, BENCH_DIR, withDatabase(process.env.MONGODB_URI, `crm-bench-org-${Date.now()}`))));
+      else log('skipped: the organisation on MongoDB (MONGODB_URI is not set)');
+    } finally {
+      await zoom.stop();
+    }
+  }
 
   const elapsedS = (Date.now() - startedAt) / 1000;
   const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: `${process.platform} ${process.arch}` };

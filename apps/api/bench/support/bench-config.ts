@@ -19,6 +19,8 @@ export interface ApiServerConfig {
   /** Create the benchmark users (the first process of a shared MongoDB does; the second must not). */
   seedUsers: boolean;
   dropDatabaseOnExit?: boolean;
+  /** Load the organisation of issue 17 (bench/seed/organisation-seed.ts) before listening. */
+  seedOrganisation?: boolean;
 }
 
 export function benchApiEnv(config: ApiServerConfig, port: number): Env {

@@ -43,6 +43,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
   private readonly byInterviewer = new Map<string, StartTimeOrder>();
   private readonly byCreator = new Map<string, StartTimeOrder>();
   private readonly searchKeys = new Map<string, string[]>();
+  /** Live (not deleted in Zoom) meeting id → interview id: MongoDB's partial unique index, without scanning every interview. */
+  private readonly liveMeetings = new Map<string, string>();
 
   constructor(private readonly serverNow: ServerClock = systemServerClock) {}
 
@@ -51,6 +53,15 @@ export class MemoryInterviewRepository implements InterviewRepository {
     this.documents.set(record.id, structuredClone(record));
     this.index(record, true);
     return structuredClone(record);
+  }
+
+  /** Every write of meeting fields goes through here, so the live meeting index follows it. */
+  private changeMeeting(doc: InterviewRecord, patch: MeetingPatch): void {
+    const { zoomMeetingId: before, deletedInZoom: wasDeleted } = doc.meeting;
+    Object.assign(doc.meeting, structuredClone(patch));
+    const { zoomMeetingId: after, deletedInZoom: deleted } = doc.meeting;
+    if (before !== null && !wasDeleted && this.liveMeetings.get(before) === doc.id) this.liveMeetings.delete(before);
+    if (after !== null && !deleted) this.liveMeetings.set(after, doc.id);
   }
 
   private ordersOf(doc: InterviewRecord): StartTimeOrder[] {
@@ -166,7 +177,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.claimedBy !== owner) return null;
     this.refuseTakenMeetingId(doc, patch);
-    Object.assign(doc.meeting, structuredClone(definedFields(patch)));
+    this.changeMeeting(doc, definedFields(patch));
     return structuredClone(doc);
   }
 
@@ -176,10 +187,10 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (doc.revision === revision) {
       const both = { ...definedFields(recorded), ...definedFields(patch) };
       this.refuseTakenMeetingId(doc, both);
-      Object.assign(doc.meeting, structuredClone(both));
+      this.changeMeeting(doc, both);
     } else {
       this.refuseTakenMeetingId(doc, recorded);
-      Object.assign(doc.meeting, structuredClone(definedFields(recorded)));
+      this.changeMeeting(doc, definedFields(recorded));
       owePending(doc, new Date());
     }
     doc.meeting.claimedBy = null;
@@ -206,7 +217,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
   }
 
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
-    return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && !doc.meeting.deletedInZoom && doc.id !== exceptInterviewId);
+    const holder = this.liveMeetings.get(zoomMeetingId);
+    return holder !== undefined && holder !== exceptInterviewId;
   }
 
   /** The partial unique index of MongoDB: one live (not deleted in Zoom) interview per Zoom meeting id. */
@@ -214,8 +226,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const meetingId = patch.zoomMeetingId === undefined ? doc.meeting.zoomMeetingId : patch.zoomMeetingId;
     const deleted = patch.deletedInZoom ?? doc.meeting.deletedInZoom;
     if (meetingId === null || deleted) return;
-    const holder = [...this.documents.values()].find((other) => other.id !== doc.id && other.meeting.zoomMeetingId === meetingId && !other.meeting.deletedInZoom);
-    if (holder) throw new ZoomMeetingTakenError(meetingId);
+    const holder = this.liveMeetings.get(meetingId);
+    if (holder !== undefined && holder !== doc.id) throw new ZoomMeetingTakenError(meetingId);
   }
 
   async markForRehost(requests: RehostRequest[], now: Date): Promise<string[]> {
@@ -226,7 +238,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
       const { meeting } = doc;
       if (!reason || doc.status !== 'scheduled' || doc.endTime < now || meeting.hostSource !== 'interviewer' || !meeting.zoomMeetingId || meeting.previousMeeting) continue;
       meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
-      Object.assign(meeting, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
+      this.changeMeeting(doc, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
       doc.revision += 1;
       owePending(doc, now);
       queued.push(doc.id);
