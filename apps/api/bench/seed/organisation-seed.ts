@@ -89,7 +89,7 @@ export async function seedOrganisation(
       startTime,
       candidate: personName(Math.floor(next() * 400) * 7 + i),
       cancelled: next() < 0.05,
-      hostSource: (connected.has(interviewerId) && next() < 0.95 ? 'interviewer' : 'system') as HostSource,
+      hostSource: (connected.has(interviewerId) && next() < 0.95 ? 'interviewer' : 'system'),
     };
   });
   await inBatches(plans, concurrency, async (plan) => {
