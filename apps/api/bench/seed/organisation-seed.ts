@@ -1,4 +1,3 @@
-import type { HostSource } from '@crm/shared/interviews';
 import type { Store } from '../../src/domain/ports/store';
 
 /** The organisation of issue 17: what a real customer looks like after two years. */
@@ -89,7 +88,7 @@ export async function seedOrganisation(
       startTime,
       candidate: personName(Math.floor(next() * 400) * 7 + i),
       cancelled: next() < 0.05,
-      hostSource: (connected.has(interviewerId) && next() < 0.95 ? 'interviewer' : 'system'),
+      hostSource: connected.has(interviewerId) && next() < 0.95 ? ('interviewer' as const) : ('system' as const),
     };
   });
   await inBatches(plans, concurrency, async (plan) => {
