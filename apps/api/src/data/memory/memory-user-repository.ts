@@ -78,28 +78,49 @@ export class MemoryUserRepository implements UserRepository {
 
   async search(filter: UserSearch): Promise<UserRecord[]> {
     const { prefix, afterEmail } = filter;
-    const matches = [...this.documents.values()]
-      .filter(
-        (doc) =>
-          (filter.role === undefined || doc.role === filter.role) &&
-          (filter.zoomConnectionState === undefined || (doc.zoomConnectionState ?? 'not_connected') === filter.zoomConnectionState) &&
-          (afterEmail === undefined || doc.emailLower > afterEmail) &&
-          (prefix === undefined || matchesPrefix((doc.searchKeys ??= searchKeysOf(doc.name, doc.emailLower)), prefix)),
-      )
-      .sort((a, b) => binaryOrder(a.emailLower, b.emailLower));
-    return matches.slice(0, filter.limit ?? matches.length).map(toRecord);
+    const ordered = this.inEmailOrder();
+    const limit = filter.limit ?? ordered.length;
+    const page: MemoryUserDocument[] = [];
+    // Emails never change: walk the email order from the cursor until the page is full.
+    let low = 0;
+    if (afterEmail !== undefined) {
+      let high = ordered.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (ordered[mid]!.emailLower <= afterEmail) low = mid + 1;
+        else high = mid;
+      }
+    }
+    for (let at = low; at < ordered.length && page.length < limit; at += 1) {
+      const doc = ordered[at]!;
+      if (filter.role !== undefined && doc.role !== filter.role) continue;
+      if (filter.zoomConnectionState !== undefined && (doc.zoomConnectionState ?? 'not_connected') !== filter.zoomConnectionState) continue;
+      if (prefix !== undefined && !matchesPrefix((doc.searchKeys ??= searchKeysOf(doc.name, doc.emailLower)), prefix)) continue;
+      page.push(doc);
+    }
+    return page.map(toRecord);
+  }
+
+  /** Every user by email, rebuilt only after a user was added (the only change to the order). */
+  private emailOrder: { size: number; docs: MemoryUserDocument[] } | null = null;
+
+  private inEmailOrder(): MemoryUserDocument[] {
+    if (this.emailOrder?.size !== this.documents.size) {
+      this.emailOrder = { size: this.documents.size, docs: [...this.documents.values()].sort((a, b) => binaryOrder(a.emailLower, b.emailLower)) };
+    }
+    return this.emailOrder.docs;
   }
 
   async countByConnectionState(): Promise<UserStateCount[]> {
-    const counts = new Map<string, UserStateCount>();
+    const counts: Partial<Record<Role, Partial<Record<UserStateCount['zoomConnectionState'], number>>>> = {};
     for (const doc of this.documents.values()) {
-      const zoomConnectionState = doc.zoomConnectionState ?? 'not_connected';
-      const key = `${doc.role}:${zoomConnectionState}`;
-      const row = counts.get(key) ?? { role: doc.role, zoomConnectionState, count: 0 };
-      row.count += 1;
-      counts.set(key, row);
+      const byState = (counts[doc.role] ??= {});
+      const state = doc.zoomConnectionState ?? 'not_connected';
+      byState[state] = (byState[state] ?? 0) + 1;
     }
-    return [...counts.values()];
+    return Object.entries(counts).flatMap(([role, byState]) =>
+      Object.entries(byState).map(([zoomConnectionState, count]) => ({ role: role as Role, zoomConnectionState: zoomConnectionState as UserStateCount['zoomConnectionState'], count })),
+    );
   }
 
   async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {
