@@ -27,6 +27,7 @@ import { runPacedLoad } from './support/paced-load';
 import { ms, perSecond, renderTable, type BenchRow } from './support/results-table';
 import { freePort } from '../test/support/free-port';
 import { measureWebhookBurst, WEBHOOK_BURST_ENV } from './webhook-burst';
+import { measureOrganisation, measureStoreOpsPerCreate } from './organisation-benchmarks';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '../../..');
@@ -359,7 +360,7 @@ async function measureMemory(): Promise<BenchRow> {
 
 // ---------------------------------------------------------------------------------------------
 
-const SECTIONS = ['status', 'create', 'storms', 'memory', 'webhooks'] as const;
+const SECTIONS = ['status', 'create', 'storms', 'memory', 'webhooks', 'organisation'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `pnpm bench` runs everything; `pnpm bench --only=storms,memory` a part, e.g. while looking into one figure. */
@@ -413,6 +414,17 @@ async function main(): Promise<void> {
       rows.push(await measureWebhookBurst(apiUrl, await signIn(apiUrl, stack.api.info.users.admin.email, BENCH_PASSWORD)));
     } finally {
       await stack.close();
+    }
+  }
+  if (sections.has('organisation')) {
+    rows.push(await measureStoreOpsPerCreate());
+    const zoom = await startChildServer<{ url: string }>(path.join(BENCH_DIR, 'servers/zoom-simulator-server.ts'), { redirectUris: [] });
+    try {
+      rows.push(...(await measureOrganisation(zoom.info.url, BENCH_DIR)));
+      if (process.env.MONGODB_URI) rows.push(...(await measureOrganisation(zoom.info.url, BENCH_DIR, withDatabase(process.env.MONGODB_URI, `crm-bench-org-${Date.now()}`))));
+      else log('skipped: the organisation on MongoDB (MONGODB_URI is not set)');
+    } finally {
+      await zoom.stop();
     }
   }
 

@@ -115,7 +115,7 @@ test.describe('issue 16 usability pass', () => {
     await docScreenshot(page, '11-dashboard-cancelled-with-feedback');
 
     // Still findable.
-    const showCancelled = page.getByRole('region', { name: 'Upcoming interviews' }).getByRole('checkbox', { name: 'Show cancelled' });
+    const showCancelled = page.getByRole('checkbox', { name: 'Show cancelled' });
     await showCancelled.focus();
     await page.keyboard.press('Space');
     await expect(item.getByText('Cancelled', { exact: true })).toBeVisible();

@@ -37,6 +37,8 @@ export const ERROR_CODES = [
   'interview_conflict',
   // requireInterviewerZoom is on and an interviewer has not connected Zoom (details: { interviewers })
   'interviewer_zoom_required',
+  // a list cursor that was altered, or belongs to another filter or another user's view
+  'invalid_cursor',
   // catch-all
   'internal_error',
   'service_unavailable',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Endpoint } from './endpoint';
+import { booleanQuerySchema, pageCursorSchema, searchPrefixSchema } from './list-query';
 import { plainText } from './plain-text';
 import { zoomConnectionStateSchema } from './zoom-connection';
 
@@ -270,10 +271,25 @@ export const interviewListQuerySchema = z.object({
     .default('false')
     .transform((value) => value === 'true'),
   limit: z.coerce.number().int().min(1).max(200).default(100),
+  /** `nextCursor` of the previous page, for the same filters; opaque. */
+  cursor: pageCursorSchema.optional(),
+  /** Prefix of the candidate's name (any word of it) or email, case-insensitive. */
+  q: searchPrefixSchema.optional(),
+  /** Interviews scheduled by this recruiter. */
+  recruiterId: z.string().min(1).max(64).optional(),
+  meetingStatus: meetingStatusSchema.optional(),
+  hostSource: hostSourceSchema.optional(),
+  /** Starting at or after / before this instant (ISO 8601). */
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  /** The viewer's own: scheduled by them (recruiters, admins), or theirs to run (interviewers). */
+  mine: booleanQuerySchema.optional(),
 });
 export type InterviewListQuery = z.input<typeof interviewListQuerySchema>;
+export type InterviewListFilters = z.output<typeof interviewListQuerySchema>;
 
-export const interviewListResponseSchema = z.object({ interviews: z.array(interviewSchema) });
+/** `nextCursor` is null (or absent, from older servers) on the last page. */
+export const interviewListResponseSchema = z.object({ interviews: z.array(interviewSchema), nextCursor: z.string().nullable().optional() });
 export type InterviewListResponse = z.infer<typeof interviewListResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +306,12 @@ export const interviewerOptionSchema = z.object({
 });
 export type InterviewerOption = z.infer<typeof interviewerOptionSchema>;
 export const interviewerListResponseSchema = z.object({ interviewers: z.array(interviewerOptionSchema) });
+/** Type-ahead: without `q` every interviewer is listed (by name); with it, those whose name or email starts so. */
+export const interviewerListQuerySchema = z.object({
+  q: searchPrefixSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type InterviewerListQuery = z.input<typeof interviewerListQuerySchema>;
 export type InterviewerListResponse = z.infer<typeof interviewerListResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
@@ -430,7 +452,7 @@ export const interviewEndpoints = {
   start: { method: 'GET', path: '/api/interviews/:id/start', params: interviewIdParamsSchema },
   /** Tries a `failed` or `pending` meeting change again now (recruiters and admins); 200 when Zoom has it, 202 when still queued. */
   retry: { method: 'POST', path: '/api/interviews/:id/retry', params: interviewIdParamsSchema, response: interviewResponseSchema },
-  interviewers: { method: 'GET', path: '/api/interviewers', response: interviewerListResponseSchema },
+  interviewers: { method: 'GET', path: '/api/interviewers', query: interviewerListQuerySchema, response: interviewerListResponseSchema },
   /** Created, rescheduled, re-hosted, retried, cancelled: by whom and when, oldest first. */
   history: { method: 'GET', path: '/api/interviews/:id/history', params: interviewIdParamsSchema, response: interviewHistoryResponseSchema },
   getMeetingDefaults: { method: 'GET', path: '/api/zoom/meeting-defaults', response: meetingDefaultsResponseSchema },

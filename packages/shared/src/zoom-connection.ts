@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { roleSchema, userIdParamsSchema } from './auth';
 import type { Endpoint } from './endpoint';
 import { zoomRecordingEventSchema } from './recordings';
+import { pageCursorSchema, searchPrefixSchema } from './list-query';
 
 export const ZOOM_CONNECTION_STATES = ['connected', 'needs_reconnect', 'not_connected'] as const;
 export const zoomConnectionStateSchema = z.enum(ZOOM_CONNECTION_STATES);
@@ -71,8 +72,22 @@ export const adminZoomConnectionsResponseSchema = z.object({
     /** connected interviewers / interviewers, 0..1; 0 when there are no interviewers. */
     adoptionRate: z.number(),
   }),
+  /** Null (or absent, from older servers) on the last page. */
+  nextCursor: z.string().nullable().optional(),
 });
 export type AdminZoomConnectionsResponse = z.infer<typeof adminZoomConnectionsResponseSchema>;
+
+/** Pages of the connections table, by email; totals always cover every user, whatever the filter. */
+export const adminZoomConnectionsQuerySchema = z.object({
+  /** Prefix of the user's name (any word of it) or email, case-insensitive. */
+  q: searchPrefixSchema.optional(),
+  state: zoomConnectionStateSchema.optional(),
+  role: roleSchema.optional(),
+  cursor: pageCursorSchema.optional(),
+  /** Without a limit every matching user is listed. */
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+});
+export type AdminZoomConnectionsQuery = z.input<typeof adminZoomConnectionsQuerySchema>;
 
 export const AUDIT_EVENT_TYPES = [
   'zoom.connected',
@@ -263,7 +278,7 @@ export const zoomEndpoints = {
   disconnect: { method: 'POST', path: '/api/zoom/disconnect', response: zoomStatusResponseSchema },
   /** Called by Zoom, not the web app; the body is read only after the signature checks out. */
   webhook: { method: 'POST', path: '/api/zoom/webhook', body: zoomWebhookEventSchema, response: zoomUrlValidationResponseSchema },
-  adminConnections: { method: 'GET', path: '/api/admin/zoom/connections', response: adminZoomConnectionsResponseSchema },
+  adminConnections: { method: 'GET', path: '/api/admin/zoom/connections', query: adminZoomConnectionsQuerySchema, response: adminZoomConnectionsResponseSchema },
   adminDisconnect: { method: 'POST', path: '/api/admin/users/:id/zoom/disconnect', params: userIdParamsSchema, response: zoomStatusResponseSchema },
   adminAudit: { method: 'GET', path: '/api/admin/audit', query: auditListQuerySchema, response: auditListResponseSchema },
   adminZoomEvents: { method: 'GET', path: '/api/admin/zoom/events', response: adminZoomEventsResponseSchema },

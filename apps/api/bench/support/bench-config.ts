@@ -21,6 +21,8 @@ export interface ApiServerConfig {
   dropDatabaseOnExit?: boolean;
   /** Settings a section needs on top of the bench defaults (e.g. the webhook burst's secret and jobs). */
   env?: Record<string, string>;
+  /** Load the organisation of issue 17 (bench/seed/organisation-seed.ts) before listening. */
+  seedOrganisation?: boolean;
 }
 
 export function benchApiEnv(config: ApiServerConfig, port: number): Env {

@@ -16,6 +16,7 @@ import type { Clock } from '../domain/ports/clock';
 import type { Store } from '../domain/ports/store';
 import { RefreshingUserAccessTokens } from '../domain/zoom-connection/refreshing-user-access-tokens';
 import { createMeetingSyncWorker } from '../jobs/meeting-sync-worker';
+import { hmacPageCursors } from '../domain/pagination/page-cursor';
 import { createInvitationServices } from './create-invitation-services';
 import { createReminderServices } from './create-reminder-services';
 import { hmacOAuthStateSigner } from '../security/oauth-state-signing';
@@ -56,6 +57,8 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     logger,
   };
   const invitations = createInvitationServices(env, store, logger, clock);
+  // Keyed off the session secret (a derived key): a cursor is as unforgeable as a session.
+  const pageCursors = hmacPageCursors(env.JWT_SECRET);
   const interviews: InterviewDeps = {
     interviews: store.interviews,
     users: store.users,
@@ -76,6 +79,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     createAnswerBudget: { ms: env.INTERVIEW_CREATE_ANSWER_MS, wait: unrefTimer },
     conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
     settings: store.settings,
+    cursors: pageCursors,
   };
   return {
     env,

@@ -1,4 +1,5 @@
 import { NO_ZOOM_CONNECTION, type NewUser, type UserRecord } from '../domain/ports/user-repository';
+import { searchKeysOf } from '../domain/pagination/search-keys';
 
 /** The fields every store writes for a new user: the email kept lower-cased, no Zoom connection yet. */
 export function newUserFields(input: NewUser, createdAt: Date) {
@@ -7,6 +8,8 @@ export function newUserFields(input: NewUser, createdAt: Date) {
     name: input.name,
     email: emailLower,
     emailLower,
+    // What the connections table and the interviewer picker search by prefix (indexed in MongoDB).
+    searchKeys: searchKeysOf(input.name, emailLower),
     role: input.role,
     passwordHash: input.passwordHash,
     createdAt,

@@ -33,9 +33,7 @@ export function interviewRoutes(deps: AppDeps): Router {
   const interviews = deps.meetings.interviews;
   const recruiters = [requireRole('recruiter', 'admin')];
 
-  route(router, interviewEndpoints.list, [requireSignedIn], async ({ query }, req) => ({
-    interviews: await listInterviewsForViewer(interviews, viewerOf(req), query),
-  }));
+  route(router, interviewEndpoints.list, [requireSignedIn], ({ query }, req) => listInterviewsForViewer(interviews, viewerOf(req), query));
 
   route(router, interviewEndpoints.create, recruiters, async ({ body }, req, res) =>
     answerSettled(res, await scheduleInterviewForViewer(interviews, viewerOf(req), body), 201),
@@ -82,7 +80,7 @@ export function interviewRoutes(deps: AppDeps): Router {
     return redirect(res, startUrl);
   });
 
-  route(router, interviewEndpoints.interviewers, recruiters, async () => ({ interviewers: await listInterviewers(deps.store.users) }));
+  route(router, interviewEndpoints.interviewers, recruiters, async ({ query }) => ({ interviewers: await listInterviewers(deps.store.users, query) }));
 
   return router;
 }

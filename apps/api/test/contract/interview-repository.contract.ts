@@ -75,6 +75,27 @@ export const interviewRepositoryContract: StoreContract = (makeStore) => {
       expect(released!.meeting.nextAttemptAt).not.toBeNull();
     });
 
+    test('a create can carry its unconfirmed-create marker, so the write before the Zoom call is the create itself', async () => {
+      const sending = { revision: 1, topic: 'Interview: Casey Contract – Engineer', startTime: '2030-01-01T10:00:00Z', hostSource: null, hostReason: null };
+      const created = await store().interviews.create(newInterview({ unconfirmedCreate: sending }));
+
+      expect(created.meeting.unconfirmedCreate).toEqual(sending);
+      expect((await store().interviews.findById(created.id))?.meeting.unconfirmedCreate).toEqual(sending);
+    });
+
+    test('release records what Zoom did (the created meeting) in the same write, even when the interview changed meanwhile', async () => {
+      const settledOne = await store().interviews.create(newInterview());
+      const changedOne = await store().interviews.create(newInterview());
+      await store().interviews.updateDetails(changedOne.id, { durationMinutes: 90 }, { bumpRevision: true, now: new Date() });
+      const recorded = (id: string) => ({ zoomMeetingId: `8${id.replace(/\D/g, '').slice(0, 9).padEnd(9, '1')}`, joinUrl: 'https://zoom.example/j/1', unconfirmedCreate: null });
+
+      const settled = await store().interviews.release(settledOne.id, 'request-a', 1, { status: 'scheduled', pendingAction: null, syncedRevision: 1 }, recorded(settledOne.id));
+      const deferred = await store().interviews.release(changedOne.id, 'request-a', 1, { status: 'scheduled', pendingAction: null, syncedRevision: 1 }, recorded(changedOne.id));
+
+      expect(settled?.meeting).toMatchObject({ status: 'scheduled', syncedRevision: 1, zoomMeetingId: recorded(settledOne.id).zoomMeetingId, claimedBy: null });
+      expect(deferred?.meeting).toMatchObject({ status: 'pending', syncedRevision: 0, zoomMeetingId: recorded(changedOne.id).zoomMeetingId, unconfirmedCreate: null, claimedBy: null });
+    });
+
     test('an unconfirmed create is remembered across reschedules, cancellation and a deferred release, until it is patched away', async () => {
       const created = await store().interviews.create(newInterview());
       const sent = { revision: 1, topic: 'Interview: Casey Contract – Engineer', startTime: '2030-01-01T10:00:00Z', hostSource: 'system' as const, hostReason: 'not_connected' as const };

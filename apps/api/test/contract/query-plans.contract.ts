@@ -65,6 +65,19 @@ export const queryPlansContract: StoreContract = (makeStore, raw) => {
       ['the user list', 'users', { filter: {}, sort: { createdAt: 1, email: 1 } }],
       ['the interviewers', 'users', { filter: { role: 'interviewer' }, sort: { createdAt: 1, email: 1 } }],
       ['sign-in by email', 'users', { filter: { emailLower: 'a@example.test' } }],
+      // Issue 17: pages of the lists.
+      ['a recruiter’s own upcoming interviews', 'interviews', { filter: { createdById: 'r-1', status: { $ne: 'cancelled' }, endTime: { $gte: now } }, sort: { startTime: 1, _id: 1 }, limit: 51 }],
+      [
+        'a page of everyone’s upcoming interviews after a cursor',
+        'interviews',
+        {
+          filter: { status: { $ne: 'cancelled' }, endTime: { $gte: now }, $and: [{ startTime: { $gte: now } }, { $or: [{ startTime: { $gt: now } }, { startTime: now, _id: { $gt: 'x' } }] }] },
+          sort: { startTime: 1, _id: 1 },
+          limit: 51,
+        },
+      ],
+      ['a page of the connections table', 'users', { filter: { emailLower: { $gt: 'm@example.test' } }, sort: { emailLower: 1 }, limit: 51 }],
+      ['a page of the connections table by state', 'users', { filter: { zoomConnectionState: 'connected', emailLower: { $gt: 'm' } }, sort: { emailLower: 1 }, limit: 51 }],
       ['a Zoom user’s CRM user', 'users', { filter: { zoomUserId: { $eq: 'z-1', $type: 'string' } } }],
     ];
 
@@ -89,6 +102,15 @@ export const queryPlansContract: StoreContract = (makeStore, raw) => {
 
       expect(plan).toMatchObject({ collectionScan: false, inMemorySort: false });
       expect(plan.indexes.length).toBeGreaterThan(0);
+    });
+
+    test('the list indexes of issue 17 exist, and type-ahead is an index range, not a collection scan', async () => {
+      expect(await mongo!.indexNames(store(), 'interviews')).toEqual(expect.arrayContaining(['createdById_1_startTime_1__id_1_endTime_1', 'searchKeys_1_startTime_1__id_1']));
+      expect(await mongo!.indexNames(store(), 'users')).toEqual(expect.arrayContaining(['zoomConnectionState_1_emailLower_1', 'role_1_searchKeys_1', 'searchKeys_1']));
+      const typeAhead = await mongo!.explainFind(store(), 'users', { filter: { role: 'interviewer', searchKeys: /^mar/ }, sort: { emailLower: 1 }, limit: 20 });
+      const candidate = await mongo!.explainFind(store(), 'interviews', { filter: { searchKeys: /^ada/, status: { $ne: 'cancelled' }, endTime: { $gte: new Date() } }, sort: { startTime: 1, _id: 1 }, limit: 51 });
+      expect(typeAhead.collectionScan).toBe(false);
+      expect(candidate.collectionScan).toBe(false);
     });
 
     test('the idle-refresh query is served by an index, not a collection scan', async () => {

@@ -19,6 +19,17 @@ export const userRepositoryContract: StoreContract = (makeStore) => {
   describe('UserRepository', () => {
     const store = useStore(makeStore);
 
+    test('findByIds returns every known user of the list in one call, leaving unknown ids out', async () => {
+      const a = await store().users.create(newUser());
+      const b = await store().users.create(newUser({ role: 'recruiter' }));
+
+      const found = await store().users.findByIds([b.id, a.id, 'no-such-user', a.id]);
+
+      expect(found.map((user) => user.id).sort()).toEqual([a.id, b.id].sort());
+      expect(found.find((user) => user.id === b.id)).toEqual(b);
+      expect(await store().users.findByIds([])).toEqual([]);
+    });
+
     test('creating a user returns it with an id, the email lower-cased, no Zoom connection and no password hash', async () => {
       const before = Date.now();
       const created = await store().users.create(newUser({ name: 'Ada Lovelace', email: 'Ada.Lovelace-1@Contract.Example.test', role: 'recruiter' }));

@@ -19,7 +19,7 @@ appQueryClient.setQueryDefaults(interviewQueryKeys.lists(), { staleTime: 5_000 }
 export function prefetchDashboardData(signedInBefore: boolean, isDashboard: boolean): void {
   if (!signedInBefore || !isDashboard) return;
   void import('../features/interviews/api/get-interviews').then(({ interviewsQueryOptions }) =>
-    Promise.all([appQueryClient.prefetchQuery(interviewsQueryOptions('upcoming')), appQueryClient.prefetchQuery(interviewsQueryOptions('past'))]),
+    Promise.all([appQueryClient.prefetchInfiniteQuery(interviewsQueryOptions('upcoming')), appQueryClient.prefetchInfiniteQuery(interviewsQueryOptions('past'))]),
   );
   // An interviewer's "connect Zoom" banner then shows with the page's first content instead of pushing it down later.
   void import('../features/zoom-connection/api/get-zoom-status').then(({ zoomStatusQueryOptions }) => appQueryClient.prefetchQuery(zoomStatusQueryOptions()));

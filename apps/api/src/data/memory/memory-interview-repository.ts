@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { binaryOrder } from './binary-order';
+import { StartTimeOrder } from './start-time-order';
+import { searchKeysOf } from '../../domain/pagination/search-keys';
 import type {
   InterviewDetails,
   InterviewListFilter,
@@ -16,6 +18,9 @@ import type {
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { systemServerClock, type ServerClock } from './server-clock';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
+
+/** The longest interview the schema allows (480 minutes): how far back an upcoming one may have started. */
+const MAX_DURATION_MS = 480 * 60_000;
 
 function claimFree(meeting: MeetingRecord, serverNow: Date): boolean {
   return meeting.claimedBy === null || meeting.claimExpiresAt === null || meeting.claimExpiresAt.getTime() <= serverNow.getTime();
@@ -34,13 +39,78 @@ function definedFields<T extends object>(patch: T): Partial<T> {
 /** Every method runs synchronously between awaits, so each is atomic just as a single MongoDB update is. */
 export class MemoryInterviewRepository implements InterviewRepository {
   private readonly documents = new Map<string, InterviewRecord>();
+  // The list orders (everyone's, per interviewer, per scheduler) and candidate search keys, kept as MongoDB keeps its indexes.
+  private readonly everyone = new StartTimeOrder();
+  private readonly byInterviewer = new Map<string, StartTimeOrder>();
+  private readonly byCreator = new Map<string, StartTimeOrder>();
+  // Each key after a NUL, so a prefix test is one native substring search.
+  private readonly searchKeys = new Map<string, string>();
+  /** Live (not deleted in Zoom) meeting id → interview id: MongoDB's partial unique index, without scanning every interview. */
+  private readonly liveMeetings = new Map<string, string>();
+  /** Every candidate search key with its interview, sorted by key: a prefix is a binary-searched range. Rebuilt lazily after writes. */
+  private keyIndex: { keys: string[]; ids: string[] } | null = null;
 
   constructor(private readonly serverNow: ServerClock = systemServerClock) {}
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const record = newInterviewRecord(input, randomUUID(), new Date());
     this.documents.set(record.id, structuredClone(record));
+    this.index(record, true);
     return structuredClone(record);
+  }
+
+  /** Every write of meeting fields goes through here, so the live meeting index follows it. */
+  private changeMeeting(doc: InterviewRecord, patch: MeetingPatch): void {
+    const { zoomMeetingId: before, deletedInZoom: wasDeleted } = doc.meeting;
+    Object.assign(doc.meeting, structuredClone(patch));
+    const { zoomMeetingId: after, deletedInZoom: deleted } = doc.meeting;
+    if (before !== null && !wasDeleted && this.liveMeetings.get(before) === doc.id) this.liveMeetings.delete(before);
+    if (after !== null && !deleted) this.liveMeetings.set(after, doc.id);
+  }
+
+  private candidateKeyIndex(): { keys: string[]; ids: string[] } {
+    if (!this.keyIndex) {
+      const pairs: [string, string][] = [];
+      for (const [id, joined] of this.searchKeys) for (const key of joined.split('\0')) if (key) pairs.push([key, id]);
+      pairs.sort((a, b) => binaryOrder(a[0], b[0]));
+      this.keyIndex = { keys: pairs.map((pair) => pair[0]), ids: pairs.map((pair) => pair[1]) };
+    }
+    return this.keyIndex;
+  }
+
+  /** Ids of the interviews with a key starting so, or null when there are too many to beat walking the list order. */
+  private candidatesByPrefix(prefix: string, walkCost: number): Set<string> | null {
+    const { keys, ids } = this.candidateKeyIndex();
+    const bound = (value: string) => {
+      let low = 0;
+      let high = keys.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (keys[mid]! < value) low = mid + 1;
+        else high = mid;
+      }
+      return low;
+    };
+    const from = bound(prefix);
+    const to = bound(`${prefix}\uffff`);
+    // Gathering and sorting the range costs about its size; walking costs about limit / share of matches.
+    if ((to - from) * (to - from) > walkCost) return null;
+    return new Set(ids.slice(from, to));
+  }
+
+  private ordersOf(doc: InterviewRecord): StartTimeOrder[] {
+    const of = (map: Map<string, StartTimeOrder>, key: string) => map.get(key) ?? map.set(key, new StartTimeOrder()).get(key)!;
+    return [this.everyone, of(this.byInterviewer, doc.interviewerId), of(this.byCreator, doc.createdById)];
+  }
+
+  private index(doc: InterviewRecord, add: boolean): void {
+    const entry = { t: doc.startTime.getTime(), id: doc.id };
+    for (const order of this.ordersOf(doc)) {
+      if (add) order.insert(entry);
+      else order.remove(entry);
+    }
+    if (add) this.searchKeys.set(doc.id, searchKeysOf(doc.candidateName, doc.candidateEmail).map((key) => `\0${key}`).join(''));
+    this.keyIndex = null;
   }
 
   async findById(id: string): Promise<InterviewRecord | null> {
@@ -50,15 +120,69 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
     const now = filter.now.getTime();
-    const matches = [...this.documents.values()].filter(
-      (doc) =>
-        (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
-        (filter.includeCancelled || doc.status !== 'cancelled') &&
-        (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)),
-    );
+    const candidateNeedle = filter.candidatePrefix === undefined ? undefined : `\0${filter.candidatePrefix}`;
+    const matches = (doc: InterviewRecord) =>
+      (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
+      (filter.createdById === undefined || doc.createdById === filter.createdById) &&
+      (filter.includeCancelled || doc.status !== 'cancelled') &&
+      (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)) &&
+      (filter.meetingStatus === undefined || doc.meeting.status === filter.meetingStatus) &&
+      (filter.hostSource === undefined || doc.meeting.hostSource === filter.hostSource) &&
+      (candidateNeedle === undefined || (this.searchKeys.get(doc.id) ?? '').includes(candidateNeedle));
+    // The most selective order that covers the filter, walked from where the page starts.
+    const order =
+      filter.interviewerId !== undefined ? this.byInterviewer.get(filter.interviewerId) : filter.createdById !== undefined ? this.byCreator.get(filter.createdById) : this.everyone;
+    if (!order) return [];
+    if (filter.candidatePrefix !== undefined) {
+      const few = this.candidatesByPrefix(filter.candidatePrefix, filter.limit * this.documents.size);
+      if (few) return this.pageOf(few, filter, matches);
+    }
+    const { entries } = order;
+    const from = filter.startFrom?.getTime() ?? -Infinity;
+    const before = filter.startBefore?.getTime() ?? Infinity;
+    const page: InterviewRecord[] = [];
+    if (filter.when === 'past') {
+      // Latest first: ended before now means started before now too.
+      let at = filter.after ? order.lowerBound({ t: filter.after.startTime.getTime(), id: filter.after.id }) - 1 : order.lowerBound({ t: Math.min(now, before), id: '' }) - 1;
+      for (; at >= 0 && page.length < filter.limit; at -= 1) {
+        const entry = entries[at]!;
+        if (entry.t < from) break;
+        if (entry.t >= before) continue;
+        const doc = this.documents.get(entry.id)!;
+        if (matches(doc)) page.push(doc);
+      }
+    } else {
+      // Soonest first; an upcoming interview may have started up to its longest duration ago.
+      const earliest = Math.max(from, filter.when === 'upcoming' ? now - MAX_DURATION_MS : -Infinity);
+      let at = filter.after ? order.upperBound({ t: filter.after.startTime.getTime(), id: filter.after.id }) : order.lowerBound({ t: earliest, id: '' });
+      for (; at < entries.length && page.length < filter.limit; at += 1) {
+        const entry = entries[at]!;
+        if (entry.t >= before) break;
+        if (entry.t < from) continue;
+        const doc = this.documents.get(entry.id)!;
+        if (matches(doc)) page.push(doc);
+      }
+    }
+    return structuredClone(page);
+  }
+
+  /** A page of a small set of candidates: filtered, put in the list's order, after the cursor. */
+  private pageOf(ids: Set<string>, filter: InterviewListFilter, matches: (doc: InterviewRecord) => boolean): InterviewRecord[] {
     const direction = filter.when === 'past' ? -1 : 1;
-    matches.sort((a, b) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id)));
-    return structuredClone(matches.slice(0, filter.limit));
+    const from = filter.startFrom?.getTime() ?? -Infinity;
+    const before = filter.startBefore?.getTime() ?? Infinity;
+    const compare = (a: InterviewRecord, b: InterviewRecord) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id));
+    const after = filter.after ? ({ startTime: filter.after.startTime, id: filter.after.id } as InterviewRecord) : null;
+    const found: InterviewRecord[] = [];
+    for (const id of ids) {
+      const doc = this.documents.get(id);
+      if (!doc || !matches(doc)) continue;
+      const t = doc.startTime.getTime();
+      if (t < from || t >= before || (after && compare(doc, after) <= 0)) continue;
+      found.push(doc);
+    }
+    found.sort(compare);
+    return structuredClone(found.slice(0, filter.limit));
   }
 
   async findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]> {
@@ -78,7 +202,9 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = this.documents.get(id);
     if (!doc || doc.status === 'cancelled') return null;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
+    this.index(doc, false);
     Object.assign(doc, structuredClone(defined));
+    this.index(doc, true);
     doc.endTime = interviewEndTime(doc.startTime, doc.durationMinutes);
     doc.updatedAt = new Date(options.now);
     if (options.bumpRevision) {
@@ -123,17 +249,20 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.claimedBy !== owner) return null;
     this.refuseTakenMeetingId(doc, patch);
-    Object.assign(doc.meeting, structuredClone(definedFields(patch)));
+    this.changeMeeting(doc, definedFields(patch));
     return structuredClone(doc);
   }
 
-  async release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null> {
+  async release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded: MeetingPatch = {}): Promise<InterviewRecord | null> {
     const doc = this.documents.get(id);
     if (!doc || doc.meeting.claimedBy !== owner) return null;
     if (doc.revision === revision) {
-      this.refuseTakenMeetingId(doc, patch);
-      Object.assign(doc.meeting, structuredClone(definedFields(patch)));
+      const both = { ...definedFields(recorded), ...definedFields(patch) };
+      this.refuseTakenMeetingId(doc, both);
+      this.changeMeeting(doc, both);
     } else {
+      this.refuseTakenMeetingId(doc, recorded);
+      this.changeMeeting(doc, definedFields(recorded));
       owePending(doc, new Date());
     }
     doc.meeting.claimedBy = null;
@@ -160,7 +289,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
   }
 
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {
-    return [...this.documents.values()].some((doc) => doc.meeting.zoomMeetingId === zoomMeetingId && !doc.meeting.deletedInZoom && doc.id !== exceptInterviewId);
+    const holder = this.liveMeetings.get(zoomMeetingId);
+    return holder !== undefined && holder !== exceptInterviewId;
   }
 
   /** The partial unique index of MongoDB: one live (not deleted in Zoom) interview per Zoom meeting id. */
@@ -168,8 +298,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const meetingId = patch.zoomMeetingId === undefined ? doc.meeting.zoomMeetingId : patch.zoomMeetingId;
     const deleted = patch.deletedInZoom ?? doc.meeting.deletedInZoom;
     if (meetingId === null || deleted) return;
-    const holder = [...this.documents.values()].find((other) => other.id !== doc.id && other.meeting.zoomMeetingId === meetingId && !other.meeting.deletedInZoom);
-    if (holder) throw new ZoomMeetingTakenError(meetingId);
+    const holder = this.liveMeetings.get(meetingId);
+    if (holder !== undefined && holder !== doc.id) throw new ZoomMeetingTakenError(meetingId);
   }
 
   async markForRehost(requests: RehostRequest[], now: Date): Promise<string[]> {
@@ -180,7 +310,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
       const { meeting } = doc;
       if (!reason || doc.status !== 'scheduled' || doc.endTime < now || meeting.hostSource !== 'interviewer' || !meeting.zoomMeetingId || meeting.previousMeeting) continue;
       meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
-      Object.assign(meeting, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
+      this.changeMeeting(doc, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
       doc.revision += 1;
       owePending(doc, now);
       queued.push(doc.id);

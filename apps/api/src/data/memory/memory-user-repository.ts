@@ -7,13 +7,18 @@ import {
   type UserCredentials,
   type UserRecord,
   type UserRepository,
+  type UserSearch,
+  type UserStateCount,
 } from '../../domain/ports/user-repository';
+import { matchesPrefix, searchKeysOf } from '../../domain/pagination/search-keys';
 import type { Role } from '@crm/shared/auth';
 import { newUserFields, toUserRecord } from '../user-document';
 
 /** Shape of a stored user document; mirrors the MongoDB User model field for field. */
 export interface MemoryUserDocument extends UserRecord {
   emailLower: string;
+  /** Absent on documents a test wrote by hand: computed when searched. */
+  searchKeys?: string[];
   passwordHash: string;
   // Token and refresh-lease fields: written only by MemoryZoomConnectionRepository.
   zoomAccessToken?: string | null;
@@ -47,6 +52,13 @@ export class MemoryUserRepository implements UserRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    return [...new Set(ids)].flatMap((id) => {
+      const doc = this.documents.get(id);
+      return doc ? [toRecord(doc)] : [];
+    });
+  }
+
   async findByEmail(email: string): Promise<UserRecord | null> {
     const doc = this.byEmail(email);
     return doc ? toRecord(doc) : null;
@@ -62,6 +74,53 @@ export class MemoryUserRepository implements UserRepository {
       .filter((doc) => !filter.role || doc.role === filter.role)
       .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || binaryOrder(a.email, b.email))
       .map(toRecord);
+  }
+
+  async search(filter: UserSearch): Promise<UserRecord[]> {
+    const { prefix, afterEmail } = filter;
+    const ordered = this.inEmailOrder();
+    const limit = filter.limit ?? ordered.length;
+    const page: MemoryUserDocument[] = [];
+    // Emails never change: walk the email order from the cursor until the page is full.
+    let low = 0;
+    if (afterEmail !== undefined) {
+      let high = ordered.length;
+      while (low < high) {
+        const mid = (low + high) >>> 1;
+        if (ordered[mid]!.emailLower <= afterEmail) low = mid + 1;
+        else high = mid;
+      }
+    }
+    for (let at = low; at < ordered.length && page.length < limit; at += 1) {
+      const doc = ordered[at]!;
+      if (filter.role !== undefined && doc.role !== filter.role) continue;
+      if (filter.zoomConnectionState !== undefined && (doc.zoomConnectionState ?? 'not_connected') !== filter.zoomConnectionState) continue;
+      if (prefix !== undefined && !matchesPrefix((doc.searchKeys ??= searchKeysOf(doc.name, doc.emailLower)), prefix)) continue;
+      page.push(doc);
+    }
+    return page.map(toRecord);
+  }
+
+  /** Every user by email, rebuilt only after a user was added (the only change to the order). */
+  private emailOrder: { size: number; docs: MemoryUserDocument[] } | null = null;
+
+  private inEmailOrder(): MemoryUserDocument[] {
+    if (this.emailOrder?.size !== this.documents.size) {
+      this.emailOrder = { size: this.documents.size, docs: [...this.documents.values()].sort((a, b) => binaryOrder(a.emailLower, b.emailLower)) };
+    }
+    return this.emailOrder.docs;
+  }
+
+  async countByConnectionState(): Promise<UserStateCount[]> {
+    const counts: Partial<Record<Role, Partial<Record<UserStateCount['zoomConnectionState'], number>>>> = {};
+    for (const doc of this.documents.values()) {
+      const byState = (counts[doc.role] ??= {});
+      const state = doc.zoomConnectionState ?? 'not_connected';
+      byState[state] = (byState[state] ?? 0) + 1;
+    }
+    return Object.entries(counts).flatMap(([role, byState]) =>
+      Object.entries(byState).map(([zoomConnectionState, count]) => ({ role: role as Role, zoomConnectionState: zoomConnectionState as UserStateCount['zoomConnectionState'], count })),
+    );
   }
 
   async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {

@@ -2,7 +2,8 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { HOST_REASONS, HOST_SOURCES, INTERVIEW_STATUSES, MEETING_ACTIONS, MEETING_STATUSES } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../../domain/ports/interview-repository';
 
-export type InterviewDocument = Omit<InterviewRecord, 'id'> & { _id: string };
+/** searchKeys: the candidate's name, its words and email, lower-cased (see search-keys.ts); absent on interviews saved before it. */
+export type InterviewDocument = Omit<InterviewRecord, 'id'> & { _id: string; searchKeys?: string[] };
 
 export function interviewModel(connection: Connection): Model<InterviewDocument> {
   const meeting = new Schema(
@@ -78,6 +79,7 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
       updatedAt: { type: Date, required: true },
       revision: { type: Number, required: true },
       meeting: { type: meeting, required: true },
+      searchKeys: { type: [String], default: undefined },
     },
     { collection: 'interviews', versionKey: false },
   );
@@ -85,6 +87,9 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
   // sort is read off the index (no in-memory SORT) for an interviewer's list and for everyone's.
   schema.index({ interviewerId: 1, startTime: 1, _id: 1, endTime: 1 });
   schema.index({ startTime: 1, _id: 1, endTime: 1 });
+  // "Mine" and the recruiter filter, same shape; a candidate prefix is an anchored range on the search keys.
+  schema.index({ createdById: 1, startTime: 1, _id: 1, endTime: 1 });
+  schema.index({ searchKeys: 1, startTime: 1, _id: 1 });
   // The worker's "next pending meeting due" query, in due order.
   schema.index({ 'meeting.status': 1, 'meeting.nextAttemptAt': 1, _id: 1 });
   // One live interview per Zoom meeting: adopting a meeting found in Zoom is one write this index guards.

@@ -15,9 +15,11 @@ import type {
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import type { InterviewDocument } from './interview-model';
+import { anchoredPrefixPattern, searchKeysOf } from '../../domain/pagination/search-keys';
 
 function toRecord(doc: InterviewDocument): InterviewRecord {
-  const { _id, meeting, ...rest } = doc;
+  // searchKeys is the list index's business, not part of the record.
+  const { _id, meeting, searchKeys: _searchKeys, ...rest } = doc;
   return {
     ...rest,
     id: _id,
@@ -108,7 +110,7 @@ export class MongoInterviewRepository implements InterviewRepository {
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const { id, ...record } = newInterviewRecord(input, randomUUID(), new Date());
-    const doc = await this.model.create({ ...record, _id: id });
+    const doc = await this.model.create({ ...record, _id: id, searchKeys: searchKeysOf(record.candidateName, record.candidateEmail) });
     return toRecord(doc.toObject());
   }
 
@@ -119,12 +121,28 @@ export class MongoInterviewRepository implements InterviewRepository {
 
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
     const query: Record<string, unknown> = {};
+    const and: Record<string, unknown>[] = [];
     if (filter.interviewerId !== undefined) query.interviewerId = filter.interviewerId;
+    if (filter.createdById !== undefined) query.createdById = filter.createdById;
     if (!filter.includeCancelled) query.status = { $ne: 'cancelled' };
     if (filter.when === 'upcoming') query.endTime = { $gte: filter.now };
     if (filter.when === 'past') query.endTime = { $lt: filter.now };
+    if (filter.meetingStatus !== undefined) query['meeting.status'] = filter.meetingStatus;
+    if (filter.hostSource !== undefined) query['meeting.hostSource'] = filter.hostSource;
+    if (filter.candidatePrefix !== undefined) query.searchKeys = anchoredPrefixPattern(filter.candidatePrefix);
+    const startTime: Record<string, Date> = {};
+    if (filter.startFrom) startTime.$gte = filter.startFrom;
+    if (filter.startBefore) startTime.$lt = filter.startBefore;
     // Ties follow the same direction, so one index read forwards or backwards serves the sort.
     const direction = filter.when === 'past' ? -1 : 1;
+    if (filter.after) {
+      const { startTime: t, id } = filter.after;
+      const beyond = direction === 1 ? '$gt' : '$lt';
+      // The plain bound on startTime lets the planner start the index scan at the cursor; the $or settles ties by _id.
+      and.push({ startTime: { [direction === 1 ? '$gte' : '$lte']: t } }, { $or: [{ startTime: { [beyond]: t } }, { startTime: t, _id: { [beyond]: id } }] });
+    }
+    if (Object.keys(startTime).length > 0) and.push({ startTime });
+    if (and.length > 0) query.$and = and;
     const docs = await this.model
       .find(query)
       .sort({ startTime: direction, _id: direction })
@@ -153,6 +171,14 @@ export class MongoInterviewRepository implements InterviewRepository {
       { $set: values },
       // endTime follows startTime and duration in the same atomic update, whichever of them changed.
       { $set: { endTime: { $add: ['$startTime', { $multiply: ['$durationMinutes', 60_000] }] } } },
+      // The candidate search keys follow the name and email (as searchKeysOf computes them).
+      {
+        $set: {
+          searchKeys: {
+            $setUnion: [[{ $toLower: { $trim: { input: '$candidateName' } } }], { $split: [{ $toLower: { $trim: { input: '$candidateName' } } }, ' '] }, [{ $toLower: { $trim: { input: '$candidateEmail' } } }]],
+          },
+        },
+      },
     ];
     if (options.bumpRevision) {
       stages.push({
@@ -211,17 +237,20 @@ export class MongoInterviewRepository implements InterviewRepository {
     return doc ? toRecord(doc) : null;
   }
 
-  async release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null> {
-    const applied = await refusingTakenMeetingId(patch, () =>
+  async release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded: MeetingPatch = {}): Promise<InterviewRecord | null> {
+    const both = { ...recorded, ...patch };
+    const applied = await refusingTakenMeetingId(both, () =>
       this.model
-        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner, revision }, { $set: { ...meetingSet(patch), ...CLEAR_CLAIM } }, { new: true })
+        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner, revision }, { $set: { ...meetingSet(both), ...CLEAR_CLAIM } }, { new: true })
         .lean<InterviewDocument>(),
     );
     if (applied) return toRecord(applied);
     // The interview changed while we talked to Zoom: leave it owed and due now rather than overwrite.
-    const deferred = await this.model
-      .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner }, { $set: { ...OWE_PENDING(new Date()), ...CLEAR_CLAIM } }, { new: true })
-      .lean<InterviewDocument>();
+    const deferred = await refusingTakenMeetingId(recorded, () =>
+      this.model
+        .findOneAndUpdate({ _id: id, 'meeting.claimedBy': owner }, { $set: { ...meetingSet(recorded), ...OWE_PENDING(new Date()), ...CLEAR_CLAIM } }, { new: true })
+        .lean<InterviewDocument>(),
+    );
     return deferred ? toRecord(deferred) : null;
   }
 

@@ -8,7 +8,10 @@ import {
   type UserCredentials,
   type UserRecord,
   type UserRepository,
+  type UserSearch,
+  type UserStateCount,
 } from '../../domain/ports/user-repository';
+import { anchoredPrefixPattern } from '../../domain/pagination/search-keys';
 import { newUserFields, toUserRecord } from '../user-document';
 import type { UserDocument } from './user-model';
 
@@ -44,6 +47,12 @@ export class MongoUserRepository implements UserRepository {
     return doc ? toRecord(doc) : null;
   }
 
+  async findByIds(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const docs = await this.model.find({ _id: { $in: [...new Set(ids)] } }).lean<UserDocument[]>();
+    return docs.map(toRecord);
+  }
+
   async findByEmail(email: string): Promise<UserRecord | null> {
     const doc = await this.model.findOne({ emailLower: email.toLowerCase() }).lean<UserDocument>();
     return doc ? toRecord(doc) : null;
@@ -60,6 +69,24 @@ export class MongoUserRepository implements UserRepository {
       .sort({ createdAt: 1, email: 1 })
       .lean<UserDocument[]>();
     return docs.map(toRecord);
+  }
+
+  async search(filter: UserSearch): Promise<UserRecord[]> {
+    const query: Record<string, unknown> = {};
+    if (filter.role !== undefined) query.role = filter.role;
+    if (filter.zoomConnectionState !== undefined) query.zoomConnectionState = filter.zoomConnectionState;
+    if (filter.prefix !== undefined) query.searchKeys = anchoredPrefixPattern(filter.prefix);
+    if (filter.afterEmail !== undefined) query.emailLower = { $gt: filter.afterEmail };
+    let find = this.model.find(query).sort({ emailLower: 1 });
+    if (filter.limit !== undefined) find = find.limit(filter.limit);
+    return (await find.lean<UserDocument[]>()).map(toRecord);
+  }
+
+  async countByConnectionState(): Promise<UserStateCount[]> {
+    const rows = await this.model.aggregate<{ _id: { role: UserStateCount['role']; state: UserStateCount['zoomConnectionState'] | null }; count: number }>([
+      { $group: { _id: { role: '$role', state: '$zoomConnectionState' }, count: { $sum: 1 } } },
+    ]);
+    return rows.map((row) => ({ role: row._id.role, zoomConnectionState: row._id.state ?? 'not_connected', count: row.count }));
   }
 
   async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {

@@ -7,6 +7,8 @@ export interface UserDocument {
   name: string;
   email: string;
   emailLower: string;
+  /** Name, its words and the email, lower-cased: what type-ahead searches (absent on users created before it). */
+  searchKeys?: string[];
   role: (typeof ROLES)[number];
   passwordHash: string;
   createdAt: Date;
@@ -41,6 +43,7 @@ export function userModel(connection: Connection): Model<UserDocument> {
       name: { type: String, required: true },
       email: { type: String, required: true },
       emailLower: { type: String, required: true },
+      searchKeys: { type: [String], default: undefined },
       role: { type: String, enum: ROLES, required: true },
       passwordHash: { type: String, required: true, select: false },
       createdAt: { type: Date, required: true },
@@ -74,5 +77,9 @@ export function userModel(connection: Connection): Model<UserDocument> {
   schema.index({ role: 1, createdAt: 1, email: 1 });
   // The idle-refresh job: connected users, least recently refreshed first.
   schema.index({ zoomConnectionState: 1, zoomLastRefreshAt: 1, _id: 1 });
+  // The connections table by state, in email order; the type-ahead (role + an anchored prefix of a search key).
+  schema.index({ zoomConnectionState: 1, emailLower: 1 });
+  schema.index({ role: 1, searchKeys: 1 });
+  schema.index({ searchKeys: 1 });
   return connection.models.User ?? connection.model<UserDocument>('User', schema);
 }

@@ -11,6 +11,8 @@ import type { InterviewAttendanceRepository } from '../ports/interview-attendanc
 import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
 import type { SettingsRepository } from '../ports/settings-repository';
 import type { UserRepository } from '../ports/user-repository';
+import type { KnownRecords } from './known-records';
+import type { PageCursors } from '../pagination/page-cursor';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
@@ -37,7 +39,9 @@ export interface InterviewDeps {
   /** The scheduling policy (requireInterviewerZoom); absent, interviewers without Zoom fall back as before. */
   settings?: Pick<SettingsRepository, 'getScheduling'>;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
-  onInterviewChanged: (interview: InterviewRecord) => Promise<void>;
+  onInterviewChanged: (interview: InterviewRecord, known?: KnownRecords) => Promise<void>;
   /** A create answers once this elapses even if Zoom has not (meeting `pending`); absent, it waits for Zoom. */
   createAnswerBudget?: AnswerBudget;
+  /** Signs and checks list cursors. */
+  cursors: PageCursors;
 }

@@ -1,20 +1,62 @@
-import type { InterviewListQuery } from '@crm/shared/interviews';
+import type { InterviewListFilters, InterviewListQuery } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
-import type { InterviewRecord } from '../ports/interview-repository';
-import type { UserRecord } from '../ports/user-repository';
+import type { CursorScope } from '../pagination/page-cursor';
+import type { InterviewListFilter, InterviewRecord } from '../ports/interview-repository';
+import type { UserRecord, UserRepository } from '../ports/user-repository';
 import type { InterviewDeps } from './interview-deps';
 import { findInterviewOrThrow } from './find-interview-or-throw';
 import type { Viewer } from './present-interview';
 
-type ParsedQuery = { when: 'upcoming' | 'past' | 'all'; interviewerId?: string; includeCancelled: boolean; limit: number };
+export interface InterviewPage {
+  records: InterviewRecord[];
+  /** Null on the last page. */
+  nextCursor: string | null;
+}
 
-/** Interviewers see only their own interviews; recruiters and admins see all, optionally by interviewer. */
-export async function listInterviews(deps: InterviewDeps, viewer: Viewer, query: ParsedQuery): Promise<InterviewRecord[]> {
+/**
+ * One page of the interviews this viewer may see: interviewers only their own; recruiters and admins
+ * all, narrowed by the filters. Pages follow the list's order (soonest first; `past` latest first) and
+ * continue from a cursor that is only good for the same filters and the same viewer.
+ */
+export async function listInterviews(deps: Pick<InterviewDeps, 'interviews' | 'clock' | 'cursors'>, viewer: Viewer, query: InterviewListFilters): Promise<InterviewPage> {
   if (viewer.role === 'interviewer' && query.interviewerId !== undefined && query.interviewerId !== viewer.userId) {
     throw new AppError({ code: 'forbidden', status: 403, message: 'Interviewers can only list their own interviews' });
   }
   const interviewerId = viewer.role === 'interviewer' ? viewer.userId : query.interviewerId;
-  return deps.interviews.list({ when: query.when, interviewerId, includeCancelled: query.includeCancelled, limit: query.limit, now: deps.clock.now() });
+  // "Mine" is what the viewer scheduled (recruiters, admins); an interviewer's list is theirs already.
+  const createdById = query.mine && viewer.role !== 'interviewer' ? viewer.userId : query.recruiterId;
+  if (query.mine && viewer.role !== 'interviewer' && query.recruiterId !== undefined && query.recruiterId !== viewer.userId) return { records: [], nextCursor: null };
+  const { cursor, limit, ...filters } = query;
+  const scope: CursorScope = { list: 'interviews', viewerId: viewer.userId, filters: { ...filters, interviewerId, createdById } };
+  const after = cursor === undefined ? undefined : afterPosition(deps.cursors.decode(cursor, scope));
+  const filter: InterviewListFilter = {
+    when: query.when,
+    now: deps.clock.now(),
+    // Asking for cancelled meetings is asking for cancelled interviews.
+    includeCancelled: query.includeCancelled || query.meetingStatus === 'cancelled',
+    limit: limit + 1,
+    ...(interviewerId !== undefined ? { interviewerId } : {}),
+    ...(createdById !== undefined ? { createdById } : {}),
+    ...(query.q !== undefined ? { candidatePrefix: query.q.toLowerCase() } : {}),
+    ...(query.meetingStatus !== undefined ? { meetingStatus: query.meetingStatus } : {}),
+    ...(query.hostSource !== undefined ? { hostSource: query.hostSource } : {}),
+    ...(query.from !== undefined ? { startFrom: new Date(query.from) } : {}),
+    ...(query.to !== undefined ? { startBefore: new Date(query.to) } : {}),
+    ...(after ? { after } : {}),
+  };
+  const found = await deps.interviews.list(filter);
+  const records = found.slice(0, limit);
+  const last = records[records.length - 1];
+  const nextCursor = found.length > limit && last ? deps.cursors.encode([last.startTime.getTime(), last.id], scope) : null;
+  return { records, nextCursor };
+}
+
+function afterPosition(key: readonly (string | number)[]): InterviewListFilter['after'] {
+  const [startTime, id] = key;
+  if (typeof startTime !== 'number' || typeof id !== 'string' || key.length !== 2) {
+    throw new AppError({ code: 'invalid_cursor', status: 400, message: 'The cursor is not valid for this list: malformed. Start again from the first page.' });
+  }
+  return { startTime: new Date(startTime), id };
 }
 
 /** Someone else's interview is "not found" for an interviewer: its existence is not theirs to know. */
@@ -26,11 +68,11 @@ export async function getInterview(deps: InterviewDeps, viewer: Viewer, id: stri
   return interview;
 }
 
-/** Loads each interviewer once for a page of interviews. */
-export async function loadInterviewers(deps: Pick<InterviewDeps, 'users'>, interviews: InterviewRecord[]): Promise<Map<string, UserRecord | null>> {
+/** Loads every interviewer of a page of interviews in one round trip. */
+export async function loadInterviewers(deps: { users: Pick<UserRepository, 'findByIds'> }, interviews: InterviewRecord[]): Promise<Map<string, UserRecord | null>> {
   const ids = [...new Set(interviews.map((interview) => interview.interviewerId))];
-  const users = await Promise.all(ids.map((id) => deps.users.findById(id)));
-  return new Map(ids.map((id, index) => [id, users[index] ?? null]));
+  const found = new Map((ids.length > 0 ? await deps.users.findByIds(ids) : []).map((user) => [user.id, user]));
+  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
 }
 
 export type { InterviewListQuery };

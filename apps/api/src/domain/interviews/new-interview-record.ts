@@ -6,7 +6,7 @@ export function interviewEndTime(startTime: Date, durationMinutes: number): Date
 
 /** The record every store saves for a new interview: scheduled, revision 1, its meeting owed to Zoom and claimed by the creator. */
 export function newInterviewRecord(input: NewInterview, id: string, now: Date): InterviewRecord {
-  const { claim, ...details } = input;
+  const { claim, unconfirmedCreate, ...details } = input;
   return {
     ...details,
     id,
@@ -34,7 +34,7 @@ export function newInterviewRecord(input: NewInterview, id: string, now: Date): 
       nextAttemptAt: now,
       claimedBy: claim.owner,
       claimExpiresAt: claim.expiresAt,
-      unconfirmedCreate: null,
+      unconfirmedCreate: unconfirmedCreate ?? null,
       rehostReason: null,
       previousMeeting: null,
       joinLinkChanged: null,

@@ -5,7 +5,7 @@ import type { InterviewDeps } from './interview-deps';
 import { loadInterviewers } from './list-interviews';
 import { presentInterview, type Viewer } from './present-interview';
 
-type PresentDeps = Pick<InterviewDeps, 'users'> & Partial<Pick<InterviewDeps, 'interviewAttendance' | 'clock'>>;
+type PresentDeps = { users: Pick<InterviewDeps['users'], 'findByIds'> } & Partial<Pick<InterviewDeps, 'interviewAttendance' | 'clock'>>;
 
 /**
  * The interviews as this viewer may see them, each interviewer loaded once, with what Zoom reported

@@ -5,7 +5,8 @@ import { answerWithinBudget } from './answer-within-budget';
 import { refuseConflictingSlot } from '../scheduling/find-interview-conflicts';
 import { refuseInterviewersWithoutZoom } from '../scheduling/scheduling-policy';
 import type { InterviewDeps } from './interview-deps';
-import { syncInterviewMeeting, syncNow } from './sync-interview-meeting';
+import { knownRecords, type KnownRecords } from './known-records';
+import { firstCreateMarker, syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
 /** Allowance for clock skew and slow forms: a start a minute in the past is still accepted. */
 export const PAST_GRACE_MS = 60_000;
@@ -20,15 +21,26 @@ export function refuseStartOutsideWindow(startTime: Date, now: Date): void {
   }
 }
 
+export interface ScheduledInterview {
+  interview: InterviewRecord;
+  /** What scheduling read (interviewer, organiser, host defaults), for the invitation and the response. */
+  known: KnownRecords;
+}
+
 /**
  * Saves the interview first (so nothing is lost whatever Zoom does), then creates its meeting right
  * away. If Zoom cannot be reached the interview stays saved with the meeting `pending` for the worker.
+ * Store round trips on the happy path: one read of both users, the create (which also marks the create
+ * about to go out), and the release that records the meeting and settles it.
  */
-export async function scheduleInterview(deps: InterviewDeps, input: CreateInterviewInput, scheduledBy: string): Promise<InterviewRecord> {
-  const interviewer = await deps.users.findById(input.interviewerId);
+export async function scheduleInterviewWithReads(deps: InterviewDeps, input: CreateInterviewInput, scheduledBy: string): Promise<ScheduledInterview> {
+  // The organiser is read with the interviewer, in one round trip: the invitation names both.
+  const known = knownRecords(await deps.users.findByIds([input.interviewerId, scheduledBy]));
+  const interviewer = known.users.get(input.interviewerId);
   if (!interviewer || interviewer.role !== 'interviewer') {
     throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
   }
+  if (!known.users.has(scheduledBy)) known.users.set(scheduledBy, null);
   await refuseInterviewersWithoutZoom(deps.settings, [interviewer]);
   const startTime = new Date(input.startTime);
   const now = deps.clock.now();
@@ -38,28 +50,38 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
     { interviewerIds: [interviewer.id], candidateEmail: input.candidateEmail, startTime, durationMinutes: input.durationMinutes },
     input.allowConflict ?? false,
   );
-  const saved = await deps.interviews.create({
+  const details = {
     candidateName: input.candidateName,
     candidateEmail: input.candidateEmail,
     position: input.position,
-    interviewerId: interviewer.id,
     startTime,
     timeZone: input.timeZone,
     durationMinutes: input.durationMinutes,
     agenda: input.agenda,
     notes: input.notes,
+  };
+  const saved = await deps.interviews.create({
+    ...details,
+    interviewerId: interviewer.id,
     createdById: scheduledBy,
     claim: { owner: deps.owner, expiresAt: new Date(now.getTime() + deps.claimTtlMs) },
+    // Saved with the interview: if this process dies during the Zoom call, the worker looks for the meeting first.
+    unconfirmedCreate: firstCreateMarker(details),
   });
   // The record is created already claimed by us: sync directly, no second claim needed.
-  const syncing = syncInterviewMeeting(deps, saved, deps.owner).then(async (synced) =>
+  const syncing = syncInterviewMeeting(deps, saved, deps.owner, { createMarkerStored: true, known }).then(async (synced) =>
     synced.meeting.status === 'pending' && synced.meeting.attempts === 0 ? ((await syncNow(deps, saved.id)) ?? synced) : synced,
   );
-  const answer = await answerWithinBudget(syncing, deps.createAnswerBudget, (late) => finishLateCreate(deps, late));
-  return answer.settled ? answer.value : ((await deps.interviews.findById(saved.id)) ?? saved);
+  const answer = await answerWithinBudget(syncing, deps.createAnswerBudget, (late) => finishLateCreate(deps, late, known));
+  const interview = answer.settled ? answer.value : ((await deps.interviews.findById(saved.id)) ?? saved);
+  return { interview, known };
+}
+
+export async function scheduleInterview(deps: InterviewDeps, input: CreateInterviewInput, scheduledBy: string): Promise<InterviewRecord> {
+  return (await scheduleInterviewWithReads(deps, input, scheduledBy)).interview;
 }
 
 /** Zoom outlasted the answer budget: the sync finishes after the response, then the attendees hear of the meeting. */
-function finishLateCreate(deps: InterviewDeps, late: Promise<InterviewRecord>): void {
-  late.then(deps.onInterviewChanged, (error: unknown) => deps.logger.error({ err: error }, 'a create that outlasted its answer budget failed')).catch(() => undefined);
+function finishLateCreate(deps: InterviewDeps, late: Promise<InterviewRecord>, known: KnownRecords): void {
+  late.then((interview) => deps.onInterviewChanged(interview, known), (error: unknown) => deps.logger.error({ err: error }, 'a create that outlasted its answer budget failed')).catch(() => undefined);
 }

@@ -7,10 +7,11 @@ import { zoomTopicAndStart, type MeetingData } from '../meetings/zoom-meeting-bo
 import type { FallbackReason } from '../meetings/meeting-host';
 import type { InterviewRecord, MeetingPatch, PreviousMeeting, UnconfirmedCreate } from '../ports/interview-repository';
 import type { InterviewDeps } from './interview-deps';
+import type { KnownRecords } from './known-records';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 
-export function meetingDataOf(interview: InterviewRecord): MeetingData {
+export function meetingDataOf(interview: Pick<InterviewRecord, 'candidateName' | 'position' | 'startTime' | 'durationMinutes' | 'timeZone' | 'agenda'>): MeetingData {
   return {
     topic: `Interview: ${interview.candidateName} – ${interview.position}`,
     startTime: interview.startTime,
@@ -44,22 +45,46 @@ function settled(interview: InterviewRecord): MeetingPatch {
   };
 }
 
+export interface SyncOptions {
+  /**
+   * The record was created in this request with its `unconfirmedCreate` marker already stored and nothing
+   * sent yet: no earlier attempt to look for, no separate marker write before the call.
+   */
+  createMarkerStored?: boolean;
+  /** What the request already read (see known-records.ts). */
+  known?: KnownRecords;
+}
+
+/** The marker a first create sends: stored with a new interview so the write before the Zoom call is the create itself. */
+export function firstCreateMarker(interview: Pick<InterviewRecord, 'candidateName' | 'position' | 'startTime' | 'durationMinutes' | 'timeZone' | 'agenda'>): UnconfirmedCreate {
+  const { topic, startTime } = zoomTopicAndStart(meetingDataOf(interview));
+  return { revision: 1, topic, startTime, hostSource: null, hostReason: null };
+}
+
 /**
  * Brings the Zoom meeting in line with the interview, holding the claim `owner` took on it. Success
  * settles the meeting; a retryable failure leaves it `pending` with a backoff for the worker; any other
  * failure marks it `failed` with the reason. Changes made meanwhile are never overwritten (see release).
  */
-export async function syncInterviewMeeting(deps: InterviewDeps, claimed: InterviewRecord, owner: string): Promise<InterviewRecord> {
+export async function syncInterviewMeeting(deps: InterviewDeps, claimed: InterviewRecord, owner: string, options: SyncOptions = {}): Promise<InterviewRecord> {
   const interview = claimed;
   const action = owedAction(interview);
   try {
     let meeting = interview.meeting;
-    if (!meeting.zoomMeetingId && meeting.unconfirmedCreate) meeting = await resolveUnconfirmedCreate(deps, interview, owner);
+    if (!meeting.zoomMeetingId && meeting.unconfirmedCreate && !options.createMarkerStored) meeting = await resolveUnconfirmedCreate(deps, interview, owner);
     const next = owedAction({ ...interview, meeting });
     const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId, hostZoomUserId: meeting.hostZoomUserId } as const;
+    // The meeting Zoom made, recorded by the release below in the same write that settles it.
+    let recorded: MeetingPatch | undefined;
     if (next === 'create') {
-      await createMeeting(deps, interview, owner);
-      if (meeting.previousMeeting) await retirePreviousMeeting(deps, interview, owner, meeting.previousMeeting);
+      const created = createdMeetingPatch(deps, interview.id, await createMeeting(deps, interview, owner, options));
+      if (meeting.previousMeeting) {
+        // Stored before anything else, so a meeting Zoom made is never forgotten (and never made twice).
+        await recordCreated(deps, interview, owner, created);
+        await retirePreviousMeeting(deps, interview, owner, meeting.previousMeeting);
+      } else {
+        recorded = created;
+      }
     } else if (next === 'update') {
       await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview));
     } else if (next === 'delete') {
@@ -73,7 +98,9 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
       }
     }
     const done = action === 'delete' ? { ...settled(interview), deletedInZoom: true } : settled(interview);
-    return (await deps.interviews.release(interview.id, owner, interview.revision, done)) ?? interview;
+    const released = await deps.interviews.release(interview.id, owner, interview.revision, done, recorded);
+    if (!released && recorded) deps.logger.error({ interviewId: interview.id, zoomMeetingId: recorded.zoomMeetingId }, 'lost the claim while creating a meeting');
+    return released ?? interview;
   } catch (error) {
     const failure = describeMeetingFailure(error);
     const attempts = interview.meeting.attempts + 1;
@@ -125,23 +152,29 @@ async function resolveUnconfirmedCreate(deps: InterviewDeps, interview: Intervie
   return writeMeeting(deps, interview, owner, { ...createdMeetingPatch(deps, interview.id, found), syncedRevision: sent.revision });
 }
 
-async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string): Promise<void> {
+async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string, options: SyncOptions): Promise<CreatedZoomMeeting> {
   const data = meetingDataOf(interview);
   const { topic, startTime } = zoomTopicAndStart(data);
   const rehostReason = interview.meeting.rehostReason as FallbackReason | null;
   // A re-host is only ever sent to the organisation's account: a later look must not adopt the old meeting.
   const sending: UnconfirmedCreate = { revision: interview.revision, topic, startTime, hostSource: rehostReason ? 'system' : null, hostReason: rehostReason };
   // Remembered before the call: if Zoom never answers (or this process dies), the next sync looks for it first.
-  await writeMeeting(deps, interview, owner, { unconfirmedCreate: sending, attempts: interview.meeting.attempts + 1 });
-  const created = await deps.createZoomMeeting(data, interview.interviewerId, {
+  if (!options.createMarkerStored) await writeMeeting(deps, interview, owner, { unconfirmedCreate: sending, attempts: interview.meeting.attempts + 1 });
+  return deps.createZoomMeeting(data, interview.interviewerId, {
     beforeSend: async (host) => {
+      // A marker without a host makes a later look search both accounts, which finds a meeting on the
+      // interviewer's; a fallback's reason could not be guessed later, so that one is written down.
+      if (options.createMarkerStored && host.hostSource === 'interviewer') return;
       await writeMeeting(deps, interview, owner, { unconfirmedCreate: { ...sending, ...host } });
     },
     ...(rehostReason ? { systemReason: rehostReason } : {}),
+    ...(options.known ? { known: options.known } : {}),
   });
-  // Stored before anything else, so a meeting Zoom made is never forgotten (and never made twice).
-  const patched = await deps.interviews.patchMeeting(interview.id, owner, createdMeetingPatch(deps, interview.id, created));
-  if (!patched) deps.logger.error({ interviewId: interview.id, zoomMeetingId: created.meeting.id }, 'lost the claim while creating a meeting');
+}
+
+async function recordCreated(deps: InterviewDeps, interview: InterviewRecord, owner: string, created: MeetingPatch): Promise<void> {
+  const patched = await deps.interviews.patchMeeting(interview.id, owner, created);
+  if (!patched) deps.logger.error({ interviewId: interview.id, zoomMeetingId: created.zoomMeetingId }, 'lost the claim while creating a meeting');
 }
 
 function previousHost(interview: InterviewRecord, previous: PreviousMeeting) {
@@ -164,8 +197,7 @@ async function retirePreviousMeeting(deps: InterviewDeps, interview: InterviewRe
     deps.logger.warn({ interviewId: interview.id, code: describeMeetingFailure(error).code }, 'the meeting a re-host replaced could not be deleted');
   }
   const at = deps.clock.now();
-  await writeMeeting(deps, interview, owner, { previousMeeting: null, rehostReason: null, joinLinkChanged: { at, previousJoinUrlMayStillWork: mayStillWork, reason } });
-  const moved = (await deps.interviews.findById(interview.id))?.meeting;
+  const moved = await writeMeeting(deps, interview, owner, { previousMeeting: null, rehostReason: null, joinLinkChanged: { at, previousJoinUrlMayStillWork: mayStillWork, reason } });
   const interviewer = await deps.users.findById(interview.interviewerId);
   await recordAuditEvent(deps.audit, {
     type: 'meeting.rehosted',

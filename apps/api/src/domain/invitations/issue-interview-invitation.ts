@@ -3,6 +3,7 @@ import type { InvitationRecord } from '../ports/invitation-repository';
 import { composeInvitationEmails } from './compose-invitation-emails';
 import { buildInterviewInvitation, invitationFingerprint, type InterviewInvitation } from './interview-invitation';
 import type { InvitationDeps } from './invitation-deps';
+import { knownMeetingDefaults, knownUsers, type KnownRecords } from '../interviews/known-records';
 import { renderInvitationIcs } from './render-invitation-ics';
 
 export interface IssuedInvitation {
@@ -35,10 +36,12 @@ export async function issueInterviewInvitation(deps: InvitationDeps, interview: 
  * The seam every interview change goes through (schedule, reschedule, cancel, re-host): announces the
  * change to the attendees. The interview is already saved, so a failure here is logged, never thrown.
  */
-export function makeOnInterviewChanged(deps: InvitationDeps): (interview: InterviewRecord) => Promise<void> {
-  return async (interview) => {
+export function makeOnInterviewChanged(deps: InvitationDeps): (interview: InterviewRecord, known?: KnownRecords) => Promise<void> {
+  return async (interview, known) => {
     try {
-      await issueInterviewInvitation(deps, interview);
+      // What the request already read (interviewer, organiser, host defaults) is not read again.
+      const reading = known ? { ...deps, users: knownUsers(known, deps.users), meetingDefaults: knownMeetingDefaults(known, deps.meetingDefaults) } : deps;
+      await issueInterviewInvitation(reading, interview);
     } catch (error) {
       deps.logger.error({ err: error, interviewId: interview.id }, 'could not issue the interview invitation; the next change or a download of the invite retries it');
     }

@@ -1,6 +1,7 @@
 import { ORGANISATION_MEETING_DEFAULTS, type HostReason, type HostSource, type MeetingDefaults } from '@crm/shared/interviews';
 import type { ZoomMeeting } from '../ports/zoom-gateway';
 import type { MeetingServiceDeps } from './meeting-service-deps';
+import { knownMeetingDefaults, type KnownRecords } from '../interviews/known-records';
 import { onNewMeetingHost, type FallbackReason, type HostChoice } from './meeting-host';
 import { newPasscode, zoomCreateBody, type MeetingData } from './zoom-meeting-body';
 
@@ -25,14 +26,19 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
   return async function createZoomMeeting(
     meetingData: MeetingData,
     hostUserId: string,
-    options: { beforeSend?: (sending: CreateSending) => Promise<void>; systemReason?: FallbackReason } = {},
+    options: {
+      beforeSend?: (sending: CreateSending) => Promise<void>;
+      systemReason?: FallbackReason;
+      /** What the request already read: the interviewer's defaults are read once and remembered there. */
+      known?: KnownRecords;
+    } = {},
   ): Promise<CreatedZoomMeeting> {
     const password = newPasscode();
     let interviewerDefaults: MeetingDefaults | undefined;
     const hosted = await onNewMeetingHost(deps, hostUserId, async (token, zoomUserId, host) => {
       // The interviewer's own settings apply on their account; the organisation's on its account.
       const defaults =
-        host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await deps.meetingDefaults.get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
+        host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await (options.known ? knownMeetingDefaults(options.known, deps.meetingDefaults) : deps.meetingDefaults).get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
       await options.beforeSend?.(host);
       return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
     }, options.systemReason ? { systemReason: options.systemReason } : {});

@@ -98,6 +98,8 @@ export interface NewInterview extends InterviewDetails {
   createdById: string;
   /** The creating request holds the claim, so the worker leaves the meeting alone meanwhile. */
   claim: { owner: string; expiresAt: Date };
+  /** Stored with the record when the creator is about to send Zoom the create: no separate write before the call. */
+  unconfirmedCreate?: UnconfirmedCreate;
 }
 
 export interface InterviewListFilter {
@@ -106,6 +108,17 @@ export interface InterviewListFilter {
   now: Date;
   includeCancelled: boolean;
   limit: number;
+  /** Scheduled by this user. */
+  createdById?: string;
+  /** Lower-cased prefix of the candidate's name, a word of it, or their email (see search-keys.ts). */
+  candidatePrefix?: string;
+  meetingStatus?: MeetingStatus;
+  hostSource?: HostSource;
+  /** startTime >= startFrom and < startBefore. */
+  startFrom?: Date;
+  startBefore?: Date;
+  /** Continue after this position of the list's order (the last one of the previous page). */
+  after?: { startTime: Date; id: string };
 }
 
 /** Live interviews overlapping [from, to) for any of these interviewers or this candidate email (conflict checks). */
@@ -169,8 +182,9 @@ export interface InterviewRepository {
    * Writes the final meeting state and drops the claim, but only if the interview is still at
    * `revision`; otherwise drops the claim and leaves the meeting pending and due now, so the
    * newer change is not lost. Returns the stored record either way (null when the claim was lost).
+   * `recorded` is written whatever the revision (what Zoom already did, e.g. the meeting it created), in the same write.
    */
-  release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null>;
+  release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded?: MeetingPatch): Promise<InterviewRecord | null>;
   /** Meetings created in Zoom since `since`, grouped by interviewer and host. */
   countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
   /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id (not deleted in Zoom). Advisory: the write decides. */

@@ -40,14 +40,36 @@ export interface UserRepository {
   /** Throws DuplicateEmailError when the (case-insensitive) email exists. */
   create(input: NewUser): Promise<UserRecord>;
   findById(id: string): Promise<UserRecord | null>;
+  /** Every user with one of these ids, in one round trip (unknown ids are left out; order not guaranteed). */
+  findByIds(ids: readonly string[]): Promise<UserRecord[]>;
   findByEmail(email: string): Promise<UserRecord | null>;
   findCredentialsByEmail(email: string): Promise<UserCredentials | null>;
   list(filter?: { role?: Role }): Promise<UserRecord[]>;
+  /** A page of users in email order (then id), after `afterEmail` when given. */
+  search(filter: UserSearch): Promise<UserRecord[]>;
+  /** How many users there are per role and Zoom connection state (one aggregate, for totals). */
+  countByConnectionState(): Promise<UserStateCount[]>;
   /**
    * Applies the changes and bumps `sessionVersion` in one write, so every session issued before ends
    * (an empty change only ends the sessions). Null when no such user.
    */
   changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null>;
+}
+
+export interface UserSearch {
+  role?: Role;
+  zoomConnectionState?: ZoomConnectionState;
+  /** Lower-cased prefix of the name, a word of it, or the email (see search-keys.ts). */
+  prefix?: string;
+  /** Lower-cased email of the last user of the previous page. */
+  afterEmail?: string;
+  limit?: number;
+}
+
+export interface UserStateCount {
+  role: Role;
+  zoomConnectionState: ZoomConnectionState;
+  count: number;
 }
 
 export interface AccountChanges {

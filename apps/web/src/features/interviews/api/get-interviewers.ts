@@ -1,16 +1,31 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { interviewEndpoints, type InterviewerListResponse } from '@crm/shared/interviews';
 import { apiRequest } from '../../../lib/api-client';
 import { interviewQueryKeys } from './interview-query-keys';
 
-export function getInterviewers(signal?: AbortSignal): Promise<InterviewerListResponse> {
-  return apiRequest<InterviewerListResponse>(interviewEndpoints.interviewers.path, { signal });
+/** How many matches a type-ahead shows. */
+export const INTERVIEWER_MATCHES = 20;
+
+/** Every interviewer, or with `q` (type-ahead) the first INTERVIEWER_MATCHES whose name, a word of it, or email starts so. */
+export function getInterviewers(signal?: AbortSignal, q?: string): Promise<InterviewerListResponse> {
+  const typed = q?.trim();
+  return apiRequest<InterviewerListResponse>(interviewEndpoints.interviewers.path, {
+    ...(typed ? { query: { q: typed, limit: INTERVIEWER_MATCHES } } : {}),
+    ...(signal ? { signal } : {}),
+  });
 }
 
-export function interviewersQueryOptions() {
-  return queryOptions({ queryKey: interviewQueryKeys.interviewers(), queryFn: ({ signal }) => getInterviewers(signal) });
+export function interviewersQueryOptions(q?: string) {
+  const typed = q?.trim() || undefined;
+  return queryOptions({
+    queryKey: interviewQueryKeys.interviewers(typed),
+    queryFn: ({ signal }) => getInterviewers(signal, typed),
+    // While the next keystroke's matches load, the previous ones stay listed.
+    placeholderData: keepPreviousData,
+  });
 }
 
-export function useInterviewers() {
-  return useQuery(interviewersQueryOptions());
+/** `q` absent: every interviewer (as before); present: the type-ahead's matches. */
+export function useInterviewers(q?: string) {
+  return useQuery(interviewersQueryOptions(q));
 }

@@ -1,18 +1,22 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { viewerTimeZone } from '../../../lib/format-date-time';
-import { useInterviews, type InterviewWindow } from '../api/get-interviews';
+import { loadedInterviews, useInterviews, type InterviewWindow } from '../api/get-interviews';
+import { activeFilters, type InterviewFilters } from '../api/interview-filters';
 import { InterviewItem } from './interview-item';
 
-/** Upcoming (soonest first) or past (latest first) interviews the viewer may see; refreshes itself while a meeting is pending. */
-export function InterviewList({ when, viewerId, canManage }: { when: InterviewWindow; viewerId: string; canManage: boolean }) {
+/**
+ * Upcoming (soonest first) or past (latest first) interviews the viewer may see, a page at a time
+ * ("Load more" asks the API for the next one), narrowed by `filters`; refreshes itself while a meeting is pending.
+ */
+export function InterviewList({ when, viewerId, canManage, filters = {} }: { when: InterviewWindow; viewerId: string; canManage: boolean; filters?: InterviewFilters }) {
   const titleId = useId();
-  const [showCancelled, setShowCancelled] = useState(false);
-  const query = useInterviews(when, showCancelled);
-  const interviews = query.data?.interviews;
+  const query = useInterviews(when, filters);
+  const interviews = query.data ? loadedInterviews(query.data) : undefined;
   const title = when === 'upcoming' ? 'Upcoming interviews' : 'Past interviews';
+  const filtered = Object.keys(activeFilters(filters)).length > 0;
 
   return (
     <section className="card" aria-labelledby={titleId}>
@@ -20,15 +24,12 @@ export function InterviewList({ when, viewerId, canManage }: { when: InterviewWi
         {title}
       </h2>
       {when === 'upcoming' && <p className="muted">Times are shown in your time zone, {viewerTimeZone()}.</p>}
-      <label className="checkbox-field show-cancelled">
-        <input type="checkbox" checked={showCancelled} onChange={(event) => setShowCancelled(event.target.checked)} /> Show cancelled
-      </label>
       {query.isFetching && !interviews && <LoadingState label={`Loading ${title.toLowerCase()}…`} />}
       {query.isError && !query.isFetching && (
         <ErrorState title={`Could not load ${title.toLowerCase()}`} error={query.error} onRetry={() => void query.refetch()} />
       )}
       {interviews && interviews.length === 0 && (
-        <EmptyState>{when === 'upcoming' ? 'No upcoming interviews.' : 'No past interviews yet.'}</EmptyState>
+        <EmptyState>{filtered ? 'No interviews match these filters.' : when === 'upcoming' ? 'No upcoming interviews.' : 'No past interviews yet.'}</EmptyState>
       )}
       {interviews && interviews.length > 0 && (
         <ul className="interview-list">
@@ -36,6 +37,13 @@ export function InterviewList({ when, viewerId, canManage }: { when: InterviewWi
             <InterviewItem key={interview.id} interview={interview} viewerId={viewerId} canManage={canManage} />
           ))}
         </ul>
+      )}
+      {query.hasNextPage && (
+        <div className="button-row">
+          <button type="button" className="button button-secondary" disabled={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()}>
+            {query.isFetchingNextPage ? 'Loading more…' : `Load more ${when} interviews`}
+          </button>
+        </div>
       )}
     </section>
   );
