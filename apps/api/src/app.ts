@@ -22,6 +22,7 @@ import { interviewRoutes } from './routes/interview-routes';
 import { meetingDefaultsRoutes } from './routes/meeting-defaults-routes';
 import { meetingAnalyticsRoutes } from './routes/meeting-analytics-routes';
 import { calendarRoutes } from './routes/calendar-routes';
+import { ssoRoutes } from './routes/sso-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(meetingDefaultsRoutes(deps));
   app.use(meetingAnalyticsRoutes(deps));
   app.use(calendarRoutes(deps));
+  app.use(ssoRoutes(deps));
   if (deps.env.WEB_DIST_DIR) app.use(serveWebApp(deps.env.WEB_DIST_DIR));
 
   app.use(notFoundHandler);

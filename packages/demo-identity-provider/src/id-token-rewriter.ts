@@ -1,8 +1,10 @@
-import { SignJWT, decodeJwt, importJWK, type JWK } from 'jose';
+import { SignJWT, decodeJwt, generateKeyPair, importJWK, type JWK } from 'jose';
 
 /** Claims to set (a value) or remove (null) in the next ID token, e.g. `{ claims: { iss: 'https://elsewhere' } }`. */
 export interface IdTokenRewrite {
-  claims: Record<string, unknown>;
+  claims?: Record<string, unknown>;
+  /** Sign with a key the provider never published (same `kid`): the client must check the JWKS signature. */
+  foreignKey?: boolean;
 }
 
 /**
@@ -22,11 +24,11 @@ export class IdTokenRewriter {
     if (!rewrite) return idToken;
     this.pending = null;
     const claims: Record<string, unknown> = { ...decodeJwt(idToken) };
-    for (const [name, value] of Object.entries(rewrite.claims)) {
+    for (const [name, value] of Object.entries(rewrite.claims ?? {})) {
       if (value === null) delete claims[name];
       else claims[name] = value;
     }
-    const key = await importJWK(this.signingKey, 'RS256');
+    const key = rewrite.foreignKey ? (await generateKeyPair('RS256')).privateKey : await importJWK(this.signingKey, 'RS256');
     return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: this.signingKey.kid }).sign(key);
   }
 }

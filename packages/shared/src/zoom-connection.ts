@@ -89,6 +89,18 @@ export const AUDIT_EVENT_TYPES = [
   'meeting.rehosted',
   // A recruiter or admin asked for a failed or pending meeting change to be tried again now.
   'meeting.retried',
+  // Sign-ins (details.method: password | sso; failures carry details.reason) and SSO's first sign-in.
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'user.provisioned',
+  'user.invited',
+  'user.invite_resent',
+  // The interview's story (details carry names, times and time zone so the sentence needs no lookup).
+  'interview.scheduled',
+  'interview.rescheduled',
+  'interview.cancelled',
+  'meeting.fallback',
+  'meeting.failed',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

@@ -22,6 +22,7 @@ import { scryptPasswordHasher } from '../security/password-hashing';
 import { SessionStatusCache } from '../security/session-status-cache';
 import { TokenCipher } from '../security/token-cipher';
 import { createZoomClients } from './create-zoom-clients';
+import { createSsoServices } from './create-sso-services';
 import { createZoomEventServices, type ZoomEventOptions } from './create-zoom-event-services';
 
 /**
@@ -110,5 +111,6 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     },
     zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions }),
     invitations,
+    sso: createSsoServices(env, store, clock),
   };
 }

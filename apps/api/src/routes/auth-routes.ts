@@ -22,19 +22,25 @@ function sessionResponse(user: UserRecord, claims: SessionClaims): SessionRespon
   return { user: presentUser(user), expiresAt: claims.expiresAt.toISOString(), csrfToken: claims.csrf };
 }
 
+/** The session is an HTTP credential: issued at the edge, as a cookie (password sign-in and SSO alike). */
+export function issueSessionCookie(deps: AppDeps, res: Response, user: UserRecord): SessionResponse {
+  const { token, claims } = issueSessionToken(sessionTokenOptions(deps.env), user);
+  res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: deps.env.SESSION_TTL_MINUTES * 60_000 });
+  return sessionResponse(user, claims);
+}
+
 export function authRoutes(deps: AppDeps): Router {
   const router = Router();
   const loginLimits = loginThrottle({ env: deps.env, counters: deps.store.rateLimits, clock: deps.clock });
   const passwordChangeLimit = passwordChangeThrottle({ env: deps.env, counters: deps.store.rateLimits });
-  const issueSession = (res: Response, user: UserRecord) => {
-    // The session is an HTTP credential: issued here, at the edge, as a cookie.
-    const { token, claims } = issueSessionToken(sessionTokenOptions(deps.env), user);
-    res.cookie(SESSION_COOKIE, token, { ...sessionCookieOptions(deps), maxAge: deps.env.SESSION_TTL_MINUTES * 60_000 });
-    return sessionResponse(user, claims);
-  };
+  const issueSession = (res: Response, user: UserRecord) => issueSessionCookie(deps, res, user);
 
   route(router, authEndpoints.login, loginLimits, async ({ body }, req, res) => {
-    const user = await logIn({ users: deps.store.users, passwords: deps.passwords }, body);
+    const user = await logIn(
+      { users: deps.store.users, passwords: deps.passwords, audit: deps.store.audit, clock: deps.clock, passwordLoginEnabled: deps.env.PASSWORD_LOGIN },
+      body,
+      requestContext(req),
+    );
     req.log.info({ userId: user.id }, 'signed in');
     return issueSession(res, user);
   });
