@@ -22,6 +22,16 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'user.sessions_ended': 'Signed out everywhere',
   'meeting.rehosted': 'Meeting moved to the system account',
   'meeting.retried': 'Meeting change retried',
+  'auth.signed_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in refused',
+  'user.provisioned': 'User provisioned by SSO',
+  'user.invited': 'User invited',
+  'user.invite_resent': 'Invitation sent again',
+  'interview.scheduled': 'Interview scheduled',
+  'interview.rescheduled': 'Interview rescheduled',
+  'interview.cancelled': 'Interview cancelled',
+  'meeting.fallback': 'Meeting on the system account',
+  'meeting.failed': 'Meeting failed',
 };
 
 function actorLabel(event: AuditEvent): string {
