@@ -2,6 +2,7 @@ import { useSearchParams } from 'react-router-dom';
 import { SSO_ERROR_PARAM, authEndpoints, ssoErrorSchema, type SsoError } from '@crm/shared/auth';
 import { Notice } from '../../../components/notice';
 import { useAuthMethods } from '../api/get-auth-methods';
+import { rememberSession } from '../api/session-hint';
 
 const SSO_ERROR_MESSAGES: Record<SsoError, { title: string; text: string }> = {
   sso_not_mapped: {
@@ -31,7 +32,8 @@ export function SsoSignIn() {
       )}
       {methods.data?.sso && (
         <div className="sso-sign-in">
-          <a className="button button-primary" href={authEndpoints.ssoStart.path}>
+          {/* The provider sends the browser back signed in: the app must ask the API for the session then. */}
+          <a className="button button-primary" href={authEndpoints.ssoStart.path} onClick={() => rememberSession(true)}>
             Sign in with SSO
           </a>
           {methods.data.password && <p className="muted">or with your email and password:</p>}
