@@ -23,6 +23,7 @@ import { meetingDefaultsRoutes } from './routes/meeting-defaults-routes';
 import { meetingAnalyticsRoutes } from './routes/meeting-analytics-routes';
 import { calendarRoutes } from './routes/calendar-routes';
 import { ssoRoutes } from './routes/sso-routes';
+import { auditRoutes } from './routes/audit-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(meetingAnalyticsRoutes(deps));
   app.use(calendarRoutes(deps));
   app.use(ssoRoutes(deps));
+  app.use(auditRoutes(deps));
   if (deps.env.WEB_DIST_DIR) app.use(serveWebApp(deps.env.WEB_DIST_DIR));
 
   app.use(notFoundHandler);

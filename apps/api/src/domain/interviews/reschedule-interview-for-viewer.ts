@@ -1,3 +1,4 @@
+import { auditInterviewChange } from '../audit/record-interview-change';
 import type { Interview, UpdateInterviewRequest } from '@crm/shared/interviews';
 import { rescheduleInterview } from './change-interview';
 import type { InterviewDeps } from './interview-deps';
@@ -5,7 +6,7 @@ import type { Viewer } from './present-interview';
 import { presentInterviewForViewer } from './present-interview-for-viewer';
 
 export async function rescheduleInterviewForViewer(deps: InterviewDeps, viewer: Viewer, id: string, input: UpdateInterviewRequest): Promise<Interview> {
-  const changed = await rescheduleInterview(deps, id, input);
+  const changed = await auditInterviewChange(deps, viewer.userId, 'interview.rescheduled', id, () => rescheduleInterview(deps, id, input));
   await deps.onInterviewChanged(changed);
   return presentInterviewForViewer(deps, changed, viewer);
 }
