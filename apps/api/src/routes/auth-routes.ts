@@ -13,6 +13,9 @@ import { requireSignedIn } from '../http/middleware/require-role';
 import { noContent, route } from '../http/typed-route';
 import { issueSessionToken, type SessionClaims } from '../security/session-tokens';
 import { sessionTokenOptions } from '../security/session-token-options';
+import { userEndpoints } from '@crm/shared/users';
+import { setPasswordFromInvite } from '../domain/users/set-password-from-invite';
+import { inviteDeps } from './admin-user-routes';
 
 export function sessionCookieOptions(deps: AppDeps): CookieOptions {
   return { httpOnly: true, sameSite: 'lax', secure: deps.env.NODE_ENV === 'production', path: '/' };
@@ -68,6 +71,11 @@ export function authRoutes(deps: AppDeps): Router {
     const user = await changePassword({ users: deps.store.users, audit: deps.store.audit, passwords: deps.passwords }, session.userId, body, requestContext(req));
     deps.sessions.forget(user.id);
     return issueSession(res, user);
+  });
+
+  route(router, userEndpoints.setPassword, async ({ body }, req, res) => {
+    await setPasswordFromInvite(inviteDeps(deps), body, requestContext(req));
+    return noContent(res);
   });
 
   return router;

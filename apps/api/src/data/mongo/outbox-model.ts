@@ -6,8 +6,8 @@ export interface OutboxDocument {
   _id: string;
   idempotencyKey: string;
   interviewId: string | null;
-  kind: 'invitation' | 'cancellation';
-  audience: 'candidate' | 'interviewer';
+  kind: 'invitation' | 'cancellation' | 'account_invite';
+  audience: 'candidate' | 'interviewer' | 'user';
   sequence: number;
   to: { name: string; email: string };
   subject: string;

@@ -12,8 +12,8 @@ export interface NewOutboxMessage {
   /** interview + sequence + recipient: the same invitation version never reaches one person twice. */
   idempotencyKey: string;
   interviewId: string | null;
-  kind: 'invitation' | 'cancellation';
-  audience: 'candidate' | 'interviewer';
+  kind: 'invitation' | 'cancellation' | 'account_invite';
+  audience: 'candidate' | 'interviewer' | 'user';
   sequence: number;
   to: { name: string; email: string };
   subject: string;
