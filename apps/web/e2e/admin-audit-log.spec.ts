@@ -22,7 +22,7 @@ test("the audit log filtered to one interview tells its whole history in sentenc
   const admin = await openAs(browser, people.admin.email, testInfo, 'admin dashboard');
   await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Zoom connections' }).click();
   const audit = admin.getByRole('region', { name: 'Audit log' });
-  await audit.getByLabel('Events').selectOption('interviews');
+  await audit.getByLabel('Events', { exact: true }).selectOption('interviews');
   const scheduledRow = audit.getByRole('row').filter({ hasText: 'Interview scheduled' }).filter({ hasText: candidateName });
   await expect(scheduledRow).toBeVisible();
   await scheduledRow.getByRole('button', { name: 'This interview’s history' }).click();

@@ -22,6 +22,7 @@ export function preloadLandingPage(signedInBefore: boolean): void {
 }
 const AccountSettingsPage = lazy(() => import('./routes/account-settings-page'));
 const AdminZoomPage = lazy(() => import('./routes/admin-zoom-page'));
+const SetPasswordPage = lazy(() => import('./routes/set-password-page'));
 
 export function App() {
   return (
@@ -55,6 +56,7 @@ export function App() {
                 </RequireSession>
               }
             />
+            <Route path={paths.setPassword} element={<SetPasswordPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           </Routes>

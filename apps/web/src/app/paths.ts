@@ -3,6 +3,7 @@ export const paths = {
   dashboard: '/',
   accountSettings: '/settings/account',
   adminZoom: '/admin/zoom',
+  setPassword: '/set-password',
 } as const;
 
 /**

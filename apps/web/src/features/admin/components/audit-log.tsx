@@ -172,6 +172,7 @@ function AuditRow({ event, onShowInterview }: { event: AuditEntry; onShowIntervi
       <td>
         <span className="cell-strong">{EVENT_LABEL[event.type] ?? event.type}</span>
         <span className="audit-sentence">{event.sentence}</span>
+        {event.actor.kind === 'user' && event.actor.email && <span className="cell-sub">by {event.actor.email}</span>}
         {event.interviewId && onShowInterview && (
           <button type="button" className="link-button" onClick={() => onShowInterview(event.interviewId!)}>
             This interview&rsquo;s history
