@@ -70,6 +70,11 @@ export const adminZoomConnectionsResponseSchema = z.object({
     /** connected interviewers / interviewers, 0..1; 0 when there are no interviewers. */
     adoptionRate: z.number(),
   }),
+  /** Active accounts by state: interviewers (who host) apart from everyone else (admins, recruiters). */
+  stateCounts: z.object({
+    interviewers: z.object({ connected: z.number().int(), needs_reconnect: z.number().int(), not_connected: z.number().int() }),
+    otherRoles: z.object({ connected: z.number().int(), needs_reconnect: z.number().int(), not_connected: z.number().int() }),
+  }),
 });
 export type AdminZoomConnectionsResponse = z.infer<typeof adminZoomConnectionsResponseSchema>;
 

@@ -160,7 +160,7 @@ export interface InterviewRepository {
    * newer change is not lost. Returns the stored record either way (null when the claim was lost).
    */
   release(id: string, owner: string, revision: number, patch: MeetingPatch): Promise<InterviewRecord | null>;
-  /** Meetings created in Zoom since `since`, grouped by interviewer and host. */
+  /** Meetings created in Zoom since `since` for interviews not cancelled, grouped by interviewer and host. */
   countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
   /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id (not deleted in Zoom). Advisory: the write decides. */
   isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean>;

@@ -1,5 +1,6 @@
 import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
 import type { UserRepository } from '../ports/user-repository';
+import { countConnectionStates } from './count-connection-states';
 
 /** Every user's connection for admins, with totals and adoption among interviewers. */
 export async function listZoomConnections(users: UserRepository): Promise<AdminZoomConnectionsResponse> {
@@ -26,5 +27,6 @@ export async function listZoomConnections(users: UserRepository): Promise<AdminZ
       connected: connectedInterviewers,
       adoptionRate: interviewers.length === 0 ? 0 : connectedInterviewers / interviewers.length,
     },
+    stateCounts: countConnectionStates(all),
   };
 }
