@@ -44,6 +44,6 @@ test("the audit log filtered to one interview tells its whole history in sentenc
   await snap(admin, testInfo, 'one interview history at 375px');
   expect(await overflow()).toBeLessThanOrEqual(0);
   // The sentence column is readable, not squeezed: wider than half the screen.
-  const sentenceWidth = await rows.nth(1).locator('td').nth(1).evaluate((cell) => cell.getBoundingClientRect().width);
+  const sentenceWidth = await rows.nth(1).locator('td.audit-what').evaluate((cell) => cell.getBoundingClientRect().width);
   expect(sentenceWidth).toBeGreaterThan(180);
 });

@@ -129,13 +129,18 @@ export function AuditLog() {
       )}
       {query.isFetching && !data && <LoadingState label="Loading the audit log…" />}
       {query.isError && !query.isFetching && <ErrorState title="Could not load the audit log" error={query.error} onRetry={() => void query.refetch()} />}
-      {data && data.events.length === 0 && <EmptyState>No events match.</EmptyState>}
+      {data && data.events.length === 0 && (
+        <EmptyState>{Object.values(filters).some(Boolean) ? 'No events match these filters.' : 'No events recorded yet.'}</EmptyState>
+      )}
       {data && data.events.length > 0 && (
         <>
           <table className="table audit-table" aria-label="Audit events">
             <thead>
               <tr>
                 <th scope="col">When</th>
+                <th scope="col" className="audit-event-col">
+                  Event
+                </th>
                 <th scope="col">What happened</th>
               </tr>
             </thead>
@@ -169,8 +174,10 @@ function AuditRow({ event, onShowInterview }: { event: AuditEntry; onShowIntervi
   return (
     <tr>
       <td className="audit-when">{formatDateTime(event.at)}</td>
-      <td>
-        <span className="cell-strong">{EVENT_LABEL[event.type] ?? event.type}</span>
+      {/* Its own column when there is room; on a phone the label moves above the sentence instead. */}
+      <td className="audit-event-col">{EVENT_LABEL[event.type] ?? event.type}</td>
+      <td className="audit-what">
+        <span className="cell-strong audit-event-inline">{EVENT_LABEL[event.type] ?? event.type}</span>
         <span className="audit-sentence">{event.sentence}</span>
         {event.actor.kind === 'user' && event.actor.email && <span className="cell-sub">by {event.actor.email}</span>}
         {event.interviewId && onShowInterview && (
