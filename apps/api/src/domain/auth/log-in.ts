@@ -33,7 +33,8 @@ export async function logIn(deps: LogInDeps, input: LoginRequest, context?: Requ
   const hash = credentials?.passwordHash ?? (await passwords.decoyHash());
   const valid = await passwords.verify(input.password, hash);
   if (!credentials || !valid) {
-    await audit(credentials?.user ?? null, 'invalid_credentials');
+    // Not audited: anyone can send these (the rate limiter counts them and the log has them); an
+    // anonymous flood must not grow the audit log. Attempts with the right password are audited below.
     throw new AppError({ code: 'invalid_credentials', status: 401, message: 'Email or password is incorrect' });
   }
   // Said only to someone who knows the password, so it reveals nothing an attacker could use.

@@ -67,7 +67,8 @@ export async function completeSsoSignIn(
     return refusal(code, detail.cause);
   };
   if (!deps.provider) throw refusal('sso_not_configured');
-  if (!input.attempt) throw await fail('sso_failed', { why: 'no_pending_attempt' });
+  // A callback no browser started: anyone can send one, so it is logged, not audited.
+  if (!input.attempt) throw refusal('sso_failed');
 
   let identity: VerifiedIdentity;
   try {
