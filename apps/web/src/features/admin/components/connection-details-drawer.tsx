@@ -27,8 +27,9 @@ export function ConnectionDetailsDrawer({
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // No close() on cleanup: React's development double-run would close it (and unmount it) at once;
+    // removing the element on unmount ends the modal anyway.
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     <dialog ref={ref} className="drawer" aria-labelledby={titleId} onClose={onClose}>

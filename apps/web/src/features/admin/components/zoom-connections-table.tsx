@@ -114,7 +114,7 @@ export function ZoomConnectionsTable({
                           Details<span className="sr-only"> of {user.name}</span>
                         </button>
                         {user.state !== 'not_connected' && (
-                          <button type="button" className="button button-danger button-small" onClick={() => onForceDisconnect(user)}>
+                          <button type="button" className="button button-danger button-small row-force" onClick={() => onForceDisconnect(user)}>
                             Force disconnect<span className="sr-only"> {user.name}</span>
                           </button>
                         )}
