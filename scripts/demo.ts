@@ -3,11 +3,14 @@
  * and the web app, started together. Browser tests start exactly this stack.
  *
  * Ports: DEMO_API_PORT (5000, the design note's redirect URI), DEMO_WEB_PORT (5173), DEMO_SIM_PORT (9090),
- * DEMO_SMTP_PORT (1025, the embedded mail sink every email goes to) and DEMO_INBOX_PORT (8025, its web inbox).
+ * DEMO_SMTP_PORT (1025, the embedded mail sink every email goes to), DEMO_INBOX_PORT (8025, its web inbox) and
+ * DEMO_IDP_PORT (9092, the demo identity provider behind "Sign in with SSO").
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { startMailSink } from '@crm/mail-sink';
+import { startDemoIdentityProvider, type DemoIdentityProvider } from '@crm/demo-identity-provider';
+import { DEMO_ROLE_MAPPING } from '@crm/demo-identity-provider/users';
 import { startZoomSimulator } from '@crm/zoom-simulator';
 
 const ROOT = resolve(__dirname, '..');
@@ -106,12 +109,27 @@ async function main(): Promise<void> {
   // A real SMTP server that keeps every email in memory: nothing leaves the machine, everything is readable.
   const mailSink = await startMailSink({ smtpPort, web: { port: inboxPort } });
 
+  // The demo identity provider ("Sign in with SSO"); a busy port (another demo) falls back to a free one.
+  const sso = { clientId: 'crm-demo', clientSecret: 'crm-demo-client-secret', redirectUri: `${apiUrl}/api/auth/sso/callback` };
+  const startIdentityProvider = (idpPort: number) =>
+    startDemoIdentityProvider({
+      port: idpPort,
+      host: '127.0.0.1',
+      clients: [{ clientId: sso.clientId, clientSecret: sso.clientSecret, redirectUris: [sso.redirectUri], postLogoutRedirectUris: [`${webUrl}/login`] }],
+    });
+  let identityProvider: DemoIdentityProvider | null = null;
+  try {
+    identityProvider = await startIdentityProvider(port('DEMO_IDP_PORT', 9092)).catch(() => startIdentityProvider(0));
+  } catch (error) {
+    console.error('The demo identity provider did not start; demo mode runs without SSO:', error instanceof Error ? error.message : error);
+  }
+
   const children: ChildProcess[] = [];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all([...children.map((child) => stopProcessGroup(child)), simulator.close(), mailSink.close()]);
+    await Promise.all([...children.map((child) => stopProcessGroup(child)), simulator.close(), mailSink.close(), identityProvider?.close()]);
     process.exit(code);
   };
   process.once('SIGINT', () => void stop(0));
@@ -139,6 +157,17 @@ async function main(): Promise<void> {
     MONGODB_URI: '',
     SMTP_URL: mailSink.smtpUrl,
     MAIL_FROM: 'Interview CRM (demo) <interviews@demo.example>',
+    ...(identityProvider
+      ? {
+          OIDC_ISSUER_URL: identityProvider.url,
+          OIDC_CLIENT_ID: sso.clientId,
+          OIDC_CLIENT_SECRET: sso.clientSecret,
+          OIDC_REDIRECT_URI: sso.redirectUri,
+          OIDC_SCOPES: 'openid email profile groups',
+          OIDC_ROLE_MAPPING: DEMO_ROLE_MAPPING,
+          OIDC_DEFAULT_ROLE: 'none',
+        }
+      : {}),
   });
   const web = run('web', ['--filter', '@crm/web', 'dev'], {
     WEB_PORT: String(webPort),
@@ -165,6 +194,7 @@ async function main(): Promise<void> {
       `  API:             ${apiUrl}  (health: ${apiUrl}/api/health)`,
       `  Zoom simulator:  ${simulator.url}  (inspection: ${simulator.url}/__sim/stats)`,
       `  Mail inbox:      ${mailSink.inboxUrl}  (every email the demo sends; SMTP on ${mailSink.smtpUrl})`,
+      ...(identityProvider ? [`  Identity provider: ${identityProvider.url}  ("Sign in with SSO"; also nina.newcomer@example.com, provisioned on first sign-in)`] : []),
       '',
       `Demo logins (password for all: ${DEMO_PASSWORD}):`,
       ...DEMO_LOGINS.map(([email, role]) => `  ${email.padEnd(26)} ${role}`),

@@ -25,6 +25,7 @@ process.env.E2E_API_PORT ??= String(await freePort());
 process.env.E2E_SIM_PORT ??= String(await freePort());
 process.env.E2E_SMTP_PORT ??= String(await freePort());
 process.env.E2E_INBOX_PORT ??= String(await freePort());
+process.env.E2E_IDP_PORT ??= String(await freePort());
 
 const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const webUrl = `http://localhost:${process.env.E2E_WEB_PORT}`;
@@ -76,6 +77,7 @@ export default defineConfig({
       DEMO_SIM_PORT: process.env.E2E_SIM_PORT,
       DEMO_SMTP_PORT: process.env.E2E_SMTP_PORT,
       DEMO_INBOX_PORT: process.env.E2E_INBOX_PORT,
+      DEMO_IDP_PORT: process.env.E2E_IDP_PORT,
       LOG_LEVEL: process.env.E2E_SERVER_LOGS ? 'info' : 'warn',
       // Every sign-in reaches the API through the dev proxy, i.e. from one address; the tests sign in often.
       LOGIN_RATE_LIMIT_PER_15_MIN: '1000',

@@ -8,6 +8,7 @@ import type { Clock } from './domain/ports/clock';
 import type { PasswordHasher } from './domain/ports/password-hasher';
 import type { Store } from './domain/ports/store';
 import type { ZoomConnectionDeps } from './domain/zoom-connection/zoom-connection-deps';
+import type { SsoDeps } from './domain/sso/sso-deps';
 import type { MeetingSyncWorker } from './jobs/meeting-sync-worker';
 import type { SessionStatusCache } from './security/session-status-cache';
 import type { ZoomEventProcessor } from './jobs/zoom-event-processor';
@@ -84,4 +85,6 @@ export interface AppDeps {
   zoomEvents: ZoomEventServices;
   invitations: InvitationServices;
   reminders: ReminderServices;
+  /** OIDC single sign-on (provider null when not configured). */
+  sso: SsoDeps;
 }

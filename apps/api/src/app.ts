@@ -24,6 +24,8 @@ import { meetingAnalyticsRoutes } from './routes/meeting-analytics-routes';
 import { calendarRoutes } from './routes/calendar-routes';
 import { reminderRoutes } from './routes/reminder-routes';
 import { recordingRoutes } from './routes/recording-routes';
+import { ssoRoutes } from './routes/sso-routes';
+import { auditRoutes } from './routes/audit-routes';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -81,6 +83,8 @@ export function createApp(deps: AppDeps): Express {
   app.use(calendarRoutes(deps));
   app.use(reminderRoutes(deps));
   app.use(recordingRoutes(deps));
+  app.use(ssoRoutes(deps));
+  app.use(auditRoutes(deps));
   if (deps.env.WEB_DIST_DIR) app.use(serveWebApp(deps.env.WEB_DIST_DIR));
 
   app.use(notFoundHandler);

@@ -104,6 +104,15 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'GET /api/interviews/:id/recording': 'signed-in',
   'GET /api/admin/recording-settings': ['admin'],
   'PUT /api/admin/recording-settings': ['admin'],
+  'GET /api/auth/methods': 'public',
+  'GET /api/auth/sso/start': 'public',
+  'GET /api/auth/sso/callback': 'public',
+  'POST /api/auth/sso/logout': 'public',
+  'POST /api/auth/set-password': 'public',
+  'GET /api/admin/audit/events': ['admin'],
+  'GET /api/admin/audit/export.csv': ['admin'],
+  'POST /api/admin/users/invite': ['admin'],
+  'POST /api/admin/users/:id/resend-invite': ['admin'],
 };
 
 interface Actor {

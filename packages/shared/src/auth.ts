@@ -66,6 +66,31 @@ export type UserResponse = z.infer<typeof userResponseSchema>;
 /** A CRM user id in a path, e.g. `/api/admin/users/:id/zoom/disconnect`. */
 export const userIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
 
+// ---------------------------------------------------------------------------------------------
+// Single sign-on (OpenID Connect)
+
+export const authMethodsResponseSchema = z.object({
+  /** False when PASSWORD_LOGIN=false: only SSO signs in. */
+  password: z.boolean(),
+  /** True when OIDC_ISSUER_URL and the client are configured. */
+  sso: z.boolean(),
+});
+export type AuthMethodsResponse = z.infer<typeof authMethodsResponseSchema>;
+
+/** Why an SSO sign-in was refused; the login page explains each. */
+export const SSO_ERRORS = ['sso_not_configured', 'sso_failed', 'sso_cancelled', 'sso_not_mapped', 'sso_email_unverified', 'account_deactivated', 'sso_unavailable'] as const;
+export const ssoErrorSchema = z.enum(SSO_ERRORS);
+export type SsoError = z.infer<typeof ssoErrorSchema>;
+/** Query parameter of `/login` naming the SsoError. */
+export const SSO_ERROR_PARAM = 'sso_error';
+
+/** Unusable values read as null: the callback always ends on a page, never a raw error. */
+const ssoCallbackParam = z.string().min(1).max(4096).nullable().catch(null);
+export const ssoCallbackQuerySchema = z.object({ state: ssoCallbackParam, code: ssoCallbackParam, error: ssoCallbackParam });
+
+export const ssoLogoutResponseSchema = z.object({ redirectTo: z.string().nullable() });
+export type SsoLogoutResponse = z.infer<typeof ssoLogoutResponseSchema>;
+
 export const authEndpoints = {
   login: { method: 'POST', path: '/api/auth/login', body: loginRequestSchema, response: sessionResponseSchema },
   /** 204, clears the session cookie. */
@@ -83,4 +108,12 @@ export const authEndpoints = {
   /** Ends the user's sessions, refuses their sign-in and disconnects (revokes) their Zoom account. */
   deactivateUser: { method: 'POST', path: '/api/admin/users/:id/deactivate', params: userIdParamsSchema, response: userResponseSchema },
   reactivateUser: { method: 'POST', path: '/api/admin/users/:id/reactivate', params: userIdParamsSchema, response: userResponseSchema },
+  /** Which sign-in methods the login page offers (public). */
+  authMethods: { method: 'GET', path: '/api/auth/methods', response: authMethodsResponseSchema },
+  /** A redirect to the identity provider (state, nonce and PKCE bound to this browser by a signed cookie). */
+  ssoStart: { method: 'GET', path: '/api/auth/sso/start' },
+  /** The identity provider's redirect back: a redirect to the app signed in, or to `/login?sso_error=<SsoError>`. */
+  ssoCallback: { method: 'GET', path: '/api/auth/sso/callback', query: ssoCallbackQuerySchema },
+  /** Ends the CRM session like `logout`; `redirectTo` is the provider's end-session URL when the session came from SSO. */
+  ssoLogout: { method: 'POST', path: '/api/auth/sso/logout', response: ssoLogoutResponseSchema },
 } as const satisfies Record<string, Endpoint>;

@@ -17,7 +17,7 @@ export const outboxMessageSummarySchema = z.object({
   interviewId: z.string().nullable(),
   /** `invitation` (REQUEST) or `cancellation` (CANCEL). */
   kind: z.string(),
-  audience: z.enum(['candidate', 'interviewer']),
+  audience: z.enum(['candidate', 'interviewer', 'user']),
   to: z.string(),
   subject: z.string(),
   sequence: z.number().int(),

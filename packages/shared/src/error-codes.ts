@@ -20,6 +20,14 @@ export const ERROR_CODES = [
   'rate_limited',
   'email_taken',
   'cannot_change_own_account',
+  // single sign-on
+  'password_login_disabled',
+  'sso_not_configured',
+  'sso_failed',
+  'sso_cancelled',
+  'sso_not_mapped',
+  'sso_email_unverified',
+  'sso_unavailable',
   // zoom connection
   'zoom_not_connected',
   'zoom_not_configured',

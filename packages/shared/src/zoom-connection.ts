@@ -74,6 +74,11 @@ export const adminZoomConnectionsResponseSchema = z.object({
   }),
   /** Null (or absent, from older servers) on the last page. */
   nextCursor: z.string().nullable().optional(),
+  /** Active accounts by state: interviewers (who host) apart from everyone else (admins, recruiters). */
+  stateCounts: z.object({
+    interviewers: z.object({ connected: z.number().int(), needs_reconnect: z.number().int(), not_connected: z.number().int() }),
+    otherRoles: z.object({ connected: z.number().int(), needs_reconnect: z.number().int(), not_connected: z.number().int() }),
+  }),
 });
 export type AdminZoomConnectionsResponse = z.infer<typeof adminZoomConnectionsResponseSchema>;
 
@@ -107,10 +112,18 @@ export const AUDIT_EVENT_TYPES = [
   'meeting.retried',
   // An admin emailed every interviewer whose Zoom is not connected ("please connect Zoom").
   'zoom.nudge_sent',
-  // An interview's own history (details.interviewId): shown on its page.
+  // Sign-ins (details.method: password | sso; failures carry details.reason) and SSO's first sign-in.
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'user.provisioned',
+  'user.invited',
+  'user.invite_resent',
+  // The interview's story (details carry names, times and time zone so the sentence needs no lookup).
   'interview.scheduled',
   'interview.rescheduled',
   'interview.cancelled',
+  'meeting.fallback',
+  'meeting.failed',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;

@@ -24,6 +24,7 @@ import { scryptPasswordHasher } from '../security/password-hashing';
 import { SessionStatusCache } from '../security/session-status-cache';
 import { TokenCipher } from '../security/token-cipher';
 import { createZoomClients } from './create-zoom-clients';
+import { createSsoServices } from './create-sso-services';
 import { createZoomEventServices, type ZoomEventOptions } from './create-zoom-event-services';
 import { makePastMeetingParticipants } from '../domain/zoom-events/list-past-meeting-participants';
 import { unrefTimer } from './unref-timer';
@@ -121,5 +122,6 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     zoomEvents: createZoomEventServices({ env, store, logger, clock, owner: interviews.owner, options: zoomEventOptions, secrets, pastMeetingParticipants: makePastMeetingParticipants(meetingDeps) }),
     invitations,
     reminders: createReminderServices(env, store, logger, clock, { fallbackAvailable: zoom.serverToServer !== null }),
+    sso: createSsoServices(env, store, clock),
   };
 }

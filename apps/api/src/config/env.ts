@@ -137,6 +137,38 @@ const envSchema = z.object({
   REMINDER_LEAD_HOURS: z.coerce.number().min(1).max(7 * 24).default(24),
   /** How often the reminder job looks for interviews that fell within the lead time. */
   REMINDER_JOB_INTERVAL_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+
+  // Single sign-on (OpenID Connect). Unset OIDC_ISSUER_URL: no SSO.
+  OIDC_ISSUER_URL: url('https://login.example.com/oauth2/default').optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_REDIRECT_URI: url('http://localhost:5000/api/auth/sso/callback').optional(),
+  /** Scopes asked for; add the one your provider needs for the groups claim (Okta: `groups`). */
+  OIDC_SCOPES: z.string().regex(/(^|\s)openid(\s|$)/, 'must include openid, e.g. "openid email profile"').default('openid email profile'),
+  /** The ID token claim holding the user's groups or roles (an array or one string). */
+  OIDC_GROUPS_CLAIM: z.string().min(1).default('groups'),
+  /** `group:role,group:role`: a group in the claim gives that CRM role (the highest wins). */
+  OIDC_ROLE_MAPPING: z
+    .string()
+    .transform((raw, ctx) => {
+      const mapping: { group: string; role: 'interviewer' | 'recruiter' | 'admin' }[] = [];
+      for (const entry of raw.split(',').map((part) => part.trim()).filter(Boolean)) {
+        const separator = entry.lastIndexOf(':');
+        const group = entry.slice(0, separator).trim();
+        const role = entry.slice(separator + 1).trim();
+        if (separator <= 0 || !group || (role !== 'interviewer' && role !== 'recruiter' && role !== 'admin')) {
+          ctx.addIssue({ code: 'custom', message: `"${entry}" is not group:role; write e.g. crm-admins:admin,crm-recruiters:recruiter (roles: interviewer, recruiter, admin)` });
+          return z.NEVER;
+        }
+        mapping.push({ group, role });
+      }
+      return mapping;
+    })
+    .default([]),
+  /** Role of someone in no mapped group; `none` refuses them. */
+  OIDC_DEFAULT_ROLE: z.enum(['interviewer', 'recruiter', 'admin', 'none']).default('interviewer'),
+  /** `false` turns password sign-in off (only SSO signs in); needs SSO configured. */
+  PASSWORD_LOGIN: booleanFlag.default(true),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -180,10 +212,24 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
   if (s2s.some(Boolean) && !s2s.every(Boolean)) {
     problems.push('ZOOM_ACCOUNT_ID / ZOOM_S2S_CLIENT_ID / ZOOM_S2S_CLIENT_SECRET: set all three or none');
   }
+  problems.push(...ssoConfigurationProblems(env));
   if (problems.length > 0) throw new EnvError(problems);
   return env;
 }
 
 function demoKey(): Buffer {
   return Buffer.from(DEMO_SECRETS.TOKEN_ENCRYPTION_KEYS.split(':')[1] ?? '', 'base64');
+}
+
+function ssoConfigurationProblems(env: Env): string[] {
+  const problems: string[] = [];
+  const oidc = [env.OIDC_ISSUER_URL, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET, env.OIDC_REDIRECT_URI];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    problems.push('OIDC_ISSUER_URL / OIDC_CLIENT_ID / OIDC_CLIENT_SECRET / OIDC_REDIRECT_URI: set all four or none');
+  }
+  if (!env.PASSWORD_LOGIN && !env.OIDC_ISSUER_URL) problems.push('PASSWORD_LOGIN: false needs SSO (OIDC_ISSUER_URL ...), or nobody could sign in');
+  if (env.NODE_ENV === 'production' && env.OIDC_ISSUER_URL?.startsWith('http:')) {
+    problems.push('OIDC_ISSUER_URL: production needs an https:// issuer');
+  }
+  return problems;
 }

@@ -10,6 +10,21 @@ import { reactivateUser } from '../domain/users/reactivate-user';
 import { requestContext } from '../http/request-context';
 import { requireRole } from '../http/middleware/require-role';
 import { route } from '../http/typed-route';
+import { userEndpoints } from '@crm/shared/users';
+import { inviteUser, resendInvite, type InviteDeps } from '../domain/users/invite-user';
+import { hmacInviteTokenSigner } from '../security/invite-token-signing';
+
+export function inviteDeps(deps: AppDeps): InviteDeps {
+  return {
+    users: deps.store.users,
+    audit: deps.store.audit,
+    outbox: deps.store.outbox,
+    passwords: deps.passwords,
+    invites: hmacInviteTokenSigner(deps.env.OAUTH_STATE_SECRET),
+    clock: deps.clock,
+    webAppUrl: deps.env.WEB_APP_URL,
+  };
+}
 
 export function adminUserRoutes(deps: AppDeps): Router {
   const router = Router();
@@ -35,6 +50,16 @@ export function adminUserRoutes(deps: AppDeps): Router {
     const user = await reactivateUser(accounts, params.id, requestContext(req));
     deps.sessions.forget(user.id);
     return { user: presentUser(user) };
+  });
+  route(router, userEndpoints.inviteUser, [requireRole('admin')], async ({ body }, req, res) => {
+    const invited = await inviteUser(inviteDeps(deps), body, requestContext(req));
+    res.status(201);
+    return { user: presentUser(invited.user), emailQueued: invited.emailQueued };
+  });
+  route(router, userEndpoints.resendInvite, [requireRole('admin')], async ({ params }, req) => {
+    const resent = await resendInvite(inviteDeps(deps), params.id, requestContext(req));
+    deps.sessions.forget(resent.user.id);
+    return { user: presentUser(resent.user), emailQueued: resent.emailQueued };
   });
   return router;
 }

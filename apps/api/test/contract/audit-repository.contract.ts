@@ -121,5 +121,26 @@ export const auditRepositoryContract: StoreContract = (makeStore) => {
         expect([...methods].filter((name) => /update|delete|remove|clear|set|replace|edit/i.test(name))).toEqual([]);
       });
     });
+
+    test('query filters by actor, subject, interview, types and time, newest first, in cursor pages that skip nothing', async () => {
+      await withFreshStore(makeStore, async (store) => {
+        for (let n = 1; n <= 5; n += 1) {
+          await store.audit.append(auditEvent(n, { type: 'interview.scheduled', actor: { userId: 'rita', email: null, kind: 'user' }, interviewId: n % 2 ? 'odd' : 'even' }));
+        }
+        await store.audit.append(auditEvent(6, { type: 'zoom.connected', subject: { userId: 'ivy', email: null } }));
+
+        const first = await store.audit.query({ actorUserId: 'rita', interviewId: 'odd' }, { after: null, limit: 2 });
+        expect(first.events.map((event) => event.details.n)).toEqual([5, 3]);
+        expect(first.next).toEqual(expect.any(String));
+        const second = await store.audit.query({ actorUserId: 'rita', interviewId: 'odd' }, { after: first.next, limit: 2 });
+        expect(second).toEqual({ events: [expect.objectContaining({ interviewId: 'odd', details: expect.objectContaining({ n: 1 }) })], next: null });
+
+        expect((await store.audit.query({ subjectUserId: 'ivy' }, { after: null, limit: 10 })).events.map((event) => event.type)).toEqual(['zoom.connected']);
+        expect((await store.audit.query({ types: ['zoom.connected', 'interview.scheduled'] }, { after: null, limit: 10 })).events).toHaveLength(6);
+        const window = { from: new Date(Date.UTC(2030, 0, 1, 12, 0, 2)), to: new Date(Date.UTC(2030, 0, 1, 12, 0, 3)) };
+        expect((await store.audit.query(window, { after: null, limit: 10 })).events.map((event) => event.details.n)).toEqual([3, 2]);
+        expect(await store.audit.query({}, { after: 'not-a-cursor', limit: 10 })).toEqual({ events: [], next: null });
+      });
+    });
   });
 };

@@ -10,6 +10,7 @@ function event(interviewId: string | null, second: number, type: AuditEventRecor
     subject: { userId: 'interviewer-1', email: 'interviewer@example.test' },
     requestId: null,
     ip: null,
+    ...(interviewId === null ? {} : { interviewId }),
     details: interviewId === null ? {} : { interviewId },
   };
 }

@@ -1,6 +1,7 @@
 /** Where demo mode's pieces listen in this run (ports chosen by playwright.config.ts). */
 export const webUrl = `http://localhost:${process.env.E2E_WEB_PORT}`;
 export const simulatorUrl = `http://127.0.0.1:${process.env.E2E_SIM_PORT}`;
+export const identityProviderUrl = `http://127.0.0.1:${process.env.E2E_IDP_PORT}`;
 
 export const DEMO_PASSWORD = 'demo-password-1';
 

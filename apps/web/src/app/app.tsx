@@ -23,6 +23,7 @@ export function preloadLandingPage(signedInBefore: boolean): void {
 const AccountSettingsPage = lazy(() => import('./routes/account-settings-page'));
 const AdminZoomPage = lazy(() => import('./routes/admin-zoom-page'));
 const InterviewPage = lazy(() => import('./routes/interview-page'));
+const SetPasswordPage = lazy(() => import('./routes/set-password-page'));
 
 export function App() {
   return (
@@ -64,6 +65,7 @@ export function App() {
                 </RequireSession>
               }
             />
+            <Route path={paths.setPassword} element={<SetPasswordPage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
           </Routes>

@@ -5,6 +5,7 @@ export const paths = {
   adminZoom: '/admin/zoom',
   /** One interview; features/interviews builds the link (`interviewPagePath`). */
   interview: '/interviews/:id',
+  setPassword: '/set-password',
 } as const;
 
 /**

@@ -274,7 +274,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const counts = new Map<string, MeetingHostCount>();
     for (const doc of this.documents.values()) {
       const { hostSource, hostReason, createdInZoomAt } = doc.meeting;
-      if (!hostSource || !createdInZoomAt || createdInZoomAt < since) continue;
+      if (!hostSource || !createdInZoomAt || createdInZoomAt < since || doc.status === 'cancelled') continue;
       const key = JSON.stringify([doc.interviewerId, hostSource, hostReason]);
       const row = counts.get(key) ?? { interviewerId: doc.interviewerId, hostSource, hostReason, count: 0 };
       row.count += 1;

@@ -112,15 +112,15 @@ export class MemoryUserRepository implements UserRepository {
   }
 
   async countByConnectionState(): Promise<UserStateCount[]> {
-    const counts: Partial<Record<Role, Partial<Record<UserStateCount['zoomConnectionState'], number>>>> = {};
+    const counts = new Map<string, UserStateCount>();
     for (const doc of this.documents.values()) {
-      const byState = (counts[doc.role] ??= {});
-      const state = doc.zoomConnectionState ?? 'not_connected';
-      byState[state] = (byState[state] ?? 0) + 1;
+      const row = { role: doc.role, zoomConnectionState: doc.zoomConnectionState ?? 'not_connected', active: doc.active !== false };
+      const key = `${row.role}|${row.zoomConnectionState}|${row.active}`;
+      const counted = counts.get(key) ?? { ...row, count: 0 };
+      counted.count += 1;
+      counts.set(key, counted);
     }
-    return Object.entries(counts).flatMap(([role, byState]) =>
-      Object.entries(byState).map(([zoomConnectionState, count]) => ({ role: role as Role, zoomConnectionState: zoomConnectionState as UserStateCount['zoomConnectionState'], count })),
-    );
+    return [...counts.values()];
   }
 
   async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {

@@ -16,12 +16,13 @@ export function auditModel(connection: Connection): Model<AuditDocument> {
       requestId: { type: String, default: null },
       ip: { type: String, default: null },
       details: { type: Schema.Types.Mixed, default: {} },
+      interviewId: { type: String, default: undefined },
     },
     { collection: 'audit_events', versionKey: false, minimize: false },
   );
   schema.index({ at: -1, seq: -1 });
   schema.index({ 'subject.userId': 1, at: -1 });
-  // An interview's history on its page.
-  schema.index({ 'details.interviewId': 1, at: 1, seq: 1 }, { partialFilterExpression: { 'details.interviewId': { $type: 'string' } } });
+  // One interview's history (its page reads it oldest first, the audit filter newest first); sparse: most events are about no interview.
+  schema.index({ interviewId: 1, at: -1, seq: -1 }, { sparse: true });
   return connection.models.AuditEvent ?? connection.model<AuditDocument>('AuditEvent', schema);
 }

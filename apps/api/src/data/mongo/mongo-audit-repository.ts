@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
-import type { AuditEventRecord, AuditRepository } from '../../domain/ports/audit-repository';
+import { decodeAuditCursor, encodeAuditCursor, type AuditEventRecord, type AuditFilter, type AuditRepository } from '../../domain/ports/audit-repository';
 import type { AuditDocument } from './audit-model';
 
 function toRecord(doc: AuditDocument): AuditEventRecord {
@@ -13,6 +13,7 @@ function toRecord(doc: AuditDocument): AuditEventRecord {
     requestId: doc.requestId ?? null,
     ip: doc.ip ?? null,
     details: doc.details ?? {},
+    ...(doc.interviewId ? { interviewId: doc.interviewId } : {}),
   };
 }
 
@@ -36,7 +37,28 @@ export class MongoAuditRepository implements AuditRepository {
   }
 
   async listForInterview(interviewId: string, limit: number): Promise<AuditEventRecord[]> {
-    const docs = await this.model.find({ 'details.interviewId': interviewId }).sort({ at: 1, seq: 1 }).limit(limit).lean<AuditDocument[]>();
+    const docs = await this.model.find({ interviewId }).sort({ at: 1, seq: 1 }).limit(limit).lean<AuditDocument[]>();
     return docs.map(toRecord);
+  }
+
+  async query(filter: AuditFilter, page: { after: string | null; limit: number }): Promise<{ events: AuditEventRecord[]; next: string | null }> {
+    const cursor = page.after === null ? null : decodeAuditCursor(page.after);
+    if (page.after !== null && !cursor) return { events: [], next: null };
+    const conditions: Record<string, unknown>[] = [];
+    if (filter.actorUserId) conditions.push({ 'actor.userId': filter.actorUserId });
+    if (filter.subjectUserId) conditions.push({ 'subject.userId': filter.subjectUserId });
+    if (filter.interviewId) conditions.push({ interviewId: filter.interviewId });
+    if (filter.types) conditions.push({ type: { $in: filter.types } });
+    if (filter.from) conditions.push({ at: { $gte: filter.from } });
+    if (filter.to) conditions.push({ at: { $lte: filter.to } });
+    if (cursor) conditions.push({ $or: [{ at: { $lt: cursor.at } }, { at: cursor.at, seq: { $lt: cursor.seq } }] });
+    const docs = await this.model
+      .find(conditions.length > 0 ? { $and: conditions } : {})
+      .sort({ at: -1, seq: -1 })
+      .limit(page.limit + 1)
+      .lean<AuditDocument[]>();
+    const shown = docs.slice(0, page.limit);
+    const last = shown.at(-1);
+    return { events: shown.map(toRecord), next: last && docs.length > page.limit ? encodeAuditCursor(last.at, last.seq) : null };
   }
 }

@@ -83,10 +83,10 @@ export class MongoUserRepository implements UserRepository {
   }
 
   async countByConnectionState(): Promise<UserStateCount[]> {
-    const rows = await this.model.aggregate<{ _id: { role: UserStateCount['role']; state: UserStateCount['zoomConnectionState'] | null }; count: number }>([
-      { $group: { _id: { role: '$role', state: '$zoomConnectionState' }, count: { $sum: 1 } } },
+    const rows = await this.model.aggregate<{ _id: { role: UserStateCount['role']; state: UserStateCount['zoomConnectionState'] | null; active: boolean }; count: number }>([
+      { $group: { _id: { role: '$role', state: '$zoomConnectionState', active: { $ne: ['$active', false] } }, count: { $sum: 1 } } },
     ]);
-    return rows.map((row) => ({ role: row._id.role, zoomConnectionState: row._id.state ?? 'not_connected', count: row.count }));
+    return rows.map((row) => ({ role: row._id.role, zoomConnectionState: row._id.state ?? 'not_connected', active: row._id.active, count: row.count }));
   }
 
   async changeAccount(id: string, changes: AccountChanges): Promise<UserRecord | null> {

@@ -7,7 +7,7 @@ export interface OutboxDocument {
   idempotencyKey: string;
   interviewId: string | null;
   kind: OutboxMessageKind;
-  audience: 'candidate' | 'interviewer';
+  audience: 'candidate' | 'interviewer' | 'user';
   sequence: number;
   to: { name: string; email: string };
   subject: string;

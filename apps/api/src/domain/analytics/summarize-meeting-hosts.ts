@@ -7,7 +7,7 @@ const WINDOW_DAYS = 30;
 
 /**
  * Per interviewer, meetings created in the last 30 days on their own Zoom account versus the
- * organisation's. Counts meetings when Zoom created them, including ones cancelled later.
+ * organisation's. Counts meetings when Zoom created them; cancelled interviews are left out (they were not held).
  */
 export async function summarizeMeetingHosts(
   deps: { interviews: InterviewRepository; users: UserRepository } & Omit<AttendanceAnalyticsDeps, 'interviews'>,

@@ -27,5 +27,6 @@ export async function recordAuditEvent(
     requestId: event.context?.requestId ?? null,
     ip: event.context?.ip ?? null,
     details: event.details ?? {},
+    ...(typeof event.details?.interviewId === 'string' ? { interviewId: event.details.interviewId } : {}),
   });
 }

@@ -185,7 +185,7 @@ export interface InterviewRepository {
    * `recorded` is written whatever the revision (what Zoom already did, e.g. the meeting it created), in the same write.
    */
   release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded?: MeetingPatch): Promise<InterviewRecord | null>;
-  /** Meetings created in Zoom since `since`, grouped by interviewer and host. */
+  /** Meetings created in Zoom since `since` for interviews not cancelled, grouped by interviewer and host. */
   countMeetingHosts(since: Date): Promise<MeetingHostCount[]>;
   /** Whether an interview other than `exceptInterviewId` already stores this Zoom meeting id (not deleted in Zoom). Advisory: the write decides. */
   isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean>;

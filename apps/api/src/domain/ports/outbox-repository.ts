@@ -7,7 +7,7 @@ export interface OutboxAttachment {
   content: string;
 }
 
-export type OutboxMessageKind = 'invitation' | 'cancellation' | 'zoom_reconnect_reminder' | 'zoom_connect_nudge';
+export type OutboxMessageKind = 'invitation' | 'cancellation' | 'zoom_reconnect_reminder' | 'zoom_connect_nudge' | 'account_invite';
 
 /** An email written to the store before anyone tries to send it. */
 export interface NewOutboxMessage {
@@ -16,7 +16,7 @@ export interface NewOutboxMessage {
   interviewId: string | null;
   /** Invitation versions, plus the Zoom reminders (`domain/reminders`), which carry no calendar part. */
   kind: OutboxMessageKind;
-  audience: 'candidate' | 'interviewer';
+  audience: 'candidate' | 'interviewer' | 'user';
   sequence: number;
   to: { name: string; email: string };
   subject: string;

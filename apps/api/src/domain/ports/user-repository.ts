@@ -69,6 +69,8 @@ export interface UserSearch {
 export interface UserStateCount {
   role: Role;
   zoomConnectionState: ZoomConnectionState;
+  /** Deactivated accounts are counted apart: the admin's counts by state are of active users. */
+  active: boolean;
   count: number;
 }
 

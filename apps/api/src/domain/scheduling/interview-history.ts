@@ -1,49 +1,13 @@
 import type { InterviewHistoryEntry } from '@crm/shared/interviews';
 import type { AuditEventType } from '@crm/shared/zoom-connection';
-import { recordAuditEvent } from '../audit/record-audit-event';
+import type { InterviewChange } from '../audit/interview-changes';
 import type { InterviewDeps } from '../interviews/interview-deps';
 import { getInterview } from '../interviews/list-interviews';
 import type { Viewer } from '../interviews/present-interview';
 import type { AuditEventRecord } from '../ports/audit-repository';
-import type { InterviewRecord } from '../ports/interview-repository';
 
 /** An interview's page shows its whole life; a few hundred entries is already far more than any has. */
 const MAX_HISTORY = 200;
-
-/** Fields a reschedule shows with old and new values; agenda and notes are named only (they can be long or internal). */
-const SHOWN_WITH_VALUES = ['startTime', 'timeZone', 'durationMinutes', 'candidateName', 'candidateEmail', 'position'] as const;
-const NAMED_ONLY = ['agenda', 'notes'] as const;
-
-export type InterviewChange = { field: string; from: string | null; to: string | null };
-
-/** What a reschedule or edit changed, as the history shows it. */
-export function interviewChanges(before: InterviewRecord, after: InterviewRecord): InterviewChange[] {
-  const text = (value: unknown) => (value instanceof Date ? value.toISOString() : String(value));
-  const changes: InterviewChange[] = [];
-  for (const field of SHOWN_WITH_VALUES) {
-    if (text(before[field]) !== text(after[field])) changes.push({ field, from: text(before[field]), to: text(after[field]) });
-  }
-  for (const field of NAMED_ONLY) if (before[field] !== after[field]) changes.push({ field, from: null, to: null });
-  return changes;
-}
-
-/** Appends one event of the interview's history, by the viewer who acted, about its interviewer. */
-export async function recordInterviewEvent(
-  deps: Pick<InterviewDeps, 'audit' | 'users' | 'clock'>,
-  viewer: Viewer,
-  type: Extract<AuditEventType, `interview.${string}`>,
-  interview: InterviewRecord,
-  details: Record<string, unknown> = {},
-): Promise<void> {
-  const [actor, interviewer] = await Promise.all([deps.users.findById(viewer.userId), deps.users.findById(interview.interviewerId)]);
-  await recordAuditEvent(deps.audit, {
-    type,
-    actor: { userId: viewer.userId, email: actor?.email ?? null, kind: 'user' },
-    subject: { userId: interview.interviewerId, email: interviewer?.email ?? null },
-    at: deps.clock.now(),
-    details: { interviewId: interview.id, ...details },
-  });
-}
 
 const KIND_OF: Partial<Record<AuditEventType, InterviewHistoryEntry['kind']>> = {
   'interview.scheduled': 'scheduled',

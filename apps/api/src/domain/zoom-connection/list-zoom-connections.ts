@@ -32,8 +32,14 @@ export async function listZoomConnections(
   const totals = { connected: 0, needs_reconnect: 0, not_connected: 0 };
   let interviewers = 0;
   let connectedInterviewers = 0;
+  // Active accounts by state: interviewers (whose state decides who hosts) apart from the other roles.
+  const stateCounts = {
+    interviewers: { connected: 0, needs_reconnect: 0, not_connected: 0 },
+    otherRoles: { connected: 0, needs_reconnect: 0, not_connected: 0 },
+  };
   for (const row of counts) {
     totals[row.zoomConnectionState] += row.count;
+    if (row.active) stateCounts[row.role === 'interviewer' ? 'interviewers' : 'otherRoles'][row.zoomConnectionState] += row.count;
     if (row.role !== 'interviewer') continue;
     interviewers += row.count;
     if (row.zoomConnectionState === 'connected') connectedInterviewers += row.count;
@@ -57,6 +63,7 @@ export async function listZoomConnections(
       adoptionRate: interviewers === 0 ? 0 : connectedInterviewers / interviewers,
     },
     nextCursor,
+    stateCounts,
   };
 }
 

@@ -1,6 +1,7 @@
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { Notice } from '../../components/notice';
 import { LoginForm } from '../../features/auth/components/login-form';
+import { SsoSignIn } from '../../features/auth/components/sso-sign-in';
 import { useSession } from '../../features/auth/components/session-provider';
 import { safeReturnPath } from '../paths';
 import { usePageTitle } from '../use-page-title';
@@ -22,6 +23,7 @@ export default function LoginPage() {
           <p>Your session expired. Sign in again and you will be taken back to where you were.</p>
         </Notice>
       )}
+      <SsoSignIn />
       <LoginForm onSignedIn={() => navigate(returnTo, { replace: true })} />
     </section>
   );

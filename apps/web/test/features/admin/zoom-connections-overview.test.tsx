@@ -2,7 +2,7 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MeetingAnalyticsResponse } from '@crm/shared/interviews';
 import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
-import type { AuditEvent, AuditListResponse } from '@crm/shared/zoom-connection';
+import type { AuditEntry, AuditSearchResponse } from '@crm/shared/audit';
 import { AuditLog } from '../../../src/features/admin/components/audit-log';
 import { AttendanceAnalytics } from '../../../src/features/admin/components/attendance-analytics';
 import { ZoomConnectionsOverview } from '../../../src/features/admin/components/zoom-connections-overview';
@@ -18,6 +18,7 @@ const connections: AdminZoomConnectionsResponse = {
   ],
   totals: { connected: 1, needs_reconnect: 1, not_connected: 1 },
   interviewers: { total: 3, connected: 1, adoptionRate: 1 / 3 },
+  stateCounts: { interviewers: { connected: 1, needs_reconnect: 1, not_connected: 1 }, otherRoles: { connected: 0, needs_reconnect: 0, not_connected: 1 } },
 };
 const ivyAttendance = { interviews: 5, tracked: 4, candidateNoShows: 1, interviewerNoShows: 0, candidateNoShowRate: 0.25, interviewerNoShowRate: 0, recordings: 3 };
 const analytics: MeetingAnalyticsResponse = {
@@ -58,7 +59,7 @@ describe('Admin Zoom connections', () => {
 
   test('force-disconnect asks first, then disconnects and reloads the table and the audit log', async () => {
     let disconnected = false;
-    const disconnectEvent: AuditEvent = {
+    const disconnectEvent: AuditEntry = {
       id: 'e-1',
       type: 'zoom.disconnected',
       at: '2030-01-03T10:00:00.000Z',
@@ -67,8 +68,10 @@ describe('Admin Zoom connections', () => {
       requestId: null,
       ip: null,
       details: { reason: 'admin_force_disconnect' },
+      interviewId: null,
+      sentence: "Ada Admin force-disconnected Ivy Interviewer (interviewer@example.com)'s Zoom.",
     };
-    const auditLog = (): AuditListResponse => ({ events: disconnected ? [disconnectEvent] : [], page: 1, pageSize: 20, total: disconnected ? 1 : 0 });
+    const auditLog = (): AuditSearchResponse => ({ events: disconnected ? [disconnectEvent] : [], nextCursor: null });
     const api = installFakeApi({
       'GET /api/admin/zoom/connections': () => ({
         body: disconnected
@@ -76,7 +79,8 @@ describe('Admin Zoom connections', () => {
           : connections,
       }),
       'GET /api/admin/meeting-analytics': { body: analytics },
-      'GET /api/admin/audit': () => ({ body: auditLog() }),
+      'GET /api/admin/audit/events': () => ({ body: auditLog() }),
+      'GET /api/admin/users': { body: { users: [] } },
       'POST /api/admin/users/u-ivy/zoom/disconnect': () => {
         disconnected = true;
         return { body: { state: 'not_connected', zoomEmail: null, connectedAt: null, scopes: [], lastRefreshAt: null, lastProblem: null } };

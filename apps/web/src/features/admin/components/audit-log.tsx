@@ -1,10 +1,12 @@
 import { useId, useState } from 'react';
-import type { AuditEvent, AuditEventType } from '@crm/shared/zoom-connection';
+import type { AuditCategory, AuditEntry, AuditSearchQuery } from '@crm/shared/audit';
+import type { AuditEventType } from '@crm/shared/zoom-connection';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
 import { formatDateTime } from '../../../lib/format-date-time';
-import { useAuditLog } from '../api/get-audit-log';
+import { useUsers } from '../api/get-users';
+import { auditExportUrl, useAuditEvents } from '../api/search-audit-events';
 
 const PAGE_SIZE = 20;
 
@@ -23,80 +25,142 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'meeting.rehosted': 'Meeting moved to the system account',
   'meeting.retried': 'Meeting change retried',
   'zoom.nudge_sent': 'Connect-Zoom nudge sent',
+  'auth.signed_in': 'Signed in',
+  'auth.sign_in_failed': 'Sign-in refused',
+  'user.provisioned': 'User provisioned by SSO',
+  'user.invited': 'User invited',
+  'user.invite_resent': 'Invitation sent again',
   'interview.scheduled': 'Interview scheduled',
-  'interview.rescheduled': 'Interview changed',
+  'interview.rescheduled': 'Interview rescheduled',
   'interview.cancelled': 'Interview cancelled',
+  'meeting.fallback': 'Meeting on the system account',
+  'meeting.failed': 'Meeting failed',
 };
 
-function actorLabel(event: AuditEvent): string {
-  if (event.actor.kind === 'system') return 'System';
-  if (event.actor.kind === 'zoom') return 'Zoom';
-  return event.actor.email ?? 'Unknown user';
-}
+const CATEGORY_LABEL: Record<AuditCategory, string> = {
+  interviews: 'Interviews and meetings',
+  zoom: 'Zoom connections',
+  users: 'Users and roles',
+  sign_ins: 'Sign-ins',
+};
 
-function detailsLabel(details: AuditEvent['details']): string {
-  const entries = Object.entries(details).filter(([, value]) => value !== null && value !== undefined && value !== '');
-  if (entries.length === 0) return '—';
-  const show = (value: unknown) => Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : JSON.stringify(value);
-  return entries.map(([key, value]) => `${key}: ${show(value)}`).join('; ');
-}
+type Filters = Pick<AuditSearchQuery, 'actorUserId' | 'subjectUserId' | 'interviewId' | 'type' | 'from' | 'to'>;
 
-/** The newest events first; reloads when an admin action (which adds one) invalidates it. */
+/**
+ * The audit log as sentences, newest first: filters (who acted, who was affected, one interview, kind of
+ * event, dates), pages by cursor, CSV export of the same filters. Two columns, so it fits a phone.
+ */
 export function AuditLog() {
   const titleId = useId();
-  const [page, setPage] = useState(1);
-  const query = useAuditLog(page, PAGE_SIZE);
+  const ids = { actor: useId(), subject: useId(), type: useId(), from: useId(), to: useId() };
+  const [filters, setFilters] = useState<Filters>({});
+  // Cursors of the pages before the current one; the last entry is the current page's.
+  const [cursors, setCursors] = useState<(string | undefined)[]>([undefined]);
+  const cursor = cursors.at(-1);
+  const query = useAuditEvents({ ...filters, ...(cursor ? { cursor } : {}), limit: PAGE_SIZE });
+  const users = useUsers();
   const data = query.data;
-  const pageCount = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+
+  const change = (next: Partial<Filters>) => {
+    setFilters((current) => ({ ...current, ...next }));
+    setCursors([undefined]);
+  };
+  const people = users.data?.users ?? [];
 
   return (
-    <section className="card" aria-labelledby={titleId}>
-      <h2 id={titleId} className="card-title">
-        Audit log
-      </h2>
-      {query.isFetching && !data && <LoadingState label="Loading the audit log…" />}
-      {query.isError && !query.isFetching && (
-        <ErrorState title="Could not load the audit log" error={query.error} onRetry={() => void query.refetch()} />
+    <section className="card audit-log" aria-labelledby={titleId}>
+      <div className="audit-log-heading">
+        <h2 id={titleId} className="card-title">
+          Audit log
+        </h2>
+        <a className="button button-secondary button-small" href={auditExportUrl(filters)} download>
+          Export CSV
+        </a>
+      </div>
+      <div className="filters" role="group" aria-label="Filter the audit log">
+        <div className="field">
+          <label htmlFor={ids.actor}>Done by</label>
+          <select id={ids.actor} value={filters.actorUserId ?? ''} onChange={(event) => change({ actorUserId: event.target.value || undefined })}>
+            <option value="">Anyone</option>
+            {people.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.subject}>Affected user</label>
+          <select id={ids.subject} value={filters.subjectUserId ?? ''} onChange={(event) => change({ subjectUserId: event.target.value || undefined })}>
+            <option value="">Anyone</option>
+            {people.map((user) => (
+              <option key={user.id} value={user.id}>
+                {user.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.type}>Events</label>
+          <select id={ids.type} value={filters.type ?? ''} onChange={(event) => change({ type: (event.target.value || undefined) as Filters['type'] })}>
+            <option value="">All events</option>
+            {Object.entries(CATEGORY_LABEL).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={ids.from}>From</label>
+          <input id={ids.from} type="date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />
+        </div>
+        <div className="field">
+          <label htmlFor={ids.to}>To</label>
+          <input id={ids.to} type="date" value={filters.to ?? ''} onChange={(event) => change({ to: event.target.value || undefined })} />
+        </div>
+      </div>
+      {filters.interviewId && (
+        <p className="audit-log-scope">
+          Showing one interview&rsquo;s history.{' '}
+          <button type="button" className="button button-secondary button-small" onClick={() => change({ interviewId: undefined })}>
+            Show all interviews
+          </button>
+        </p>
       )}
-      {data && data.events.length === 0 && <EmptyState>No events recorded yet.</EmptyState>}
+      {query.isFetching && !data && <LoadingState label="Loading the audit log…" />}
+      {query.isError && !query.isFetching && <ErrorState title="Could not load the audit log" error={query.error} onRetry={() => void query.refetch()} />}
+      {data && data.events.length === 0 && (
+        <EmptyState>{Object.values(filters).some(Boolean) ? 'No events match these filters.' : 'No events recorded yet.'}</EmptyState>
+      )}
       {data && data.events.length > 0 && (
         <>
-          <div className="table-scroll" role="region" aria-label="Audit events" tabIndex={0}>
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">When</th>
-                  <th scope="col">Event</th>
-                  <th scope="col">By</th>
-                  <th scope="col">Affected user</th>
-                  <th scope="col">Details</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.events.map((event) => (
-                  <tr key={event.id}>
-                    <td>{formatDateTime(event.at)}</td>
-                    <td>{EVENT_LABEL[event.type] ?? event.type}</td>
-                    <td>{actorLabel(event)}</td>
-                    <td>{event.subject.email ?? '—'}</td>
-                    <td className="cell-problem">{detailsLabel(event.details)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <table className="table audit-table" aria-label="Audit events">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col" className="audit-event-col">
+                  Event
+                </th>
+                <th scope="col">What happened</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.events.map((event) => (
+                <AuditRow key={event.id} event={event} onShowInterview={filters.interviewId ? undefined : (interviewId) => change({ interviewId })} />
+              ))}
+            </tbody>
+          </table>
           <nav className="pager" aria-label="Audit log pages">
-            <button type="button" className="button button-secondary button-small" disabled={page <= 1} onClick={() => setPage(page - 1)}>
+            <button type="button" className="button button-secondary button-small" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
               Newer
             </button>
-            <span>
-              Page {data.page} of {pageCount}
-            </span>
+            <span>Page {cursors.length}</span>
             <button
               type="button"
               className="button button-secondary button-small"
-              disabled={page >= pageCount}
-              onClick={() => setPage(page + 1)}
+              disabled={!data.nextCursor}
+              onClick={() => data.nextCursor && setCursors([...cursors, data.nextCursor])}
             >
               Older
             </button>
@@ -104,5 +168,25 @@ export function AuditLog() {
         </>
       )}
     </section>
+  );
+}
+
+function AuditRow({ event, onShowInterview }: { event: AuditEntry; onShowInterview: ((interviewId: string) => void) | undefined }) {
+  return (
+    <tr>
+      <td className="audit-when">{formatDateTime(event.at)}</td>
+      {/* Its own column when there is room; on a phone the label moves above the sentence instead. */}
+      <td className="audit-event-col">{EVENT_LABEL[event.type] ?? event.type}</td>
+      <td className="audit-what">
+        <span className="cell-strong audit-event-inline">{EVENT_LABEL[event.type] ?? event.type}</span>
+        <span className="audit-sentence">{event.sentence}</span>
+        {event.actor.kind === 'user' && event.actor.email && <span className="cell-sub">by {event.actor.email}</span>}
+        {event.interviewId && onShowInterview && (
+          <button type="button" className="link-button" onClick={() => onShowInterview(event.interviewId!)}>
+            This interview&rsquo;s history
+          </button>
+        )}
+      </td>
+    </tr>
   );
 }

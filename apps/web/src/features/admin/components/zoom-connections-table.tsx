@@ -2,7 +2,8 @@ import { useId, useMemo, useState } from 'react';
 import type { MeetingAnalyticsResponse, MeetingAnalyticsRow } from '@crm/shared/interviews';
 import { ZOOM_CONNECTION_STATES, type AdminZoomConnectionRow, type ZoomConnectionState } from '@crm/shared/zoom-connection';
 import { EmptyState } from '../../../components/empty-state';
-import { formatDate, formatDateTime } from '../../../lib/format-date-time';
+import { formatDate } from '../../../lib/format-date-time';
+import { ConnectionDetailsDrawer } from './connection-details-drawer';
 import { ZOOM_STATE_LABEL, ZoomStatePill } from './zoom-state-pill';
 
 const ROLE_LABEL: Record<AdminZoomConnectionRow['role'], string> = { admin: 'Admin', recruiter: 'Recruiter', interviewer: 'Interviewer' };
@@ -22,6 +23,7 @@ export function ZoomConnectionsTable({
   const captionId = useId();
   const [search, setSearch] = useState('');
   const [state, setState] = useState<ZoomConnectionState | 'all'>('all');
+  const [detailsFor, setDetailsFor] = useState<AdminZoomConnectionRow | null>(null);
 
   const meetingsByUser = useMemo(() => {
     const map = new Map<string, MeetingAnalyticsRow>();
@@ -61,19 +63,19 @@ export function ZoomConnectionsTable({
       {visible.length === 0 ? (
         <EmptyState>No users match these filters.</EmptyState>
       ) : (
-        <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
-          <table className="table">
+        // Key columns only (who, state, problem, meetings, actions) so nothing scrolls sideways at 1280 px;
+        // at phone width the problem and meetings columns give way too. Everything else: the details drawer.
+        <div className="table-scroll table-fits" role="region" aria-labelledby={captionId} tabIndex={0}>
+          <table className="table connections-table">
             <caption id={captionId}>Zoom connections by user</caption>
             <thead>
               <tr>
                 <th scope="col">User</th>
-                <th scope="col">Role</th>
                 <th scope="col">Zoom state</th>
-                <th scope="col">Zoom email</th>
-                <th scope="col">Connected since</th>
-                <th scope="col">Last refresh</th>
-                <th scope="col">Last problem</th>
-                <th scope="col">
+                <th scope="col" className="col-secondary">
+                  Last problem
+                </th>
+                <th scope="col" className="col-secondary">
                   Meetings{analytics ? ` since ${formatDate(analytics.since)}` : ''}
                   <span className="th-hint">own Zoom / system account</span>
                 </th>
@@ -89,17 +91,15 @@ export function ZoomConnectionsTable({
                   <tr key={user.userId}>
                     <th scope="row">
                       <span className="cell-strong">{user.name}</span>
-                      <span className="cell-sub">{user.email}</span>
+                      <span className="cell-sub cell-wrap">{user.email}</span>
+                      <span className="cell-sub">{ROLE_LABEL[user.role]}</span>
                     </th>
-                    <td>{ROLE_LABEL[user.role]}</td>
                     <td>
                       <ZoomStatePill state={user.state} />
+                      {user.zoomEmail && <span className="cell-sub cell-wrap">{user.zoomEmail}</span>}
                     </td>
-                    <td>{user.zoomEmail ?? '—'}</td>
-                    <td>{formatDateTime(user.connectedAt)}</td>
-                    <td>{formatDateTime(user.lastRefreshAt)}</td>
-                    <td className="cell-problem">{user.lastProblem ?? '—'}</td>
-                    <td>
+                    <td className="col-secondary cell-wrap">{user.lastProblem ?? '—'}</td>
+                    <td className="col-secondary">
                       {meetings ? (
                         <MeetingCounts own={meetings.ownAccount} system={meetings.systemAccount} />
                       ) : user.role === 'interviewer' && analytics ? (
@@ -109,11 +109,16 @@ export function ZoomConnectionsTable({
                       )}
                     </td>
                     <td>
-                      {user.state !== 'not_connected' && (
-                        <button type="button" className="button button-danger button-small" onClick={() => onForceDisconnect(user)}>
-                          Force disconnect<span className="sr-only"> {user.name}</span>
+                      <span className="row-actions">
+                        <button type="button" className="button button-secondary button-small" onClick={() => setDetailsFor(user)}>
+                          Details<span className="sr-only"> of {user.name}</span>
                         </button>
-                      )}
+                        {user.state !== 'not_connected' && (
+                          <button type="button" className="button button-danger button-small row-force" onClick={() => onForceDisconnect(user)}>
+                            Force disconnect<span className="sr-only"> {user.name}</span>
+                          </button>
+                        )}
+                      </span>
                     </td>
                   </tr>
                 );
@@ -121,6 +126,15 @@ export function ZoomConnectionsTable({
             </tbody>
           </table>
         </div>
+      )}
+      {detailsFor && (
+        <ConnectionDetailsDrawer
+          user={detailsFor}
+          meetings={meetingsByUser.get(detailsFor.userId)}
+          since={analytics?.since}
+          onClose={() => setDetailsFor(null)}
+          onForceDisconnect={onForceDisconnect}
+        />
       )}
     </div>
   );

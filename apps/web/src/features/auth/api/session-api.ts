@@ -1,4 +1,4 @@
-import { authEndpoints, type LoginRequest, type SessionResponse } from '@crm/shared/auth';
+import { authEndpoints, type LoginRequest, type SessionResponse, type SsoLogoutResponse } from '@crm/shared/auth';
 import { apiRequest } from '../../../lib/api-client';
 
 export function logIn(credentials: LoginRequest): Promise<SessionResponse> {
@@ -9,6 +9,8 @@ export function logIn(credentials: LoginRequest): Promise<SessionResponse> {
   });
 }
 
-export function logOut(): Promise<void> {
-  return apiRequest<void>(authEndpoints.logout.path, { method: authEndpoints.logout.method, skipUnauthenticatedHandler: true });
+/** Ends the CRM session; for a session that came from SSO, also the provider's end-session URL to visit (RP-initiated logout). */
+export async function logOut(): Promise<string | null> {
+  const { redirectTo } = await apiRequest<SsoLogoutResponse>(authEndpoints.ssoLogout.path, { method: authEndpoints.ssoLogout.method, skipUnauthenticatedHandler: true });
+  return redirectTo;
 }

@@ -7,6 +7,7 @@ import { Notice } from '../../../components/notice';
 import { ApiError } from '../../../lib/api-client';
 import { resolverWithFieldMessages } from '../../../lib/resolver-with-field-messages';
 import { useSession } from './session-provider';
+import { useAuthMethods } from '../api/get-auth-methods';
 
 const resolver = resolverWithFieldMessages(zodResolver(loginRequestSchema), {
   email: 'Enter your email address, like name@example.com.',
@@ -46,6 +47,8 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: PublicUser) => vo
     formState: { errors, isSubmitting },
   } = useForm<LoginRequest>({ resolver, defaultValues: { email: '', password: '' } });
   const fieldErrorId = error !== null && concernsFields(error) ? errorId : undefined;
+  // PASSWORD_LOGIN=false: only "Sign in with SSO" remains.
+  const passwordLogin = useAuthMethods().data?.password ?? true;
 
   async function onValid(credentials: LoginRequest) {
     setError(null);
@@ -66,6 +69,7 @@ export function LoginForm({ onSignedIn }: { onSignedIn: (user: PublicUser) => vo
     void handleSubmit(onValid)(event);
   }
 
+  if (!passwordLogin) return null;
   return (
     <form className="form" onSubmit={onSubmit} noValidate aria-label="Sign in">
       {error !== null && (

@@ -95,11 +95,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(async () => {
+    let providerLogout: string | null = null;
     try {
-      await (await sessionApi()).logOut();
+      providerLogout = await (await sessionApi()).logOut();
     } finally {
       expire('signed_out');
     }
+    // Signed in by SSO: sign out at the identity provider too, which sends the browser back to /login.
+    if (providerLogout) window.location.assign(providerLogout);
   }, [expire]);
 
   const retry = useCallback(() => {
