@@ -10,7 +10,7 @@ type InterviewChange = Extract<AuditEventType, 'interview.scheduled' | 'intervie
 
 interface Deps {
   audit: AuditRepository;
-  users: UserRepository;
+  users: Pick<UserRepository, 'findById'>;
   interviews: { findById(id: string): Promise<InterviewRecord | null> };
   clock: Clock;
 }
