@@ -151,15 +151,21 @@ export function AuditLog() {
               ))}
             </tbody>
           </table>
+          {/* aria-disabled, not disabled: paging to the first or last page must not drop keyboard focus to <body>. */}
           <nav className="pager" aria-label="Audit log pages">
-            <button type="button" className="button button-secondary button-small" disabled={cursors.length <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
+            <button
+              type="button"
+              className="button button-secondary button-small"
+              aria-disabled={cursors.length <= 1 || undefined}
+              onClick={() => cursors.length > 1 && setCursors(cursors.slice(0, -1))}
+            >
               Newer
             </button>
             <span>Page {cursors.length}</span>
             <button
               type="button"
               className="button button-secondary button-small"
-              disabled={!data.nextCursor}
+              aria-disabled={!data.nextCursor || undefined}
               onClick={() => data.nextCursor && setCursors([...cursors, data.nextCursor])}
             >
               Older
