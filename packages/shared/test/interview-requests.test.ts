@@ -1,12 +1,21 @@
 import { createInterviewRequestSchema, interviewListQuerySchema, timeZoneSchema, updateInterviewRequestSchema } from '../src/interviews';
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** A start `days` from now, on the hour in UTC (the schema allows at most a year ahead, by this clock). */
+function startIn(days: number): string {
+  const start = new Date(Date.now() + days * DAY_MS);
+  start.setUTCMinutes(0, 0, 0);
+  return start.toISOString().replace('.000Z', 'Z');
+}
+
 function validCreateRequest(): Record<string, unknown> {
   return {
     candidateName: 'Grace Hopper',
     candidateEmail: 'Grace.Hopper@Example.com',
     position: 'Compiler engineer',
     interviewerId: 'user-1',
-    startTime: '2030-05-01T09:00:00+02:00',
+    startTime: startIn(30).replace('Z', '+00:00'),
     timeZone: 'Europe/Berlin',
     durationMinutes: 45,
   };
@@ -33,8 +42,14 @@ describe('scheduling an interview', () => {
   });
 
   test('when the start time has no offset, it is refused rather than read as some local time', () => {
-    const result = createInterviewRequestSchema.safeParse({ ...validCreateRequest(), startTime: '2030-05-01T09:00:00' });
+    const result = createInterviewRequestSchema.safeParse({ ...validCreateRequest(), startTime: startIn(30).slice(0, 19) });
     expect(result.error?.issues[0]?.path).toEqual(['startTime']);
+  });
+
+  test('when the start is more than a year ahead, it is refused naming the field', () => {
+    const result = createInterviewRequestSchema.safeParse({ ...validCreateRequest(), startTime: startIn(400) });
+    expect(result.error?.issues[0]?.path).toEqual(['startTime']);
+    expect(result.error?.issues[0]?.message).toBe('must be at most one year ahead');
   });
 
   test('when the duration is shorter than 5 minutes or not whole, it is refused', () => {
@@ -54,7 +69,8 @@ describe('rescheduling an interview', () => {
   });
 
   test('when only the start time changes, the other fields stay absent', () => {
-    expect(updateInterviewRequestSchema.parse({ startTime: '2030-05-02T10:00:00Z' })).toEqual({ startTime: '2030-05-02T10:00:00Z' });
+    const startTime = startIn(31);
+    expect(updateInterviewRequestSchema.parse({ startTime })).toEqual({ startTime });
   });
 });
 
