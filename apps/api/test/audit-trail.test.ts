@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { AuditEntry, AuditSearchResponse } from '@crm/shared/audit';
 import { signInAs } from './support/start-test-api';
 import { useTestStack } from './support/start-test-stack';
@@ -14,11 +15,15 @@ describe('the audit trail tells the story', () => {
     const interviewer = await signInAs(stack().api, 'interviewer');
     const recruiter = await signInAs(stack().api, 'recruiter');
     const admin = await signInAs(stack().api, 'admin');
+    // Within the one-year horizon: 40 days from the API's today, 15:00 UTC, then an hour later.
+    const start = DateTime.fromJSDate(stack().api.clock.now(), { zone: 'utc' }).plus({ days: 40 }).set({ hour: 15, minute: 0, second: 0, millisecond: 0 });
+    const moved = start.plus({ hours: 1 });
+    const inNewYork = (time: DateTime) => time.setZone('America/New_York').toFormat('ccc d LLL yyyy, HH:mm');
     const { interview } = await scheduleOverHttp(
       recruiter.agent,
-      interviewRequest(interviewer.user.id, { candidateName: 'Grace Hopper', timeZone: 'America/New_York', startTime: '2031-03-03T15:00:00Z' }),
+      interviewRequest(interviewer.user.id, { candidateName: 'Grace Hopper', timeZone: 'America/New_York', startTime: start.toISO({ suppressMilliseconds: true })! }),
     );
-    await recruiter.agent.patch(`/api/interviews/${interview.id}`).send({ startTime: '2031-03-03T16:00:00Z' }).expect(200);
+    await recruiter.agent.patch(`/api/interviews/${interview.id}`).send({ startTime: moved.toISO({ suppressMilliseconds: true })! }).expect(200);
     await recruiter.agent.delete(`/api/interviews/${interview.id}`).expect(200);
     // Another interview's events must not show up.
     await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));
@@ -28,10 +33,10 @@ describe('the audit trail tells the story', () => {
     const story = events.map((event) => event.sentence).reverse();
     const recruiterName = recruiter.user.name;
     expect(story).toEqual([
-      `${recruiterName} scheduled Grace Hopper's interview for Backend Engineer with ${interviewer.user.name} (${interviewer.user.email}) at Mon 3 Mar 2031, 10:00 (America/New_York), on the organisation's Zoom account.`,
+      `${recruiterName} scheduled Grace Hopper's interview for Backend Engineer with ${interviewer.user.name} (${interviewer.user.email}) at ${inNewYork(start)} (America/New_York), on the organisation's Zoom account.`,
       "The meeting for Grace Hopper's interview is hosted on the organisation's Zoom account because the interviewer has not connected Zoom.",
-      `${recruiterName} rescheduled Grace Hopper's interview from Mon 3 Mar 2031, 10:00 to Mon 3 Mar 2031, 11:00 (America/New_York).`,
-      `${recruiterName} cancelled Grace Hopper's interview planned for Mon 3 Mar 2031, 11:00 (America/New_York); the Zoom meeting is deleted and the candidate told.`,
+      `${recruiterName} rescheduled Grace Hopper's interview from ${inNewYork(start)} to ${inNewYork(moved)} (America/New_York).`,
+      `${recruiterName} cancelled Grace Hopper's interview planned for ${inNewYork(moved)} (America/New_York); the Zoom meeting is deleted and the candidate told.`,
     ]);
     expect(events.every((event: AuditEntry) => event.interviewId === interview.id)).toBe(true);
   });

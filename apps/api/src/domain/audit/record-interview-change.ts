@@ -45,6 +45,8 @@ export async function recordInterviewChange(
 ): Promise<void> {
   // Cancelling what was already cancelled changes nothing: the story has no new line.
   if (type === 'interview.cancelled' && before?.status === 'cancelled') return;
+  // Nor does a reschedule that changed no field (the same values sent again).
+  if (type === 'interview.rescheduled' && before && interviewChanges(before, after).length === 0) return;
   try {
     await recordInterviewStory(deps, actorUserId, type, before, after, extra);
   } catch {
