@@ -35,7 +35,8 @@ test('when Zoom is down as the recruiter schedules, the meeting shows pending, a
   await expect(item.getByText('Meeting pending')).toBeHidden({ timeout: 20_000 });
   const joinLink = item.getByRole('link', { name: /Join link/ });
   await expect(joinLink).toHaveAttribute('href', /^https?:\/\//);
-  await expect(item.getByText('System account')).toBeVisible();
+  // Whichever account hosts it (Ian may be connected by an earlier spec on this shared stack), the badge says so.
+  await expect(item.getByText(/^(System account|Interviewer's Zoom)$/)).toBeVisible();
   await snap(recruiter, testInfo, 'meeting scheduled without a reload');
 
   expect(navigations, 'no reload and no navigation happened').toBe(0);

@@ -5,13 +5,15 @@ import { snap } from './support/screenshots';
 
 test('booking an interviewer who already has an interview then shows the clash; the recruiter confirms and both are scheduled', async ({ browser }, testInfo) => {
   const recruiter = await openAs(browser, people.recruiter.email, testInfo, 'recruiter dashboard');
-  const first = 'Katherine Johnson';
+  // Unique per run: specs share one stack, and other specs' candidates must not match these names.
+  const run = Date.now().toString(36);
+  const first = `Annie Easley ${run}`;
   await scheduleInterview(recruiter, testInfo, { candidateName: first, interviewer: people.ian, start: daysAhead(20, '09:00') });
 
   const form = recruiter.getByRole('form', { name: 'Schedule interview' });
-  const second = 'Dorothy Vaughan';
+  const second = `Dorothy Vaughan ${run}`;
   await form.getByLabel('Candidate name').fill(second);
-  await form.getByLabel('Candidate email').fill('dorothy.vaughan@candidates.example');
+  await form.getByLabel('Candidate email').fill(`dorothy.vaughan.${run}@candidates.example`);
   await form.getByLabel('Position').fill('Mathematician');
   await form.getByRole('radio', { name: new RegExp(people.ian.name) }).check();
   await form.getByLabel('Date and time').fill(daysAhead(20, '09:30'));

@@ -163,7 +163,7 @@ test.describe('issue 16 usability pass', () => {
     await expect(form.getByLabel('Position')).toHaveAttribute('aria-invalid', 'true');
 
     // Same row, same top and height: the error under the date field does not stretch its neighbours.
-    const boxes = await Promise.all([date, form.getByLabel('Time zone'), form.getByLabel('Duration (minutes)')].map((input) => input.boundingBox()));
+    const boxes = await Promise.all([date, form.getByRole('searchbox', { name: 'Search time zones' }), form.getByLabel('Duration (minutes)')].map((input) => input.boundingBox()));
     const [first, ...others] = boxes.map((box) => box!);
     for (const other of others) {
       if (Math.abs(other.y - first!.y) > 40) continue; // wrapped onto another row at this width
