@@ -69,6 +69,9 @@ export default defineConfig({
     url: webUrl,
     timeout: 180_000,
     reuseExistingServer: false,
+    // The demo runs the API and Vite in process groups of their own and stops them on SIGTERM; the default
+    // SIGKILL of the launcher's group would leave both running after the tests.
+    gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
     stdout: process.env.E2E_SERVER_LOGS ? 'pipe' : 'ignore',
     stderr: 'pipe',
     env: {
