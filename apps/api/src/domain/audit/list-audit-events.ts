@@ -1,7 +1,8 @@
 import type { AuditEvent, AuditListResponse } from '@crm/shared/zoom-connection';
 import type { AuditEventRecord, AuditRepository } from '../ports/audit-repository';
 
-function presentAuditEvent(event: AuditEventRecord): AuditEvent {
+/** An event as the API shows it (the audit search adds its sentence). */
+export function presentAuditEvent(event: AuditEventRecord): AuditEvent {
   return {
     id: event.id,
     type: event.type,

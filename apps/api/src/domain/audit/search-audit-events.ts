@@ -3,6 +3,7 @@ import type { AuditEventType } from '@crm/shared/zoom-connection';
 import type { AuditEventRecord, AuditFilter, AuditRepository } from '../ports/audit-repository';
 import type { UserRepository } from '../ports/user-repository';
 import { describeAuditEvent, type UserNames } from './describe-audit-event';
+import { presentAuditEvent } from './list-audit-events';
 
 export interface AuditSearch {
   actorUserId?: string;
@@ -27,20 +28,15 @@ export function auditFilterOf(search: AuditSearch): AuditFilter {
   };
 }
 
-export async function userNames(users: UserRepository): Promise<UserNames> {
-  return new Map((await users.list()).map((user) => [user.id, user.name]));
+export async function userNames(users: UserRepository, events?: readonly AuditEventRecord[]): Promise<UserNames> {
+  // A page names a few people: read just them (one batch), not every user of the organisation.
+  const found = events ? await users.findByIds([...new Set(events.flatMap((event) => [event.actor.userId, event.subject.userId]).filter((id): id is string => id !== null))]) : await users.list();
+  return new Map(found.map((user) => [user.id, user.name]));
 }
 
 export function presentAuditEntry(event: AuditEventRecord, names: UserNames): AuditEntry {
   return {
-    id: event.id,
-    type: event.type,
-    at: event.at.toISOString(),
-    actor: event.actor,
-    subject: event.subject,
-    requestId: event.requestId,
-    ip: event.ip,
-    details: event.details,
+    ...presentAuditEvent(event),
     interviewId: event.interviewId ?? null,
     sentence: describeAuditEvent(event, names),
   };
@@ -65,7 +61,8 @@ export async function withCandidateNames(deps: AuditReadDeps, events: AuditEvent
 
 /** Newest first, filtered, one cursor page, each event with its sentence. */
 export async function searchAuditEvents(deps: AuditReadDeps, search: AuditSearch): Promise<AuditSearchResponse> {
-  const [page, names] = await Promise.all([deps.audit.query(auditFilterOf(search), { after: search.cursor ?? null, limit: search.limit }), userNames(deps.users)]);
+  const page = await deps.audit.query(auditFilterOf(search), { after: search.cursor ?? null, limit: search.limit });
+  const names = await userNames(deps.users, page.events);
   const events = await withCandidateNames(deps, page.events);
   return { events: events.map((event) => presentAuditEntry(event, names)), nextCursor: page.next };
 }
