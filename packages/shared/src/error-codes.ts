@@ -45,6 +45,8 @@ export const ERROR_CODES = [
   'interview_conflict',
   // requireInterviewerZoom is on and an interviewer has not connected Zoom (details: { interviewers })
   'interviewer_zoom_required',
+  // every fallback Zoom host (ZOOM_FALLBACK_HOSTS) already has as many overlapping meetings as it may host
+  'no_fallback_host_free',
   // a list cursor that was altered, or belongs to another filter or another user's view
   'invalid_cursor',
   // catch-all

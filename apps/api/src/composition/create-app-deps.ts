@@ -28,6 +28,7 @@ import { createSsoServices } from './create-sso-services';
 import { createZoomEventServices, type ZoomEventOptions } from './create-zoom-event-services';
 import { makePastMeetingParticipants } from '../domain/zoom-events/list-past-meeting-participants';
 import { unrefTimer } from './unref-timer';
+import { fallbackHostPool } from '../config/fallback-hosts';
 
 /**
  * Builds every service the HTTP layer and the jobs use, from the configuration, the store and the clock.
@@ -52,6 +53,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     userAccessTokens,
     systemAccessTokens: zoom.serverToServer,
     systemHostUserId: env.ZOOM_USER_ID,
+    fallbackHosts: { hosts: fallbackHostPool(env), slots: store.fallbackHostSlots, clock },
     zoom: zoom.api,
     meetingDefaults: store.meetingDefaults,
     interviews: store.interviews,
@@ -81,6 +83,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
     settings: store.settings,
     cursors: pageCursors,
+    fallbackHosts: meetingDeps.fallbackHosts,
   };
   return {
     env,

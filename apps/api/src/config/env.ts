@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fallbackHostsSchema } from './fallback-hosts';
 
 /** Values that only ever appear in .env.example and demo mode; production refuses them. */
 export const DEMO_SECRETS = {
@@ -104,6 +105,8 @@ const envSchema = z.object({
   ZOOM_S2S_CLIENT_ID: z.string().min(1).optional(),
   ZOOM_S2S_CLIENT_SECRET: z.string().min(1).optional(),
   ZOOM_USER_ID: z.string().min(1).default('me'),
+  /** Zoom users of the organisation's account hosting fallback meetings, `user[:allowance],…`; unset: ZOOM_USER_ID alone, allowance 1. */
+  ZOOM_FALLBACK_HOSTS: fallbackHostsSchema.optional(),
   ZOOM_OAUTH_BASE_URL: url('https://zoom.us').default('https://zoom.us'),
   ZOOM_API_BASE_URL: url('https://api.zoom.us/v2').default('https://api.zoom.us/v2'),
   ZOOM_WEBHOOK_SECRET_TOKEN: z.string().min(1).optional(),

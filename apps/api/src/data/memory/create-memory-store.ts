@@ -16,6 +16,7 @@ import { MemoryZoomConnectionRepository } from './memory-zoom-connection-reposit
 import { systemServerClock, type ServerClock } from './server-clock';
 import { MemoryZoomEventRepository } from './memory-zoom-event-repository';
 import { MemoryInterviewAttendanceRepository } from './memory-interview-attendance-repository';
+import { MemoryFallbackHostSlotRepository } from './memory-fallback-host-slot-repository';
 
 /** The embedded store for demo mode and tests. Data lives in this process only and is lost on exit. */
 export function createMemoryStore(options: { serverClock?: ServerClock } = {}): Store {
@@ -46,6 +47,7 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     calendarFeeds: new MemoryCalendarFeedRepository(),
     interviewRecordings: new MemoryInterviewRecordingRepository(),
     recordingSettings: new MemoryRecordingSettingsRepository(),
+    fallbackHostSlots: new MemoryFallbackHostSlotRepository(),
     async ping() {},
     async close() {},
   };

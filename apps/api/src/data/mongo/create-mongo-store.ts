@@ -19,6 +19,7 @@ import { MongoCalendarFeedRepository } from './mongo-calendar-feed-repository';
 import { MongoInvitationRepository } from './mongo-invitation-repository';
 import { MongoOutboxRepository } from './mongo-outbox-repository';
 import { failingFast, storeUnavailable } from './store-unavailable';
+import { MongoFallbackHostSlotRepository } from './mongo-fallback-host-slot-repository';
 
 // Every operation inside connection.transaction() joins its session without passing it along.
 mongoose.set('transactionAsyncLocalStorage', true);
@@ -108,6 +109,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     interviewRecordings: failingFast(new MongoInterviewRecordingRepository(models.interviewRecordings)),
     recordingSettings: failingFast(new MongoRecordingSettingsRepository(models.recordingSettings)),
     settings: failingFast(new MongoSettingsRepository(models.settings)),
+    fallbackHostSlots: failingFast(new MongoFallbackHostSlotRepository(models.fallbackHostSlots)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

@@ -16,6 +16,7 @@ import { invitationModel } from './invitation-model';
 import { outboxModel } from './outbox-model';
 import { interviewRecordingModel, recordingSettingsModel } from './interview-recording-model';
 import { settingsModel } from './settings-model';
+import { fallbackHostSlotModel } from './fallback-host-slot-model';
 
 /** Every model the store uses, compiled once per connection. */
 export function mongoModels(connection: Connection) {
@@ -36,6 +37,7 @@ export function mongoModels(connection: Connection) {
     interviewRecordings: interviewRecordingModel(connection),
     recordingSettings: recordingSettingsModel(connection),
     settings: settingsModel(connection),
+    fallbackHostSlots: fallbackHostSlotModel(connection),
   };
 }
 

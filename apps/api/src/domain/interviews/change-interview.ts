@@ -6,6 +6,7 @@ import type { InterviewDeps } from './interview-deps';
 import { refuseConflictingSlot } from '../scheduling/find-interview-conflicts';
 import { refuseStartOutsideWindow } from './schedule-interview';
 import { syncNow } from './sync-interview-meeting';
+import { holdFallbackHostAtNewTime, releaseFallbackHost } from '../meetings/fallback-host-pool';
 
 /** Fields the Zoom meeting shows (topic is built from candidate and position); notes stay in the CRM. */
 const ZOOM_VISIBLE: (keyof InterviewDetails)[] = ['candidateName', 'position', 'startTime', 'timeZone', 'durationMinutes', 'agenda'];
@@ -33,6 +34,7 @@ export async function rescheduleInterview(deps: InterviewDeps, id: string, input
   const moves =
     slot.startTime.getTime() !== current.startTime.getTime() || slot.durationMinutes !== current.durationMinutes || slot.candidateEmail !== current.candidateEmail;
   if (moves) await refuseConflictingSlot({ interviews: deps.interviews, users: deps.users, conflictBufferMinutes: deps.conflictBufferMinutes ?? 0 }, slot, allowConflict);
+  await holdFallbackHostAtNewTime(deps.fallbackHosts, current, slot);
   const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
   const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now: deps.clock.now() });
   if (!updated) throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
@@ -51,5 +53,6 @@ export async function cancelInterview(deps: InterviewDeps, id: string): Promise<
   }
   const cancelled = await deps.interviews.cancel(id, deps.clock.now());
   if (!cancelled) return findInterviewOrThrow(deps, id);
+  await releaseFallbackHost(deps.fallbackHosts, id);
   return (await syncNow(deps, id)) ?? cancelled;
 }

@@ -13,6 +13,7 @@ import type { SettingsRepository } from '../ports/settings-repository';
 import type { UserRepository } from '../ports/user-repository';
 import type { KnownRecords } from './known-records';
 import type { PageCursors } from '../pagination/page-cursor';
+import type { FallbackHostPool } from '../meetings/fallback-host-pool';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
@@ -44,4 +45,6 @@ export interface InterviewDeps {
   createAnswerBudget?: AnswerBudget;
   /** Signs and checks list cursors. */
   cursors: PageCursors;
+  /** The fallback host pool: a cancelled interview frees its slot, a reschedule needs its host free then. */
+  fallbackHosts?: FallbackHostPool;
 }

@@ -168,6 +168,7 @@ async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, ow
       await writeMeeting(deps, interview, owner, { unconfirmedCreate: { ...sending, ...host } });
     },
     ...(rehostReason ? { systemReason: rehostReason } : {}),
+    fallbackSlot: { interviewId: interview.id, startTime: interview.startTime, durationMinutes: interview.durationMinutes },
     ...(options.known ? { known: options.known } : {}),
   });
 }

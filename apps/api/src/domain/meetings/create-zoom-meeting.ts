@@ -3,6 +3,7 @@ import type { ZoomMeeting } from '../ports/zoom-gateway';
 import type { MeetingServiceDeps } from './meeting-service-deps';
 import { knownMeetingDefaults, type KnownRecords } from '../interviews/known-records';
 import { onNewMeetingHost, type FallbackReason, type HostChoice } from './meeting-host';
+import type { FallbackSlot } from './fallback-host-pool';
 import { newPasscode, zoomCreateBody, type MeetingData } from './zoom-meeting-body';
 
 export interface CreatedZoomMeeting {
@@ -29,6 +30,8 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
     options: {
       beforeSend?: (sending: CreateSending) => Promise<void>;
       systemReason?: FallbackReason;
+      /** The interview and its time, so a fallback takes a free slot of the host pool. */
+      fallbackSlot?: FallbackSlot;
       /** What the request already read: the interviewer's defaults are read once and remembered there. */
       known?: KnownRecords;
     } = {},
@@ -41,7 +44,7 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
         host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await (options.known ? knownMeetingDefaults(options.known, deps.meetingDefaults) : deps.meetingDefaults).get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
       await options.beforeSend?.(host);
       return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
-    }, options.systemReason ? { systemReason: options.systemReason } : {});
+    }, { ...(options.systemReason ? { systemReason: options.systemReason } : {}), ...(options.fallbackSlot ? { fallbackSlot: options.fallbackSlot } : {}) });
     const { value: meeting } = hosted;
     return {
       meeting,

@@ -38,12 +38,14 @@ export function makeFindUnconfirmedZoomMeeting(deps: MeetingServiceDeps) {
     if (system && sent.hostSource !== 'interviewer') {
       // Where it went and why is remembered once the call was about to go out; otherwise infer it as a create would.
       const reason = sent.hostSource === 'system' && sent.hostReason ? sent.hostReason : own.ok ? 'interviewer_token_rejected' : fallbackReasonFor(own.reason);
+      // A pool host was given a slot for it before the call went out: that host's meetings are where to look.
+      const systemHostUserId = (await deps.fallbackHosts?.slots.hostOf(interviewId)) ?? deps.systemHostUserId;
       accounts.push({
         source: 'system',
         reason,
-        zoomUserId: deps.systemHostUserId,
+        zoomUserId: systemHostUserId,
         tokens: system,
-        email: systemHostEmail(deps),
+        email: systemHostEmail({ systemHostUserId }),
       });
     }
     for (const account of accounts) {

@@ -5,6 +5,7 @@ import type { Secret } from '../ports/secret';
 import { isZoomFailure, type ZoomFailure } from '../ports/zoom-failure';
 import { meetingError, zoomUnavailable } from './meeting-failure';
 import type { MeetingServiceDeps } from './meeting-service-deps';
+import { onFallbackHost, type FallbackSlot } from './fallback-host-pool';
 
 /**
  * Where a meeting is hosted, and the one place that decides it:
@@ -107,7 +108,7 @@ export async function onNewMeetingHost<T>(
   deps: MeetingServiceDeps,
   interviewerId: string,
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
-  options: { systemReason?: FallbackReason } = {},
+  options: { systemReason?: FallbackReason; fallbackSlot?: FallbackSlot } = {},
 ): Promise<HostedResult<T>> {
   let reason: FallbackReason;
   // A re-host goes to the organisation's account whatever the interviewer's token says.
@@ -119,21 +120,24 @@ export async function onNewMeetingHost<T>(
     reason = own.reason;
   }
   const system = requireSystemAccount(deps, reason);
-  const value = await withSystemToken(system, "creating the meeting on the organisation's Zoom account", async (token) => {
-    try {
-      return await call(token, deps.systemHostUserId, { hostSource: 'system', hostReason: reason });
-    } catch (error) {
-      if (!isZoomFailure(error, 'not_found')) throw error;
-      throw new AppError({
-        code: 'zoom_not_configured',
-        status: 503,
-        message: `ZOOM_USER_ID "${deps.systemHostUserId}" is not a user of the organisation's Zoom account`,
-        details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null },
-        cause: error,
-      });
-    }
-  });
-  return { value, hostSource: 'system', hostReason: reason, zoomUserId: deps.systemHostUserId, zoomEmail: systemHostEmail(deps) };
+  // The pool host with a free slot at that time (fallback-host-pool.ts); ZOOM_USER_ID without a pool.
+  const { value, hostUserId } = await onFallbackHost(deps.fallbackHosts, options.fallbackSlot, deps.systemHostUserId, (host) =>
+    withSystemToken(system, "creating the meeting on the organisation's Zoom account", async (token) => {
+      try {
+        return await call(token, host, { hostSource: 'system', hostReason: reason });
+      } catch (error) {
+        if (!isZoomFailure(error, 'not_found')) throw error;
+        throw new AppError({
+          code: 'zoom_not_configured',
+          status: 503,
+          message: `${host === deps.systemHostUserId ? 'ZOOM_USER_ID' : 'The ZOOM_FALLBACK_HOSTS entry'} "${host}" is not a user of the organisation's Zoom account`,
+          details: { reason: 'zoom_not_configured', retryable: false, retryAfterMs: null },
+          cause: error,
+        });
+      }
+    }),
+  );
+  return { value, hostSource: 'system', hostReason: reason, zoomUserId: hostUserId, zoomEmail: systemHostEmail({ systemHostUserId: hostUserId }) };
 }
 
 /** The interviewer's own account first: the meeting made there, or why it cannot be (see fallbackReasonFor). */

@@ -3,6 +3,7 @@ import type { AccessTokenSource, UserAccessTokens } from '../ports/access-token-
 import type { InterviewRepository } from '../ports/interview-repository';
 import type { MeetingDefaultsRepository } from '../ports/meeting-defaults-repository';
 import type { ZoomMeetingsGateway } from '../ports/zoom-gateway';
+import type { FallbackHostPool } from './fallback-host-pool';
 
 /** What the meeting use cases need; wired once by the composition root (src/composition). */
 export interface MeetingServiceDeps {
@@ -11,6 +12,8 @@ export interface MeetingServiceDeps {
   systemAccessTokens: AccessTokenSource | null;
   /** `ZOOM_USER_ID`: the Zoom user (email or id) that hosts meetings on the organisation's account. */
   systemHostUserId: string;
+  /** The fallback hosts and their slots (ZOOM_FALLBACK_HOSTS); absent, every fallback goes to systemHostUserId unchecked. */
+  fallbackHosts?: FallbackHostPool;
   zoom: ZoomMeetingsGateway;
   meetingDefaults: MeetingDefaultsRepository;
   /** Tells a retry which meetings found at Zoom already belong to an interview. */
