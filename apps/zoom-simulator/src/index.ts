@@ -29,3 +29,4 @@ export { signWebhook } from './webhooks/send-webhook';
 export type { EmittedActivity, EmittedEvent } from './live-meetings/emit-meeting-activity';
 export type { ActiveWebhookFault, WebhookFaultRule } from './webhooks/webhook-faults';
 export { ENDPOINT_RATE_LIMIT_CATEGORY, PER_SECOND_LIMITS } from './rate-limits/rate-limit-categories';
+export type { HostConcurrency, HostConcurrencyReport, AllowanceOptions } from './live-meetings/host-concurrency';

@@ -41,6 +41,8 @@ export interface SimulatorPolicy {
   revokeDeauthorization: { delayMs: number } | undefined;
   startLinks: StartLinkPolicy;
   webhookDelivery: WebhookDeliveryPolicy;
+  /** Meetings one host may run at once; starting one more ends the host's running meeting. undefined: no limit. */
+  concurrentMeetingsPerHost: number | undefined;
 }
 
 export interface ZoomSimulatorOptions extends Partial<SimulatorPolicy> {
@@ -87,6 +89,7 @@ export const LENIENT_POLICY: SimulatorPolicy = {
   revokeDeauthorization: undefined,
   startLinks: { ttlSeconds: 2 * 60 * 60, reissueOnRead: false, enforceExpiry: false },
   webhookDelivery: { timeoutMs: 10_000, retryDelaysMs: [], timeScale: 1 },
+  concurrentMeetingsPerHost: undefined,
 };
 
 export function resolveSimulatorOptions(options: ZoomSimulatorOptions = {}): ResolvedSimulatorOptions {
@@ -114,6 +117,7 @@ export function resolveSimulatorOptions(options: ZoomSimulatorOptions = {}): Res
     revokeDeauthorization: 'revokeDeauthorization' in options ? options.revokeDeauthorization : DEFAULT_POLICY.revokeDeauthorization,
     startLinks: { ...DEFAULT_POLICY.startLinks, ...options.startLinks },
     webhookDelivery: { ...DEFAULT_POLICY.webhookDelivery, ...options.webhookDelivery },
+    concurrentMeetingsPerHost: 'concurrentMeetingsPerHost' in options ? options.concurrentMeetingsPerHost : DEFAULT_POLICY.concurrentMeetingsPerHost,
   };
 }
 
@@ -127,5 +131,6 @@ export function policyOf(options: ResolvedSimulatorOptions): SimulatorPolicy {
     revokeDeauthorization: options.revokeDeauthorization,
     startLinks: options.startLinks,
     webhookDelivery: options.webhookDelivery,
+    concurrentMeetingsPerHost: options.concurrentMeetingsPerHost,
   });
 }

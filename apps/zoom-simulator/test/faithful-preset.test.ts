@@ -15,6 +15,7 @@ describe('Zoom-faithful defaults and the lenient preset', () => {
       revokeDeauthorization: { delayMs: 0 },
       startLinks: { ttlSeconds: 7200, reissueOnRead: true, enforceExpiry: true },
       webhookDelivery: { timeoutMs: 3000, retryDelaysMs: [5 * MINUTE, 20 * MINUTE, 60 * MINUTE], timeScale: 1 },
+      concurrentMeetingsPerHost: 1,
     });
   });
 
@@ -33,6 +34,7 @@ describe('Zoom-faithful defaults and the lenient preset', () => {
       revokeDeauthorization: undefined,
       startLinks: { ttlSeconds: 7200, reissueOnRead: false, enforceExpiry: false },
       webhookDelivery: { timeoutMs: 10_000, retryDelaysMs: [], timeScale: 1 },
+      concurrentMeetingsPerHost: undefined,
     });
     expect(createZoomSimulator({ ...LENIENT_POLICY }).control.policy()).toEqual(LENIENT_POLICY);
   });

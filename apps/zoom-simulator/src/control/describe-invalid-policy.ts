@@ -20,6 +20,8 @@ const CHECKS: Record<string, (value: unknown) => string | undefined> = {
     isObject(v) && isNonNegative(v.timeoutMs) && Array.isArray(v.retryDelaysMs) && v.retryDelaysMs.every(isNonNegative) && isNonNegative(v.timeScale) && v.timeScale > 0
       ? undefined
       : 'webhookDelivery must be {"timeoutMs": number, "retryDelaysMs": number[], "timeScale": positive number}',
+  concurrentMeetingsPerHost: (v) =>
+    v === undefined || v === null || (typeof v === 'number' && Number.isInteger(v) && v >= 1) ? undefined : 'concurrentMeetingsPerHost must be a whole number of at least 1, or null (no limit)',
 };
 
 /** Why a policy change cannot be applied, or undefined when it can. */

@@ -12,6 +12,7 @@ import { describeInvalidPolicy } from './describe-invalid-policy';
 import { emitMeetingActivity, type EmittedActivity } from '../live-meetings/emit-meeting-activity';
 import { deleteMeetingInZoom, editMeetingInZoom, type MeetingEditInZoom } from '../live-meetings/meeting-edits-in-zoom';
 import type { ActiveWebhookFault, WebhookFaultRule } from '../webhooks/webhook-faults';
+import { afterEnding, hostConcurrency, meetingsEndedByStart, type AllowanceOptions, type HostConcurrencyReport } from '../live-meetings/host-concurrency';
 
 export interface WebhookOptions {
   /** Defaults to the simulator's configured webhook url. */
@@ -76,6 +77,8 @@ export interface ZoomSimulatorControl {
   editMeetingInZoom(meetingId: string, edit: MeetingEditInZoom, options?: WebhookOptions): Promise<EmittedActivity>;
   /** The host deletes the meeting in Zoom's own UI: sends `meeting.deleted`. */
   deleteMeetingInZoom(meetingId: string, options?: WebhookOptions): Promise<EmittedActivity>;
+  /** Per host: scheduled meetings, the most that overlap, and whether that is beyond its allowance (double-booked). */
+  hostConcurrency(options?: AllowanceOptions): HostConcurrencyReport;
   /** Who is in the meeting now, waiting or gone. */
   meetingParticipants(meetingId: string): ReturnType<SimulatorState['liveMeetings']['participants']>;
   /** Drop, duplicate or delay the meeting events emitted next. */
@@ -172,7 +175,10 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
       const target = emitTo(options);
       const host = state.users.byId(meeting.host_id);
       const name = host ? `${host.firstName} ${host.lastName}` : meeting.host_email;
-      return emitMeetingActivity(state, state.liveMeetings.hostJoins(meeting, { name, email: meeting.host_email }), target);
+      // A host runs at most `concurrentMeetingsPerHost` meetings: starting one more ends a running one.
+      const limit = state.policy.concurrentMeetingsPerHost;
+      const ended = limit === undefined || state.liveMeetings.isRunning(meeting.id) ? [] : meetingsEndedByStart(meeting, state.meetings.list(), (id) => state.liveMeetings.isRunning(id), limit).map((other) => state.liveMeetings.end(other));
+      return emitMeetingActivity(state, afterEnding(ended, state.liveMeetings.hostJoins(meeting, { name, email: meeting.host_email })), target);
     },
     async guestJoins(meetingId, guest, options = {}) {
       const meeting = liveMeeting(meetingId);
@@ -207,6 +213,7 @@ export function createSimulatorControl(state: SimulatorState): ZoomSimulatorCont
       const host = state.users.byId(meeting.host_id);
       return emitMeetingActivity(state, deleteMeetingInZoom(meeting, { email: meeting.host_email, id: meeting.host_id }, state.now(), host?.accountId ?? ''), target);
     },
+    hostConcurrency: (options) => hostConcurrency(state.meetings.list(), options),
     meetingParticipants: (meetingId) => state.liveMeetings.participants(liveMeeting(meetingId).id),
     injectWebhookFault: (rule) => state.webhookFaults.add(rule),
     webhookFaults: () => state.webhookFaults.list(),

@@ -162,6 +162,11 @@ export class LiveMeetings {
     return { participantId: null, events };
   }
 
+  /** Started and not yet ended (someone joined and the host has not ended it). */
+  isRunning(meetingId: number): boolean {
+    return (this.live.get(meetingId)?.startedAtMs ?? null) !== null;
+  }
+
   /** Who is where in a meeting now (for the control API and the meeting page). */
   participants(meetingId: number): Array<{ participantId: string; name: string; email: string; isHost: boolean; where: Whereabouts }> {
     const live = this.live.get(meetingId);

@@ -26,6 +26,12 @@ export function controlRouter(control: ZoomSimulatorControl): Router {
     const hostId = stringParam(req.query.hostId);
     res.json(control.meetings(hostId === undefined ? {} : { hostId }));
   });
+  // Double-booked hosts: `?allowance=2` for every host (default 1).
+  router.get('/host-concurrency', (req, res) => {
+    const allowance = Number(stringParam(req.query.allowance) ?? '1');
+    if (!Number.isInteger(allowance) || allowance < 1) return void res.status(400).json({ error: 'allowance must be a whole number of at least 1' });
+    res.json(control.hostConcurrency({ allowance }));
+  });
   router.get('/users', (_req, res) => {
     res.json(control.users());
   });
