@@ -38,7 +38,7 @@ export async function startTestStack(
     store?: Store;
     accessTokenTtlSeconds?: number;
     dailyMeetingLimitPerHost?: number;
-    zoom?: Pick<ZoomSimulatorOptions, 'now' | 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery' | 'dailyLimitResponse' | 'startLinks' | 'scopeStyle'>;
+    zoom?: Pick<ZoomSimulatorOptions, 'now' | 'revokeDeauthorization' | 'rateLimitPlan' | 'singleAccessTokenPerUser' | 'webhookDelivery' | 'dailyLimitResponse' | 'startLinks' | 'scopeStyle' | 'users' | 'concurrentMeetingsPerHost'>;
     /** The simulator also sends meeting.updated / meeting.deleted for the API's own changes, as Zoom does. */
     emitApiChanges?: boolean;
   } = {},
