@@ -139,16 +139,29 @@ describe('fallback host pool (ZOOM_FALLBACK_HOSTS)', () => {
     expect(((await create(inHours(110))).body as { interview: Interview }).interview.meeting.status).toBe('scheduled');
   });
 
-  test('with ZOOM_USER_ID alone the fallback host is ZOOM_USER_ID, as before, with room for one meeting at a time', async () => {
+  test('with ZOOM_USER_ID alone every fallback goes to ZOOM_USER_ID unchecked, exactly as before the pool (the simulator shows the double booking)', async () => {
     const { create } = await arrange(undefined);
     const at = inHours(120);
     const first = ((await create(at)).body as { interview: Interview }).interview;
-    const later = ((await create(inHours(121))).body as { interview: Interview }).interview;
+    const overlapping = ((await create(at)).body as { interview: Interview }).interview;
+
+    expect(first.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostZoomEmail: SYSTEM_HOST.email });
+    expect(overlapping.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostZoomEmail: SYSTEM_HOST.email });
+    expect(await stack.api.store.fallbackHostSlots.hostOf(first.id)).toBeNull();
+    expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(1);
+  });
+
+  test('ZOOM_FALLBACK_HOSTS naming the ZOOM_USER_ID host alone gives it an allowance of 1', async () => {
+    const { create } = await arrange(SYSTEM_HOST.email);
+    const at = inHours(130);
+    const first = ((await create(at)).body as { interview: Interview }).interview;
+    const later = ((await create(inHours(131))).body as { interview: Interview }).interview;
     const overlapping = ((await create(at)).body as { interview: Interview }).interview;
 
     expect(first.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostZoomEmail: SYSTEM_HOST.email });
     expect(later.meeting).toMatchObject({ status: 'scheduled', hostZoomEmail: SYSTEM_HOST.email });
     expect(overlapping.meeting).toMatchObject({ status: 'failed', lastError: expect.objectContaining({ code: 'no_fallback_host_free' }) });
+    expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(0);
   });
 });
 

@@ -49,11 +49,12 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     leaseTtlMs: env.ZOOM_HTTP_TIMEOUT_MS + 10_000,
     atomically: (work) => store.atomically(work),
   });
+  const poolHosts = fallbackHostPool(env);
   const meetingDeps: MeetingServiceDeps = {
     userAccessTokens,
     systemAccessTokens: zoom.serverToServer,
     systemHostUserId: env.ZOOM_USER_ID,
-    fallbackHosts: { hosts: fallbackHostPool(env), slots: store.fallbackHostSlots, clock },
+    ...(poolHosts ? { fallbackHosts: { hosts: poolHosts, slots: store.fallbackHostSlots, clock } } : {}),
     zoom: zoom.api,
     meetingDefaults: store.meetingDefaults,
     interviews: store.interviews,
@@ -83,7 +84,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
     settings: store.settings,
     cursors: pageCursors,
-    fallbackHosts: meetingDeps.fallbackHosts,
+    ...(meetingDeps.fallbackHosts ? { fallbackHosts: meetingDeps.fallbackHosts } : {}),
   };
   return {
     env,

@@ -105,7 +105,7 @@ const envSchema = z.object({
   ZOOM_S2S_CLIENT_ID: z.string().min(1).optional(),
   ZOOM_S2S_CLIENT_SECRET: z.string().min(1).optional(),
   ZOOM_USER_ID: z.string().min(1).default('me'),
-  /** Zoom users of the organisation's account hosting fallback meetings, `user[:allowance],…`; unset: ZOOM_USER_ID alone, allowance 1. */
+  /** Zoom users of the organisation's account hosting fallback meetings, `user[:allowance],…`; unset: ZOOM_USER_ID hosts them all, unchecked. */
   ZOOM_FALLBACK_HOSTS: fallbackHostsSchema.optional(),
   ZOOM_OAUTH_BASE_URL: url('https://zoom.us').default('https://zoom.us'),
   ZOOM_API_BASE_URL: url('https://api.zoom.us/v2').default('https://api.zoom.us/v2'),

@@ -35,7 +35,11 @@ export const fallbackHostsSchema = z.string().transform((raw, ctx) => {
   return hosts;
 });
 
-/** The pool fallback meetings go to: ZOOM_FALLBACK_HOSTS, else ZOOM_USER_ID alone with an allowance of 1. */
-export function fallbackHostPool(env: { ZOOM_FALLBACK_HOSTS?: FallbackHostSetting[] | undefined; ZOOM_USER_ID: string }): FallbackHostSetting[] {
-  return env.ZOOM_FALLBACK_HOSTS ?? [{ zoomUserId: env.ZOOM_USER_ID, allowance: 1 }];
+/**
+ * The pool fallback meetings go to, when ZOOM_FALLBACK_HOSTS is set. Unset, ZOOM_USER_ID hosts every
+ * fallback meeting unchecked, exactly as before the pool existed (`ZOOM_FALLBACK_HOSTS=<that user>` gives
+ * the one host an allowance of 1).
+ */
+export function fallbackHostPool(env: { ZOOM_FALLBACK_HOSTS?: FallbackHostSetting[] | undefined }): FallbackHostSetting[] | null {
+  return env.ZOOM_FALLBACK_HOSTS ?? null;
 }

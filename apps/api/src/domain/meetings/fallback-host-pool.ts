@@ -4,7 +4,7 @@ import type { FallbackHostSlotRepository, PoolHost } from '../ports/fallback-hos
 import { describeMeetingFailure } from './meeting-failure';
 
 /**
- * The organisation's fallback hosts (ZOOM_FALLBACK_HOSTS, else ZOOM_USER_ID with an allowance of 1): a
+ * The organisation's fallback hosts (ZOOM_FALLBACK_HOSTS; unset, ZOOM_USER_ID hosts all, unchecked): a
  * Zoom user hosts only so many meetings at once (starting another ends the first), so each fallback
  * meeting takes a slot on a host that is free for its whole time, judged from the store's record.
  */
