@@ -37,6 +37,17 @@ export function MeetingStatus({ meeting }: { meeting: Meeting }) {
       </span>
     );
   }
+  if (meeting.lastError?.code === 'no_fallback_host_free') {
+    // Not Zoom refusing: the organisation's fallback hosts are all busy then, and the recruiter can free one.
+    return (
+      <span className="meeting-status">
+        <StatusPill tone="warning">No fallback host free</StatusPill>
+        <span className="host-reason">
+          <MeetingProblem lastError={meeting.lastError} />
+        </span>
+      </span>
+    );
+  }
   return (
     <span className="meeting-status">
       <StatusPill tone="danger">Meeting failed</StatusPill>
