@@ -15,6 +15,6 @@ export const ZOOM_FAITHFUL_OPTIONS: SimulatorPolicy = {
   revokeDeauthorization: { delayMs: 0 },
   startLinks: { ttlSeconds: 2 * 60 * 60, reissueOnRead: true, enforceExpiry: true },
   webhookDelivery: { timeoutMs: 3_000, retryDelaysMs: [5 * MINUTE_MS, 20 * MINUTE_MS, 60 * MINUTE_MS], timeScale: 1 },
-  // One meeting at a time per licensed user (the Concurrent Meetings add-on raises it to 2).
+  // Pro accounts: 1 meeting at a time per host (Business, Education, Enterprise licensed users: 2).
   concurrentMeetingsPerHost: 1,
 };

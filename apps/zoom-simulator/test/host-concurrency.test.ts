@@ -49,7 +49,7 @@ describe('one host, overlapping meetings (Zoom: a second can be scheduled; start
     expect(control.meetingParticipants(String(first))).toEqual([]);
   });
 
-  test('with concurrentMeetingsPerHost 2 (Zoom\'s Concurrent Meetings add-on) both run; the host joining its own running meeting again ends nothing', async () => {
+  test('with concurrentMeetingsPerHost 2 (a licensed user on a Business, Education or Enterprise account) both run; the host joining its own running meeting again ends nothing', async () => {
     const { app, control } = simulator({ concurrentMeetingsPerHost: 2 });
     const { access_token: token } = await connectUser(app, IVY.id);
     const first = await schedule(app, token, '2031-05-01T09:00:00Z');

@@ -3,7 +3,7 @@ import type { ZoomMeeting } from '../ports/zoom-gateway';
 import type { MeetingServiceDeps } from './meeting-service-deps';
 import { knownMeetingDefaults, type KnownRecords } from '../interviews/known-records';
 import { onNewMeetingHost, type FallbackReason, type HostChoice } from './meeting-host';
-import type { FallbackSlot } from './fallback-host-pool';
+import { releaseFallbackHost, type FallbackSlot } from './fallback-host-pool';
 import { newPasscode, zoomCreateBody, type MeetingData } from './zoom-meeting-body';
 
 export interface CreatedZoomMeeting {
@@ -46,6 +46,8 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
       return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
     }, { ...(options.systemReason ? { systemReason: options.systemReason } : {}), ...(options.fallbackSlot ? { fallbackSlot: options.fallbackSlot } : {}) });
     const { value: meeting } = hosted;
+    // Hosted on the interviewer's own account after an earlier try took a pool slot: that slot is free again.
+    if (hosted.hostSource === 'interviewer' && options.fallbackSlot) await releaseFallbackHost(deps.fallbackHosts, options.fallbackSlot.interviewId);
     return {
       meeting,
       hostSource: hosted.hostSource,
