@@ -86,7 +86,7 @@ describe('fallback host pool (ZOOM_FALLBACK_HOSTS)', () => {
     expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(0);
   });
 
-  test('a host with allowance 2 takes two overlapping interviews before the next host takes one; the third host then gets a meeting at another time', async () => {
+  test('a host with allowance 2 takes two overlapping interviews before the next host takes one; a fourth finds the pool full', async () => {
     const { create } = await arrange(`${poolEmails[0]}:2,${poolEmails[1]}`);
     const at = inHours(80);
     const results = [];
@@ -137,6 +137,19 @@ describe('fallback host pool (ZOOM_FALLBACK_HOSTS)', () => {
     expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(0);
     // Its old time is free again.
     expect(((await create(inHours(110))).body as { interview: Interview }).interview.meeting.status).toBe('scheduled');
+  });
+
+  test('an interview saved as no_fallback_host_free and moved to a time with a free host gets its meeting there', async () => {
+    const { recruiter, create } = await arrange(poolEmails[0]);
+    await create(inHours(140));
+    const waiting = ((await create(inHours(140))).body as { interview: Interview }).interview;
+    expect(waiting.meeting.lastError?.code).toBe('no_fallback_host_free');
+
+    const moved = await recruiter.agent.patch(`/api/interviews/${waiting.id}`).send({ startTime: inHours(142), allowConflict: true });
+
+    expect(moved.status).toBe(200);
+    expect(moved.body.interview.meeting).toMatchObject({ status: 'scheduled', hostZoomEmail: poolEmails[0], lastError: null });
+    expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(0);
   });
 
   test('with ZOOM_USER_ID alone every fallback goes to ZOOM_USER_ID unchecked, exactly as before the pool (the simulator shows the double booking)', async () => {
