@@ -5,8 +5,10 @@
 // Too slow for the test command: run it by hand after `pnpm build` (pnpm --filter @crm/web lighthouse).
 // LIGHTHOUSE_RUNS=5 measures each page and preset five times and prints the median run (by performance),
 // which is what to compare: one run on a busy machine swings by ten points.
+// LIGHTHOUSE_ONLY=dashboard:mobile measures one row (page:preset, comma-separated) while iterating;
+// LIGHTHOUSE_JSON_DIR=<dir> keeps each row's median report there, to read its audits.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -124,17 +126,22 @@ async function signIn(port) {
 }
 
 const runs = Math.max(1, Number(process.env.LIGHTHOUSE_RUNS ?? 1));
+const only = process.env.LIGHTHOUSE_ONLY?.split(',').map((row) => row.trim()).filter(Boolean);
+const jsonDir = process.env.LIGHTHOUSE_JSON_DIR;
+if (jsonDir) mkdirSync(jsonDir, { recursive: true });
 const rows = [];
 try {
   await waitFor(`http://127.0.0.1:${apiPort}/api/health`, 'The compiled API');
   await waitFor(webUrl, 'vite preview');
   for (const preset of ['mobile', 'desktop']) {
+    if (only && !only.some((row) => row.endsWith(`:${preset}`))) continue;
     // A fresh Chrome per preset: the sign-in page is measured signed out, the dashboard signed in.
     chrome = await chromeLauncher.launch({ chromePath, chromeFlags: CHROME_FLAGS });
     for (const [name, path, signedIn] of [
       ['sign-in', '/login', false],
       ['dashboard', '/', true],
     ]) {
+      if (only && !only.includes(`${name}:${preset}`)) continue;
       const measured = [];
       for (let run = 0; run < runs; run++) {
         if (signedIn) await signIn(chrome.port);
@@ -155,7 +162,9 @@ try {
         measured.push(result.lhr);
       }
       measured.sort((a, b) => (a.categories.performance.score ?? 0) - (b.categories.performance.score ?? 0));
-      const { categories, audits } = measured[Math.floor(measured.length / 2)];
+      const median = measured[Math.floor(measured.length / 2)];
+      const { categories, audits } = median;
+      if (jsonDir) writeFileSync(join(jsonDir, `${name}-${preset}.json`), JSON.stringify(median));
       const score = (key) => Math.round((categories[key]?.score ?? 0) * 100);
       rows.push({
         page: name,

@@ -7,9 +7,9 @@ import { mayHaveSession } from './features/auth/api/session-hint';
 import { startSessionCheck } from './features/auth/components/session-provider';
 import './styles.css';
 
-startSessionCheck();
+const sessionCheck = startSessionCheck();
 preloadLandingPage(mayHaveSession());
-prefetchDashboardData(mayHaveSession(), window.location.pathname === paths.dashboard);
+prefetchDashboardData(sessionCheck, window.location.pathname === paths.dashboard);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html is missing <div id="root">');

@@ -9,11 +9,16 @@ const sessionApi = () => import('../api/session-api');
 
 let firstCheck: Promise<SessionResponse> | null = null;
 
-/** Starts the session check as the app's code runs (main.tsx), not after the first render: every page waits on it. */
-export function startSessionCheck(): void {
-  if (!mayHaveSession()) return;
-  firstCheck = fetchSession();
-  firstCheck.catch(() => undefined);
+/**
+ * Starts the session check as the app's code runs (main.tsx), not after the first render: every page waits on it.
+ * Returns it (null when this browser never signed in), so the landing page's reads can follow it at once.
+ */
+export function startSessionCheck(): Promise<SessionResponse> | null {
+  if (!mayHaveSession()) return null;
+  const check = fetchSession();
+  check.catch(() => undefined);
+  firstCheck = check;
+  return check;
 }
 
 export type SessionState =

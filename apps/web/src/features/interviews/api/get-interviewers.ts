@@ -1,7 +1,11 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import { interviewEndpoints, type InterviewerListResponse } from '@crm/shared/interviews';
+import type { interviewEndpoints, InterviewerListResponse } from '@crm/shared/interviews';
 import { apiRequest } from '../../../lib/api-client';
 import { interviewQueryKeys } from './interview-query-keys';
+
+// Only the type comes from the shared declaration, so the dashboard's early read of this list (app-query-provider)
+// need not wait for the shared contract and zod to load; the literal type holds this path to the declared one.
+const INTERVIEWERS_PATH: (typeof interviewEndpoints)['interviewers']['path'] = '/api/interviewers';
 
 /** How many matches a type-ahead shows. */
 export const INTERVIEWER_MATCHES = 20;
@@ -9,7 +13,7 @@ export const INTERVIEWER_MATCHES = 20;
 /** Every interviewer, or with `q` (type-ahead) the first INTERVIEWER_MATCHES whose name, a word of it, or email starts so. */
 export function getInterviewers(signal?: AbortSignal, q?: string): Promise<InterviewerListResponse> {
   const typed = q?.trim();
-  return apiRequest<InterviewerListResponse>(interviewEndpoints.interviewers.path, {
+  return apiRequest<InterviewerListResponse>(INTERVIEWERS_PATH, {
     ...(typed ? { query: { q: typed, limit: INTERVIEWER_MATCHES } } : {}),
     ...(signal ? { signal } : {}),
   });

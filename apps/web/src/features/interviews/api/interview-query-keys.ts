@@ -9,4 +9,5 @@ export const interviewQueryKeys = {
   recording: (id: string) => [...interviewQueryKeys.all, 'recording', id] as const,
   detail: (id: string) => [...interviewQueryKeys.all, 'detail', id] as const,
   history: (id: string) => [...interviewQueryKeys.all, 'history', id] as const,
+  schedulingSettings: () => [...interviewQueryKeys.all, 'scheduling-settings'] as const,
 };

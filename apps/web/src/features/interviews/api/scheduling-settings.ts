@@ -1,15 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { interviewEndpoints, type SchedulingSettings, type SchedulingSettingsResponse } from '@crm/shared/interviews';
 import { apiRequest } from '../../../lib/api-client';
 import { interviewQueryKeys } from './interview-query-keys';
 
-const schedulingSettingsKey = [...interviewQueryKeys.all, 'scheduling-settings'] as const;
+const schedulingSettingsKey = interviewQueryKeys.schedulingSettings();
 
-export function useSchedulingSettings() {
-  return useQuery({
+export function schedulingSettingsQueryOptions() {
+  return queryOptions({
     queryKey: schedulingSettingsKey,
     queryFn: ({ signal }) => apiRequest<SchedulingSettingsResponse>(interviewEndpoints.getSchedulingSettings.path, { signal }),
   });
+}
+
+export function useSchedulingSettings() {
+  return useQuery(schedulingSettingsQueryOptions());
 }
 
 export function useSaveSchedulingSettingsMutation() {
