@@ -24,6 +24,8 @@ export function createLeasedPeriodicJob(options: {
   /** What a failed pass is logged as. */
   what: string;
   pass: (stopped: () => boolean) => Promise<number>;
+  /** Told of every pass's outcome, e.g. to audit a job that keeps failing (see failingPassesAudit). */
+  failures?: { passed(): void; failed(error: unknown): Promise<void> };
 }): LeasedPeriodicJob {
   const { lease, leases, intervalMs, logger } = options;
   let running: Promise<number> | null = null;
@@ -37,8 +39,13 @@ export function createLeasedPeriodicJob(options: {
 
   function runOnce(): Promise<number> {
     running ??= pass()
-      .catch((error: unknown) => {
+      .then((count) => {
+        options.failures?.passed();
+        return count;
+      })
+      .catch(async (error: unknown) => {
         logger.error({ err: error }, `${options.what} failed; will try again`);
+        await options.failures?.failed(error);
         return 0;
       })
       .finally(() => {
