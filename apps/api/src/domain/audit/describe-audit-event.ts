@@ -94,7 +94,7 @@ export function describeAuditEvent(event: AuditEventRecord, names: UserNames): s
       return describeDisconnect(d, actor, subject);
     case 'zoom.refresh_failed':
       if (d.cause === 'token_rejected') return `Zoom rejected ${subject}'s access token even after renewing it; they must reconnect Zoom.`;
-      return `Zoom refused to renew ${subject}'s access (the renewal was rejected: revoked or renewed outside the CRM); they must reconnect Zoom.`;
+      return `Zoom refused to renew ${subject}'s access (the grant was revoked, or renewed outside the CRM); they must reconnect Zoom.`;
     case 'zoom.deauthorized':
       return `${subject} removed the CRM app in Zoom (Zoom's app_deauthorized event); the connection ended and their tokens were deleted.`;
     case 'zoom.event_applied':
