@@ -1,9 +1,10 @@
 import type { AuditEntry, AuditSearchResponse } from '@crm/shared/audit';
 import type { Interview } from '@crm/shared/interviews';
-import { signInAs } from './support/start-test-api';
-import { useTestStack } from './support/start-test-stack';
+import { createMemoryStore } from '../src/data/memory/create-memory-store';
+import { signInAs, startTestApi } from './support/start-test-api';
+import { TEST_WEBHOOK_SECRET, useTestStack } from './support/start-test-stack';
 import { interviewRequest, S2S_ENV, scheduleOverHttp, SYSTEM_HOST } from './support/meeting-test-helpers';
-import { meetingEvent, postSignedZoomEvent } from './support/signed-zoom-webhook';
+import { deauthorizationEvent, meetingEvent, postSignedZoomEvent } from './support/signed-zoom-webhook';
 
 type Agent = Awaited<ReturnType<typeof signInAs>>['agent'];
 
@@ -132,5 +133,36 @@ describe('the audit trail tells what Zoom webhooks, settings changes and backgro
       'The transcript retention job failed 3 times in a row and keeps retrying: the store is unreachable.',
     ]);
     expect(events.every((event) => event.actor.kind === 'system' && event.details.job === 'transcript-retention')).toBe(true);
+  });
+});
+
+describe('a Zoom event the processor gives up on', () => {
+  test('is audited once, when it fails for good, not at each retry', async () => {
+    const store = createMemoryStore();
+    store.zoomConnections.findUserIdByZoomUserId = () => Promise.reject(new Error('the store is unreachable'));
+    const api = await startTestApi({ store, env: { ZOOM_WEBHOOK_SECRET_TOKEN: TEST_WEBHOOK_SECRET } });
+    try {
+      const admin = await signInAs(api, 'admin');
+      expect((await postSignedZoomEvent(api.url, deauthorizationEvent('zoom-user-unreachable'))).status).toBe(204);
+      await api.deps.zoomEvents.processor.idle();
+      const jobEvents = () => search(admin.agent, { type: 'jobs' });
+
+      for (let retry = 0; retry < 8; retry += 1) {
+        api.clock.advance(2 * 60 * 60_000);
+        await api.deps.zoomEvents.processor.runOnce();
+      }
+      expect(await jobEvents()).toEqual([]);
+      for (let retry = 0; retry < 3; retry += 1) {
+        api.clock.advance(2 * 60 * 60_000);
+        await api.deps.zoomEvents.processor.runOnce();
+      }
+
+      expect(await store.zoomEvents.counts()).toMatchObject({ failed: 1, pending: 0 });
+      const events = await jobEvents();
+      expect(events.map((event) => event.sentence)).toEqual(["The Zoom event processor gave up on Zoom's app_deauthorized after 10 attempts: the store is unreachable."]);
+      expect(events[0]).toMatchObject({ actor: { kind: 'system' }, details: { job: 'zoom-event-processor', zoomEvent: 'app_deauthorized' } });
+    } finally {
+      await api.close();
+    }
   });
 });

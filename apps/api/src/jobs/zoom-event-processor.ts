@@ -1,10 +1,11 @@
+import { recordJobFailure, type AuditedJob } from '../domain/audit/record-job-failure';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { ZoomEventRecord } from '../domain/ports/zoom-event-repository';
 import { processZoomEvent } from '../domain/zoom-events/process-zoom-event';
 import type { ZoomEventDeps } from '../domain/zoom-events/zoom-event-deps';
 import { backoffDelayMs, type BackoffPolicy } from '../retry/backoff';
 
-export const ZOOM_EVENT_PROCESSOR_LEASE = 'zoom-event-processor';
+export const ZOOM_EVENT_PROCESSOR_LEASE = 'zoom-event-processor' satisfies AuditedJob;
 
 export interface ZoomEventProcessor {
   /** Drains due events every interval until stop(); only the composition root calls it (with BACKGROUND_JOBS). */
@@ -63,6 +64,10 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
       if (record.attempts >= maxAttempts) {
         logger.error({ err: error, zoomEventId: record.id, zoomEvent: record.event, attempts: record.attempts }, 'Zoom event failed for good');
         await events.finish(record.id, owner, { status: 'failed', outcome: null, error: message, at: clock.now() });
+        await recordJobFailure(
+          { audit: deps.connections.audit, clock },
+          { job: ZOOM_EVENT_PROCESSOR_LEASE, details: { zoomEventId: record.id, zoomEvent: record.event, attempts: record.attempts, message: message.slice(0, 300) } },
+        ).catch((auditError: unknown) => logger.error({ err: auditError, zoomEventId: record.id }, 'could not audit a Zoom event that failed for good'));
         return;
       }
       const waitMs = backoffDelayMs(backoff, record.attempts);

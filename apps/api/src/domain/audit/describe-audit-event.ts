@@ -230,6 +230,7 @@ const JOB_NAMES: Record<string, string> = {
   'mail-outbox-worker': 'The email outbox',
   'zoom-reconnect-reminders': 'The Zoom reconnect reminder job',
   'transcript-retention': 'The transcript retention job',
+  'zoom-event-processor': 'The Zoom event processor',
 };
 
 function describeJobFailure(d: Record<string, unknown>): string {
@@ -237,6 +238,9 @@ function describeJobFailure(d: Record<string, unknown>): string {
   const why = text(d.message) ?? 'no reason given';
   if (text(d.outboxId)) {
     return `${job} gave up on the email "${text(d.subject) ?? '?'}" to ${text(d.to) ?? '?'} after ${plural(typeof d.attempts === 'number' ? d.attempts : 0, 'attempt')}${d.permanent ? ' (the mail server refused it for good)' : ''}: ${why}.`;
+  }
+  if (text(d.zoomEventId)) {
+    return `${job} gave up on Zoom's ${text(d.zoomEvent) ?? 'event'} after ${plural(typeof d.attempts === 'number' ? d.attempts : 0, 'attempt')}: ${why}.`;
   }
   return `${job} failed ${plural(typeof d.failedPasses === 'number' ? d.failedPasses : 0, 'time')} in a row and keeps retrying: ${why}.`;
 }

@@ -5,7 +5,7 @@ import type { UserRepository } from '../ports/user-repository';
 import { recordAuditEvent, SYSTEM_ACTOR } from './record-audit-event';
 
 /** The background jobs whose failures the audit names (their lease names). */
-export type AuditedJob = 'meeting-sync-worker' | 'mail-outbox-worker' | 'zoom-reconnect-reminders' | 'transcript-retention';
+export type AuditedJob = 'meeting-sync-worker' | 'mail-outbox-worker' | 'zoom-reconnect-reminders' | 'transcript-retention' | 'zoom-event-processor';
 
 /** Passes of a periodic job that fail in a row before the audit says so: one outage, one line, not one per retry. */
 export const FAILED_PASSES_BEFORE_AUDIT = 3;
