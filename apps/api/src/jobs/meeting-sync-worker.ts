@@ -46,7 +46,10 @@ export function createMeetingSyncWorker(options: {
           handled += 1;
           const synced = await syncInterviewMeeting(deps, claimed, deps.owner);
           // Given up for good (not a retry): one line in the interview's story.
-          if (synced.meeting.status === 'failed' && claimed.meeting.status !== 'failed') await recordMeetingWorkerGaveUp(deps, synced);
+          if (synced.meeting.status === 'failed' && claimed.meeting.status !== 'failed') {
+            // A lost audit line must not keep the attendees from hearing about the change.
+            await recordMeetingWorkerGaveUp(deps, synced).catch((error: unknown) => logger.error({ err: error, interviewId: synced.id }, 'could not audit a meeting the worker gave up on'));
+          }
           // A meeting the worker created or changed (a join link that was pending, a new one) reaches the attendees too.
           await deps.onInterviewChanged(synced);
         }
