@@ -20,7 +20,7 @@ describe('connection changes carry the meetings with them', () => {
     ((await agent.get('/api/interviews').expect(200)).body as { interviews: Interview[] }).interviews;
   async function auditEvents(): Promise<AuditEvent[]> {
     const admin = await signInAs(stack.api, 'admin');
-    return ((await admin.agent.get('/api/admin/audit?pageSize=100').expect(200)).body as { events: AuditEvent[] }).events;
+    return ((await admin.agent.get('/api/admin/audit/events?limit=100').expect(200)).body as { events: AuditEvent[] }).events;
   }
 
   async function connectedWithInterviews(zoomUserId: string, count: number) {

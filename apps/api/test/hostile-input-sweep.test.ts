@@ -76,7 +76,6 @@ const ACCESS: Record<string, 'public' | 'signed-in' | Role[]> = {
   'POST /api/zoom/webhook': 'public',
   'GET /api/admin/zoom/connections': ['admin'],
   'POST /api/admin/users/:id/zoom/disconnect': ['admin'],
-  'GET /api/admin/audit': ['admin'],
   'GET /api/admin/zoom/events': ['admin'],
   'GET /api/interviews': 'signed-in',
   'POST /api/interviews': ['recruiter', 'admin'],
@@ -204,9 +203,10 @@ const QUERY_PARAMS: Record<string, Record<string, string[]>> = {
     includeCancelled: ['yes', '1', 'TRUE', ''],
     interviewerId: ['x'.repeat(65), ''],
   },
-  'GET /api/admin/audit': {
-    page: ['0', '-1', '10001', '1.5', 'abc', '', 'Infinity', 'NaN'],
-    pageSize: ['0', '101', '-5', 'abc', '2.5', ''],
+  'GET /api/admin/audit/events': {
+    limit: ['0', '101', '-5', 'abc', '2.5', '', 'Infinity', 'NaN'],
+    from: ['yesterday', '2030-13-01', '2030-02-30', ''],
+    type: ['zoom.nothing', 'ALL', ''],
   },
 };
 

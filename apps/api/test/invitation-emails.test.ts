@@ -2,6 +2,7 @@
  * Invitation emails over real SMTP: the API's outbox worker talks to the mail sink (smtp-server, in
  * process on a free 127.0.0.1 port), and the tests read what a mailbox would have received.
  */
+import type { AuditSearchResponse } from '@crm/shared/audit';
 import { startMailSink, type MailSink, type ReceivedMail } from '@crm/mail-sink';
 import type { Agent } from 'supertest';
 import { icsText, parseIcs } from './support/parse-ics';
@@ -158,6 +159,12 @@ describe('invitation emails through the outbox and SMTP', () => {
     expect(messages.find((message) => message.to === 'nobody@candidate.example')).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringMatching(/550/) });
     expect(messages.find((message) => message.to === interviewer.user.email)).toMatchObject({ status: 'sent', lastError: null });
     expect(sink.messages().map((mail) => mail.envelopeTo)).toEqual([[interviewer.user.email]]);
+    // Given up for good: one audit line (actor: the system), and another pass adds none.
+    await runOutbox();
+    const jobs = (await admin.agent.get('/api/admin/audit/events').query({ type: 'jobs' }).expect(200)).body as AuditSearchResponse;
+    expect(jobs.events).toHaveLength(1);
+    expect(jobs.events[0]).toMatchObject({ actor: { kind: 'system' }, subject: { email: 'nobody@candidate.example' }, details: { job: 'mail-outbox-worker', attempts: 1, permanent: true } });
+    expect(jobs.events[0]!.sentence).toMatch(/^The email outbox gave up on the email ".+" to nobody@candidate\.example after 1 attempt \(the mail server refused it for good\): .*550.*\.$/);
   });
 
   describe('hostile and unusual input', () => {

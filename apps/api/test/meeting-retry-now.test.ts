@@ -21,7 +21,7 @@ describe('"Retry now" for a failed or pending meeting', () => {
     expect(retried.status).toBe(200);
     expect((retried.body as { interview: Interview }).interview.meeting).toMatchObject({ status: 'scheduled', lastError: null });
     expect(stack().zoom.control.meetings().filter((m) => !m.deleted)).toHaveLength(1);
-    const events = ((await admin.agent.get('/api/admin/audit').expect(200)).body as { events: AuditEvent[] }).events;
+    const events = ((await admin.agent.get('/api/admin/audit/events?limit=100').expect(200)).body as { events: AuditEvent[] }).events;
     expect(events.filter((e) => e.type === 'meeting.retried')).toEqual([
       expect.objectContaining({ actor: expect.objectContaining({ userId: recruiter.user.id }), details: expect.objectContaining({ interviewId: interview.id, from: 'failed', to: 'scheduled', action: 'create' }) }),
     ]);

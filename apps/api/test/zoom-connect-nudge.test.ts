@@ -4,7 +4,7 @@
  */
 import { startMailSink, type MailSink } from '@crm/mail-sink';
 import type { ZoomNudgeRefusalDetails, ZoomNudgeResponse } from '@crm/shared/reminders';
-import type { AuditListResponse } from '@crm/shared/zoom-connection';
+import type { AuditSearchResponse } from '@crm/shared/audit';
 import { S2S_ENV } from './support/meeting-test-helpers';
 import { signInAs } from './support/start-test-api';
 import { connectZoom, SIMULATED_ZOOM_USERS, startTestStack, type TestStack } from './support/start-test-stack';
@@ -62,7 +62,7 @@ describe('the "please connect Zoom" nudge', () => {
     expect(toNeedsReconnect.text).toContain('Connect Zoom in Account Settings: http://localhost:5173/settings/account');
     expect(toNeedsReconnect.attachments).toEqual([]);
 
-    const audit = (await people.admin.agent.get('/api/admin/audit').expect(200)).body as AuditListResponse;
+    const audit = (await people.admin.agent.get('/api/admin/audit/events?limit=100').expect(200)).body as AuditSearchResponse;
     const nudges = audit.events.filter((event) => event.type === 'zoom.nudge_sent');
     expect(nudges).toHaveLength(1);
     expect(nudges[0]).toMatchObject({
@@ -87,7 +87,7 @@ describe('the "please connect Zoom" nudge', () => {
     expect(refused.headers['retry-after']).toBe(String(details.retryAfterSeconds));
     await runOutbox();
     expect(nudgeMails()).toHaveLength(2);
-    const audit = (await admin.agent.get('/api/admin/audit').expect(200)).body as AuditListResponse;
+    const audit = (await admin.agent.get('/api/admin/audit/events?limit=100').expect(200)).body as AuditSearchResponse;
     expect(audit.events.filter((event) => event.type === 'zoom.nudge_sent')).toHaveLength(1);
   });
 

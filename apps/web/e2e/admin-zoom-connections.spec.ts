@@ -59,6 +59,9 @@ test('an admin sees adoption and every state, force-disconnects a user, and the 
   const entry = audit.getByRole('row').filter({ hasText: 'Zoom disconnected' }).filter({ hasText: people.ivy.email }).first();
   await expect(entry).toBeVisible();
   await expect(entry).toContainText(people.admin.email);
+  // The sentence names who forced it and on whom; the filter offers the newer kinds of event too.
+  await expect(entry).toContainText(`${people.admin.name} force-disconnected ${people.ivy.name}`);
+  await expect(audit.getByLabel('Events', { exact: true }).locator('option')).toContainText(['Zoom webhooks', 'Settings', 'Background jobs']);
   await snap(admin, testInfo, 'audit log shows the force disconnect');
 
   // Ivy sees the result in her own Account Settings.

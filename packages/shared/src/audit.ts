@@ -8,6 +8,9 @@ export const AUDIT_CATEGORIES = {
   zoom: ['zoom.connected', 'zoom.disconnected', 'zoom.refresh_failed', 'zoom.deauthorized', 'zoom.keys_rotated'],
   users: ['user.created', 'user.provisioned', 'user.invited', 'user.invite_resent', 'user.deactivated', 'user.reactivated', 'user.role_changed', 'user.password_changed', 'user.sessions_ended'],
   sign_ins: ['auth.signed_in', 'auth.sign_in_failed'],
+  webhooks: ['zoom.event_applied'],
+  settings: ['settings.changed'],
+  jobs: ['job.failed'],
 } as const satisfies Record<string, readonly AuditEventType[]>;
 export type AuditCategory = keyof typeof AUDIT_CATEGORIES;
 
@@ -18,7 +21,7 @@ export const auditSearchQuerySchema = z.object({
   actorUserId: id.optional(),
   subjectUserId: id.optional(),
   interviewId: id.optional(),
-  /** A category (`interviews`, `zoom`, `users`, `sign_ins`) or one event type. */
+  /** A category (`interviews`, `zoom`, `users`, `sign_ins`, `webhooks`, `settings`, `jobs`) or one event type. */
   type: z.union([z.enum(Object.keys(AUDIT_CATEGORIES) as [AuditCategory, ...AuditCategory[]]), auditEventTypeSchema]).optional(),
   /** Calendar days in UTC, inclusive. */
   from: date.optional(),

@@ -124,6 +124,12 @@ export const AUDIT_EVENT_TYPES = [
   'interview.cancelled',
   'meeting.fallback',
   'meeting.failed',
+  // A Zoom webhook the CRM acted on (details.zoomEvent names it; own echoes are not recorded).
+  'zoom.event_applied',
+  // An admin (or, for their own meeting defaults, a user) changed a setting: details.changes holds before → after.
+  'settings.changed',
+  // A background job gave up on an item for good, or kept failing pass after pass (details.job).
+  'job.failed',
 ] as const;
 export const auditEventTypeSchema = z.enum(AUDIT_EVENT_TYPES);
 export type AuditEventType = z.infer<typeof auditEventTypeSchema>;
@@ -140,17 +146,6 @@ export const auditEventSchema = z.object({
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
 
-export const auditListQuerySchema = z.object({
-  page: z.coerce.number().int().min(1).max(10_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(25),
-});
-export const auditListResponseSchema = z.object({
-  events: z.array(auditEventSchema),
-  page: z.number().int(),
-  pageSize: z.number().int(),
-  total: z.number().int(),
-});
-export type AuditListResponse = z.infer<typeof auditListResponseSchema>;
 
 // ---------------------------------------------------------------------------------------------
 // OAuth callback (a browser navigation back from Zoom)
@@ -293,6 +288,5 @@ export const zoomEndpoints = {
   webhook: { method: 'POST', path: '/api/zoom/webhook', body: zoomWebhookEventSchema, response: zoomUrlValidationResponseSchema },
   adminConnections: { method: 'GET', path: '/api/admin/zoom/connections', query: adminZoomConnectionsQuerySchema, response: adminZoomConnectionsResponseSchema },
   adminDisconnect: { method: 'POST', path: '/api/admin/users/:id/zoom/disconnect', params: userIdParamsSchema, response: zoomStatusResponseSchema },
-  adminAudit: { method: 'GET', path: '/api/admin/audit', query: auditListQuerySchema, response: auditListResponseSchema },
   adminZoomEvents: { method: 'GET', path: '/api/admin/zoom/events', response: adminZoomEventsResponseSchema },
 } as const satisfies Record<string, Endpoint>;

@@ -40,6 +40,7 @@ export function createInvitationServices(env: Env, store: Store, logger: Logger,
           // About two days of retries at the capped delay: an outage of a day loses nothing.
           maxAttempts: 50,
           messageIdDomain: domain,
+          audit: store.audit,
         },
         leases: store.jobLeases,
         intervalMs: OUTBOX_INTERVAL_MS,

@@ -57,6 +57,7 @@ export function createZoomEventServices(input: { env: Env; store: Store; logger:
       owner: input.owner,
       intervalMs: TRANSCRIPT_RETENTION_INTERVAL_MS,
       logger,
+      audit: store.audit,
     }),
     processOnReceipt: input.options.processOnReceipt ?? true,
     answerBudgetMs: input.options.answerBudgetMs ?? DEFAULT_ANSWER_BUDGET_MS,

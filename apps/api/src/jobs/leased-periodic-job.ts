@@ -12,7 +12,8 @@ export interface LeasedPeriodicJob {
 }
 
 /**
- * The timer, the lease and the shutdown shared by the meeting worker and the outbox worker. `pass` runs
+ * The timer, the lease and the shutdown every background job shares (meeting worker, outbox, reminders,
+ * transcript retention, the Zoom event processor). `pass` runs
  * only while this process holds the lease, and checks `stopped()` between items so a stop waits for one
  * item at most.
  */
@@ -24,11 +25,16 @@ export function createLeasedPeriodicJob(options: {
   /** What a failed pass is logged as. */
   what: string;
   pass: (stopped: () => boolean) => Promise<number>;
+  /** The first pass runs at start() rather than one interval later (work left by an earlier process is due now). */
+  firstPassAtStart?: boolean;
+  /** Told of every pass's outcome, e.g. to audit a job that keeps failing (see failingPassesAudit). */
+  failures?: { passed(): void; failed(error: unknown): Promise<void> };
 }): LeasedPeriodicJob {
   const { lease, leases, intervalMs, logger } = options;
   let running: Promise<number> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;
+  let started = false;
 
   async function pass(): Promise<number> {
     if (!(await leases.acquire(lease.name, lease.owner, lease.ttlMs))) return 0;
@@ -37,8 +43,13 @@ export function createLeasedPeriodicJob(options: {
 
   function runOnce(): Promise<number> {
     running ??= pass()
-      .catch((error: unknown) => {
+      .then((count) => {
+        options.failures?.passed();
+        return count;
+      })
+      .catch(async (error: unknown) => {
         logger.error({ err: error }, `${options.what} failed; will try again`);
+        await options.failures?.failed(error);
         return 0;
       })
       .finally(() => {
@@ -57,7 +68,10 @@ export function createLeasedPeriodicJob(options: {
 
   return {
     start() {
-      if (!timer && !stopped) schedule();
+      if (started || stopped) return;
+      started = true;
+      if (options.firstPassAtStart) void runOnce().finally(schedule);
+      else schedule();
     },
     runOnce,
     async stop() {

@@ -4,8 +4,9 @@ import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
 import { queueRehostsForUnreachableHosts } from '../domain/interviews/queue-rehosts-for-unreachable-hosts';
 import { syncInterviewMeeting } from '../domain/interviews/sync-interview-meeting';
+import { failingPassesAudit, recordMeetingWorkerGaveUp, type AuditedJob } from '../domain/audit/record-job-failure';
 
-export const MEETING_WORKER_LEASE = 'meeting-sync-worker';
+export const MEETING_WORKER_LEASE = 'meeting-sync-worker' satisfies AuditedJob;
 
 /** Claims and syncs every pending meeting that is due; `runOnce` returns how many it handled. */
 export type MeetingSyncWorker = LeasedPeriodicJob;
@@ -32,6 +33,7 @@ export function createMeetingSyncWorker(options: {
     intervalMs,
     logger,
     what: 'meeting sync pass',
+    failures: failingPassesAudit(deps, MEETING_WORKER_LEASE),
     async pass(stopped) {
       // Meetings whose host's connection ended (by any route) move to the organisation's account.
       await queueRehostsForUnreachableHosts(deps);
@@ -42,8 +44,14 @@ export function createMeetingSyncWorker(options: {
           const claimed = await deps.interviews.claimNextDue(deps.owner, new Date(now.getTime() + deps.claimTtlMs), now);
           if (!claimed) return;
           handled += 1;
+          const synced = await syncInterviewMeeting(deps, claimed, deps.owner);
+          // Given up for good (not a retry): one line in the interview's story.
+          if (synced.meeting.status === 'failed' && claimed.meeting.status !== 'failed') {
+            // A lost audit line must not keep the attendees from hearing about the change.
+            await recordMeetingWorkerGaveUp(deps, synced).catch((error: unknown) => logger.error({ err: error, interviewId: synced.id }, 'could not audit a meeting the worker gave up on'));
+          }
           // A meeting the worker created or changed (a join link that was pending, a new one) reaches the attendees too.
-          await deps.onInterviewChanged(await syncInterviewMeeting(deps, claimed, deps.owner));
+          await deps.onInterviewChanged(synced);
         }
       };
       await Promise.all(Array.from({ length: concurrency }, lane));

@@ -2,8 +2,9 @@ import type { Logger } from 'pino';
 import { createLeasedPeriodicJob, type LeasedPeriodicJob } from './leased-periodic-job';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import { deliverNextMessage, type OutboxDeliveryDeps } from '../domain/outbox/deliver-next-message';
+import { failingPassesAudit, type AuditedJob } from '../domain/audit/record-job-failure';
 
-export const OUTBOX_WORKER_LEASE = 'mail-outbox-worker';
+export const OUTBOX_WORKER_LEASE = 'mail-outbox-worker' satisfies AuditedJob;
 
 /** Sends every queued email that is due; `runOnce` returns how many were sent. */
 export type OutboxWorker = LeasedPeriodicJob;
@@ -21,6 +22,7 @@ export function createOutboxWorker(options: { deps: OutboxDeliveryDeps; leases: 
     intervalMs,
     logger,
     what: 'outbox pass',
+    ...(deps.audit ? { failures: failingPassesAudit({ audit: deps.audit, clock: deps.clock }, OUTBOX_WORKER_LEASE) } : {}),
     async pass(stopped) {
       let sent = 0;
       while (!stopped()) {

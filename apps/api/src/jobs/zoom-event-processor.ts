@@ -1,10 +1,12 @@
+import { recordJobFailure, type AuditedJob } from '../domain/audit/record-job-failure';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { ZoomEventRecord } from '../domain/ports/zoom-event-repository';
 import { processZoomEvent } from '../domain/zoom-events/process-zoom-event';
 import type { ZoomEventDeps } from '../domain/zoom-events/zoom-event-deps';
 import { backoffDelayMs, type BackoffPolicy } from '../retry/backoff';
+import { createLeasedPeriodicJob } from './leased-periodic-job';
 
-export const ZOOM_EVENT_PROCESSOR_LEASE = 'zoom-event-processor';
+export const ZOOM_EVENT_PROCESSOR_LEASE = 'zoom-event-processor' satisfies AuditedJob;
 
 export interface ZoomEventProcessor {
   /** Drains due events every interval until stop(); only the composition root calls it (with BACKGROUND_JOBS). */
@@ -44,9 +46,7 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
   const concurrency = options.concurrency ?? 4;
   const { events, clock, logger } = deps;
   const inFlight = new Set<Promise<unknown>>();
-  let running: Promise<number> | null = null;
   let stopped = false;
-  let timer: NodeJS.Timeout | null = null;
 
   function track<T>(work: Promise<T>): Promise<T> {
     inFlight.add(work);
@@ -63,6 +63,10 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
       if (record.attempts >= maxAttempts) {
         logger.error({ err: error, zoomEventId: record.id, zoomEvent: record.event, attempts: record.attempts }, 'Zoom event failed for good');
         await events.finish(record.id, owner, { status: 'failed', outcome: null, error: message, at: clock.now() });
+        await recordJobFailure(
+          { audit: deps.connections.audit, clock },
+          { job: ZOOM_EVENT_PROCESSOR_LEASE, details: { zoomEventId: record.id, zoomEvent: record.event, attempts: record.attempts, message: message.slice(0, 300) } },
+        ).catch((auditError: unknown) => logger.error({ err: auditError, zoomEventId: record.id }, 'could not audit a Zoom event that failed for good'));
         return;
       }
       const waitMs = backoffDelayMs(backoff, record.attempts);
@@ -71,12 +75,10 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
     }
   }
 
-  async function pass(): Promise<number> {
-    const leaseTtlMs = Math.max(intervalMs * 3, claimTtlMs);
-    if (!(await leases.acquire(ZOOM_EVENT_PROCESSOR_LEASE, owner, leaseTtlMs))) return 0;
+  async function drainDue(isStopped: () => boolean): Promise<number> {
     let handled = 0;
     const lane = async () => {
-      while (!stopped) {
+      while (!isStopped()) {
         const now = clock.now();
         const claimed = await events.claimNextDue(owner, new Date(now.getTime() + claimTtlMs), now);
         if (!claimed) return;
@@ -88,35 +90,25 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
     return handled;
   }
 
-  function runOnce(): Promise<number> {
-    running ??= track(
-      pass()
-        .catch((error: unknown) => {
-          logger.error({ err: error }, 'Zoom event pass failed; will try again');
-          return 0;
-        })
-        .finally(() => {
-          running = null;
-        }),
-    );
-    return running;
-  }
+  // The shared timer, lease and shutdown; each pass is tracked, so idle() and stop() wait for one the timer started too.
+  const job = createLeasedPeriodicJob({
+    lease: { name: ZOOM_EVENT_PROCESSOR_LEASE, owner, ttlMs: Math.max(intervalMs * 3, claimTtlMs) },
+    leases,
+    intervalMs,
+    logger,
+    what: 'Zoom event pass',
+    // Whatever an earlier process recorded but did not finish is due now, not one interval later.
+    firstPassAtStart: true,
+    pass: (isStopped) => track(drainDue(isStopped)),
+  });
 
-  function schedule(): void {
-    if (stopped) return;
-    timer = setTimeout(() => {
-      void runOnce().finally(schedule);
-    }, intervalMs);
-    timer.unref();
+  async function drainInFlight(): Promise<void> {
+    while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
   }
 
   return {
-    start() {
-      if (timer || stopped) return;
-      // Whatever an earlier process recorded but did not finish is due now, not one interval later.
-      void runOnce().finally(schedule);
-    },
-    runOnce,
+    start: () => job.start(),
+    runOnce: () => job.runOnce(),
     processNow(eventId) {
       if (stopped) return Promise.resolve();
       return track(
@@ -130,15 +122,13 @@ export function createZoomEventProcessor(options: ZoomEventProcessorOptions): Zo
         }),
       );
     },
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    idle: drainInFlight,
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-      // The lease lapses by itself; a store that is down must not stop a shutdown.
-      await leases.release(ZOOM_EVENT_PROCESSOR_LEASE, owner).catch(() => undefined);
+      // No pass starts after this; the one running and every event processed on receipt finish first.
+      const stopping = job.stop();
+      await drainInFlight();
+      await stopping;
     },
   };
 }

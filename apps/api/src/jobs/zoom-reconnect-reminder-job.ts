@@ -2,9 +2,10 @@ import type { Logger } from 'pino';
 import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { ReminderDeps } from '../domain/reminders/reminder-deps';
 import { sendZoomReconnectReminders } from '../domain/reminders/send-zoom-reconnect-reminders';
+import { failingPassesAudit, type AuditedJob } from '../domain/audit/record-job-failure';
 import { createLeasedPeriodicJob, type LeasedPeriodicJob } from './leased-periodic-job';
 
-export const ZOOM_RECONNECT_REMINDER_LEASE = 'zoom-reconnect-reminders';
+export const ZOOM_RECONNECT_REMINDER_LEASE = 'zoom-reconnect-reminders' satisfies AuditedJob;
 
 /** Queues the reconnect reminders that fell due; `runOnce` returns how many it queued. */
 export type ZoomReconnectReminderJob = LeasedPeriodicJob;
@@ -22,6 +23,7 @@ export function createZoomReconnectReminderJob(options: { deps: ReminderDeps; le
     intervalMs,
     logger,
     what: 'Zoom reconnect reminder pass',
+    failures: failingPassesAudit(deps, ZOOM_RECONNECT_REMINDER_LEASE),
     pass: (stopped) => sendZoomReconnectReminders(deps, stopped),
   });
 }

@@ -1,7 +1,6 @@
 import { Router } from 'express';
 import { zoomEndpoints } from '@crm/shared/zoom-connection';
 import type { AppDeps } from '../app-deps';
-import { listAuditEvents } from '../domain/audit/list-audit-events';
 import { disconnectZoomAccount } from '../domain/zoom-connection/disconnect-zoom-account';
 import { listZoomConnections } from '../domain/zoom-connection/list-zoom-connections';
 import { requestContext, requireSession } from '../http/request-context';
@@ -15,6 +14,5 @@ export function adminZoomRoutes(deps: AppDeps): Router {
     listZoomConnections({ users: deps.store.users, cursors: deps.meetings.interviews.cursors }, requireSession(req).userId, query),
   );
   route(router, zoomEndpoints.adminDisconnect, adminOnly, ({ params }, req) => disconnectZoomAccount(deps.zoomConnection.deps, params.id, requestContext(req)));
-  route(router, zoomEndpoints.adminAudit, adminOnly, ({ query }) => listAuditEvents(deps.store.audit, query));
   return router;
 }

@@ -57,7 +57,7 @@ export function interviewRoutes(deps: AppDeps): Router {
   route(router, interviewEndpoints.getSchedulingSettings, [requireSignedIn], async () => getSchedulingSettings(deps.store.settings));
 
   route(router, interviewEndpoints.putSchedulingSettings, [requireRole('admin')], async ({ body }, req) =>
-    putSchedulingSettings({ settings: deps.store.settings, clock: deps.clock }, requireSession(req).userId, body),
+    putSchedulingSettings({ settings: deps.store.settings, audit: deps.store.audit, users: deps.store.users, clock: deps.clock }, requireSession(req).userId, body, requestContext(req)),
   );
 
   route(router, interviewEndpoints.update, recruiters, async ({ params, body }, req, res) =>

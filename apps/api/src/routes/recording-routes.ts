@@ -5,7 +5,7 @@ import { getInterviewRecording } from '../domain/recordings/get-interview-record
 import type { RecordingDeps } from '../domain/recordings/recording-deps';
 import { getRecordingSettings, saveRecordingSettings } from '../domain/recordings/recording-settings';
 import { requireRole, requireSignedIn } from '../http/middleware/require-role';
-import { requireSession } from '../http/request-context';
+import { requestContext, requireSession } from '../http/request-context';
 import { route } from '../http/typed-route';
 
 /** An interview's cloud recording and transcript, and the admins' retention setting. */
@@ -23,6 +23,8 @@ export function recordingRoutes(deps: AppDeps): Router {
     return getInterviewRecording(recordingDeps, { userId: session.userId, role: session.role }, params.id);
   });
   route(router, recordingEndpoints.getRecordingSettings, [requireRole('admin')], () => getRecordingSettings(recordingDeps));
-  route(router, recordingEndpoints.putRecordingSettings, [requireRole('admin')], ({ body }) => saveRecordingSettings(recordingDeps, body));
+  route(router, recordingEndpoints.putRecordingSettings, [requireRole('admin')], ({ body }, req) =>
+    saveRecordingSettings({ ...recordingDeps, audit: deps.store.audit, users: deps.store.users }, body, requestContext(req)),
+  );
   return router;
 }

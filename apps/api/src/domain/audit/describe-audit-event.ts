@@ -76,22 +76,33 @@ export function describeAuditEvent(event: AuditEventRecord, names: UserNames): s
     case 'meeting.fallback':
       return `The meeting for ${interviewOf(d)} is hosted on the organisation's Zoom account because ${hostReason(d.reason)}.`;
     case 'meeting.failed':
+      if (d.job === 'meeting-sync-worker') {
+        return `The meeting worker gave up on the Zoom meeting for ${interviewOf(d)} after ${typeof d.attempts === 'number' ? d.attempts : '?'} attempt${d.attempts === 1 ? '' : 's'}: it could not be ${text(d.action) === 'delete' ? 'deleted' : text(d.action) === 'update' ? 'updated' : 'created'} (${text(d.message) ?? text(d.code) ?? 'no reason given'}).`;
+      }
       return `The Zoom meeting for ${interviewOf(d)} could not be ${text(d.action) === 'delete' ? 'deleted' : text(d.action) === 'update' ? 'updated' : 'created'}: ${text(d.message) ?? text(d.code) ?? 'no reason given'}.`;
     case 'meeting.retried':
       return `${actor} retried the meeting ${text(d.action) ?? 'change'} for ${interviewOf(d)}: ${text(d.from) ?? '?'} → ${text(d.to) ?? '?'}${text(d.lastErrorCode) ? ` (${String(d.lastErrorCode)})` : ''}.`;
     case 'meeting.rehosted':
       return `The meeting for ${interviewOf(d)} moved to the organisation's Zoom account because ${hostReason(d.reason)}${d.previousMeetingDeleted === false ? '; the old join link may still open' : ''}.`;
-    case 'zoom.connected':
-      return `${subject} connected Zoom${text(d.zoomEmail) ? ` as ${String(d.zoomEmail)}` : ''}.`;
-    case 'zoom.disconnected': {
-      const moved = typeof d.meetingsMoved === 'number' && d.meetingsMoved > 0 ? `; ${d.meetingsMoved} upcoming meeting${d.meetingsMoved === 1 ? '' : 's'} moved to the organisation's account` : '';
-      const revoke = d.revokeAtZoom === 'requested' ? '; access revoked at Zoom' : '';
-      return d.by === 'admin' ? `${actor} force-disconnected ${subject}'s Zoom${moved}${revoke}.` : `${subject} disconnected Zoom${moved}${revoke}.`;
+    case 'zoom.connected': {
+      const as = text(d.zoomEmail) ? ` as ${String(d.zoomEmail)}` : '';
+      if (d.cause !== 'reconnected') return `${subject} connected Zoom${as}.`;
+      if (d.previousState === 'needs_reconnect') return `${subject} reconnected Zoom${as} after Zoom had stopped accepting the connection.`;
+      return `${subject} reconnected Zoom${as}${text(d.previousZoomEmail) && d.previousZoomEmail !== d.zoomEmail ? `, replacing the connection as ${String(d.previousZoomEmail)}` : ''}.`;
     }
+    case 'zoom.disconnected':
+      return describeDisconnect(d, actor, subject);
     case 'zoom.refresh_failed':
-      return `Zoom refused to renew ${subject}'s access${text(d.reason) ? ` (${String(d.reason)})` : ''}; they must reconnect Zoom.`;
+      if (d.cause === 'token_rejected') return `Zoom rejected ${subject}'s access token even after renewing it; they must reconnect Zoom.`;
+      return `Zoom refused to renew ${subject}'s access (the grant was revoked, or renewed outside the CRM); they must reconnect Zoom.`;
     case 'zoom.deauthorized':
-      return `${subject} removed the CRM app in Zoom; the connection ended.`;
+      return `${subject} removed the CRM app in Zoom (Zoom's app_deauthorized event); the connection ended and their tokens were deleted.`;
+    case 'zoom.event_applied':
+      return describeZoomEventApplied(d, zone);
+    case 'settings.changed':
+      return describeSettingsChange(d, actor, event.actor.userId !== null && event.actor.userId === event.subject.userId ? 'their' : `${subject}'s`);
+    case 'job.failed':
+      return describeJobFailure(d);
     case 'zoom.keys_rotated':
       return `${actor} re-encrypted the stored Zoom tokens with the current key.`;
     case 'user.created':
@@ -119,4 +130,117 @@ export function describeAuditEvent(event: AuditEventRecord, names: UserNames): s
     default:
       return `${actor}: ${String(event.type)}.`;
   }
+}
+
+function plural(count: number, one: string): string {
+  return `${count} ${one}${count === 1 ? '' : 's'}`;
+}
+
+function describeDisconnect(d: Record<string, unknown>, actor: string, subject: string): string {
+  const movedNow = typeof d.meetingsMoved === 'number' ? d.meetingsMoved : 0;
+  const queued = typeof d.meetingsQueuedToMove === 'number' ? d.meetingsQueuedToMove : 0;
+  const moved = [
+    movedNow > 0 ? `${plural(movedNow, 'upcoming meeting')} moved to the organisation's account` : '',
+    queued > 0 ? `${plural(queued, 'upcoming meeting')} ${queued === 1 ? 'is' : 'are'} moving to the organisation's account` : '',
+  ]
+    .filter(Boolean)
+    .map((part) => `; ${part}`)
+    .join('');
+  const revoke = d.revokeAtZoom === 'requested' ? '; access revoked at Zoom' : '';
+  if (d.cause === 'user_deactivated') return `${subject}'s Zoom was disconnected because ${actor} deactivated their account${moved}${revoke}.`;
+  return d.by === 'admin' ? `${actor} force-disconnected ${subject}'s Zoom${moved}${revoke}.` : `${subject} disconnected Zoom${moved}${revoke}.`;
+}
+
+const ATTENDANCE_VERBS: Record<string, string> = {
+  'meeting.participant_joined': 'joined',
+  'meeting.participant_left': 'left',
+  'meeting.participant_jbh_waiting': 'is waiting for the host in',
+  'meeting.participant_jbh_joined': 'joined before the host',
+  'meeting.participant_put_in_waiting_room': 'was put in the waiting room of',
+  'meeting.participant_admitted': 'was admitted to',
+};
+
+const CHANGED_FIELD: Record<string, string> = { startTime: 'start', durationMinutes: 'duration (minutes)', timeZone: 'time zone', topic: 'topic' };
+
+function describeZoomEventApplied(d: Record<string, unknown>, zone: string): string {
+  const event = text(d.zoomEvent) ?? 'an event';
+  const interview = interviewOf(d);
+  const by = text(d.operator) ? ` by ${String(d.operator)}` : '';
+  switch (event) {
+    case 'meeting.updated': {
+      const changes = Array.isArray(d.changes) ? (d.changes as { field?: unknown; from?: unknown; to?: unknown }[]) : [];
+      const listed = changes.map((change) => {
+        const field = text(change.field) ?? '?';
+        const value = (v: unknown) => (field === 'startTime' ? (localTime(v, zone) ?? '?') : (text(v) ?? '?'));
+        return `${CHANGED_FIELD[field] ?? field} ${value(change.from)} → ${value(change.to)}`;
+      });
+      return `The Zoom meeting of ${interview} was changed in Zoom${by} (meeting.updated): ${listed.join(', ') || 'details'}${changes.some((c) => c.field === 'startTime') ? ` (${zone})` : ''}; the interview follows.`;
+    }
+    case 'meeting.deleted':
+      return `The Zoom meeting of ${interview} was deleted in Zoom${by} (meeting.deleted); reschedule to create a new one, or cancel the interview.`;
+    case 'meeting.started':
+      return `Zoom reported that the meeting of ${interview} started (meeting.started).`;
+    case 'meeting.ended':
+      return `Zoom reported that the meeting of ${interview} ended (meeting.ended)${text(d.outcome) === 'attendance_updated_caught_up' ? '; attendance was filled in from Zoom\'s participant report' : ''}.`;
+    case 'recording.completed':
+      return `Zoom's cloud recording of ${interview} is attached (recording.completed).`;
+    case 'recording.transcript_completed':
+      return `The transcript of ${interview} is attached (recording.transcript_completed).`;
+    default: {
+      const verb = ATTENDANCE_VERBS[event];
+      if (!verb) return `Zoom's ${event} was applied to ${interview}.`;
+      const role = d.participantRole === 'candidate' ? 'the candidate' : d.participantRole === 'host' ? 'the host' : 'a guest';
+      const name = text(d.participantName);
+      return `${name ? `${name} (${role})` : role.charAt(0).toUpperCase() + role.slice(1)} ${verb} the meeting of ${interview} (${event}).`;
+    }
+  }
+}
+
+const SETTING_NAMES: Record<string, string> = {
+  scheduling_policy: 'the scheduling policy',
+  transcript_retention: 'transcript retention',
+  meeting_defaults: 'meeting defaults',
+};
+
+const SETTING_FIELDS: Record<string, string> = {
+  requireInterviewerZoom: 'interviewers must host on their own Zoom',
+  transcriptRetentionDays: 'transcripts kept (days)',
+  waitingRoom: 'waiting room',
+  autoRecording: 'automatic recording',
+  joinBeforeHost: 'join before host',
+  muteUponEntry: 'mute on entry',
+};
+
+function settingValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return value === null || value === undefined ? '?' : JSON.stringify(value);
+}
+
+function describeSettingsChange(d: Record<string, unknown>, actor: string, whose: string): string {
+  const changes = Array.isArray(d.changes) ? (d.changes as { field?: unknown; from?: unknown; to?: unknown }[]) : [];
+  const listed = changes.map((change) => `${SETTING_FIELDS[text(change.field) ?? ''] ?? text(change.field) ?? '?'} ${settingValue(change.from)} → ${settingValue(change.to)}`).join('; ');
+  const setting = text(d.setting) ?? 'a setting';
+  if (setting === 'meeting_defaults') return `${actor} changed ${whose} meeting defaults: ${listed}.`;
+  return `${actor} changed ${SETTING_NAMES[setting] ?? setting.replace(/_/g, ' ')}: ${listed}.`;
+}
+
+const JOB_NAMES: Record<string, string> = {
+  'meeting-sync-worker': 'The meeting worker',
+  'mail-outbox-worker': 'The email outbox',
+  'zoom-reconnect-reminders': 'The Zoom reconnect reminder job',
+  'transcript-retention': 'The transcript retention job',
+  'zoom-event-processor': 'The Zoom event processor',
+};
+
+function describeJobFailure(d: Record<string, unknown>): string {
+  const job = JOB_NAMES[text(d.job) ?? ''] ?? `The ${text(d.job) ?? 'background'} job`;
+  const why = text(d.message) ?? 'no reason given';
+  if (text(d.outboxId)) {
+    return `${job} gave up on the email "${text(d.subject) ?? '?'}" to ${text(d.to) ?? '?'} after ${plural(typeof d.attempts === 'number' ? d.attempts : 0, 'attempt')}${d.permanent ? ' (the mail server refused it for good)' : ''}: ${why}.`;
+  }
+  if (text(d.zoomEventId)) {
+    return `${job} gave up on Zoom's ${text(d.zoomEvent) ?? 'event'} after ${plural(typeof d.attempts === 'number' ? d.attempts : 0, 'attempt')}: ${why}.`;
+  }
+  return `${job} failed ${plural(typeof d.failedPasses === 'number' ? d.failedPasses : 0, 'time')} in a row and keeps retrying: ${why}.`;
 }

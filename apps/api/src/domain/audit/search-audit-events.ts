@@ -1,9 +1,8 @@
 import { AUDIT_CATEGORIES, type AuditEntry, type AuditSearchResponse } from '@crm/shared/audit';
-import type { AuditEventType } from '@crm/shared/zoom-connection';
+import type { AuditEvent, AuditEventType } from '@crm/shared/zoom-connection';
 import type { AuditEventRecord, AuditFilter, AuditRepository } from '../ports/audit-repository';
 import type { UserRepository } from '../ports/user-repository';
 import { describeAuditEvent, type UserNames } from './describe-audit-event';
-import { presentAuditEvent } from './list-audit-events';
 
 export interface AuditSearch {
   actorUserId?: string;
@@ -32,6 +31,20 @@ export async function userNames(users: UserRepository, events?: readonly AuditEv
   // A page names a few people: read just them (one batch), not every user of the organisation.
   const found = events ? await users.findByIds([...new Set(events.flatMap((event) => [event.actor.userId, event.subject.userId]).filter((id): id is string => id !== null))]) : await users.list();
   return new Map(found.map((user) => [user.id, user.name]));
+}
+
+/** An event as the API shows it, before its sentence. */
+function presentAuditEvent(event: AuditEventRecord): AuditEvent {
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.at.toISOString(),
+    actor: event.actor,
+    subject: event.subject,
+    requestId: event.requestId,
+    ip: event.ip,
+    details: event.details,
+  };
 }
 
 export function presentAuditEntry(event: AuditEventRecord, names: UserNames): AuditEntry {

@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { backoffDelayMs } from '../../retry/backoff';
+import { recordJobFailure, type JobAuditDeps } from '../audit/record-job-failure';
+import type { AuditRepository } from '../ports/audit-repository';
 import type { Clock } from '../ports/clock';
 import { MailFailure, type MailTransport } from '../ports/mail-transport';
 import type { OutboxMessage, OutboxRepository } from '../ports/outbox-repository';
@@ -20,6 +22,8 @@ export interface OutboxDeliveryDeps {
   maxAttempts: number;
   /** Message-ID right-hand side. */
   messageIdDomain: string;
+  /** Where an email given up for good is recorded (once, not per retry). */
+  audit?: AuditRepository;
 }
 
 export type DeliveryOutcome = 'none_due' | 'sent' | 'retry' | 'failed';
@@ -45,6 +49,7 @@ export async function deliverNextMessage(deps: OutboxDeliveryDeps): Promise<Deli
     if (giveUp) {
       await deps.outbox.settle(message.id, deps.owner, { status: 'failed', lastError: failure.message });
       deps.logger.warn({ outboxId: message.id, attempts: message.attempts, retryable: failure.retryable }, 'email not delivered; gave up');
+      if (deps.audit) await recordEmailGivenUp({ audit: deps.audit, clock: deps.clock }, message, failure);
       return 'failed';
     }
     const waitMs = backoffDelayMs({ baseDelayMs: deps.retryBaseMs, maxDelayMs: deps.maxRetryDelayMs }, message.attempts);
@@ -55,6 +60,14 @@ export async function deliverNextMessage(deps: OutboxDeliveryDeps): Promise<Deli
   const settled = await deps.outbox.settle(message.id, deps.owner, { status: 'sent', sentAt: deps.clock.now() });
   if (!settled) deps.logger.error({ outboxId: message.id }, 'email sent but the claim was lost before it was recorded');
   return 'sent';
+}
+
+async function recordEmailGivenUp(deps: JobAuditDeps, message: OutboxMessage, failure: { retryable: boolean; message: string }): Promise<void> {
+  await recordJobFailure(deps, {
+    job: 'mail-outbox-worker',
+    subject: { userId: null, email: message.to.email },
+    details: { outboxId: message.id, to: message.to.email, subject: message.subject, attempts: message.attempts, permanent: !failure.retryable, message: failure.message.slice(0, 300) },
+  });
 }
 
 function mailOf(message: OutboxMessage) {

@@ -1,5 +1,7 @@
 import type { SchedulingSettings, SchedulingSettingsResponse } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
+import { recordSettingsChange, type SettingsAuditDeps } from '../audit/record-settings-change';
+import type { RequestContext } from '../ports/request-context';
 import type { SettingsRepository, StoredSchedulingSettings } from '../ports/settings-repository';
 import type { UserRecord } from '../ports/user-repository';
 
@@ -11,13 +13,17 @@ export async function getSchedulingSettings(settings: Pick<SettingsRepository, '
   return present(await settings.getScheduling());
 }
 
-/** An admin switches the policy; it applies to interviews scheduled from now on, never to existing ones. */
+/** An admin switches the policy; it applies to interviews scheduled from now on, never to existing ones. Audited (before → after). */
 export async function putSchedulingSettings(
-  deps: { settings: Pick<SettingsRepository, 'putScheduling'>; clock: { now(): Date } },
+  deps: { settings: Pick<SettingsRepository, 'getScheduling' | 'putScheduling'> } & SettingsAuditDeps,
   adminId: string,
   next: SchedulingSettings,
+  context: RequestContext,
 ): Promise<SchedulingSettingsResponse> {
-  return present(await deps.settings.putScheduling(next, adminId, deps.clock.now()));
+  const before = await deps.settings.getScheduling();
+  const saved = await deps.settings.putScheduling(next, adminId, deps.clock.now());
+  await recordSettingsChange(deps, { setting: 'scheduling_policy', before: before.settings, after: saved.settings }, context);
+  return present(saved);
 }
 
 /**

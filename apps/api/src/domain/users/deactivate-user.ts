@@ -14,6 +14,6 @@ export async function deactivateUser(
   context: RequestContext,
 ): Promise<UserRecord> {
   await changeAccountByAdmin(deps, subjectUserId, { active: false }, { type: 'user.deactivated', details: (before) => ({ wasActive: before.active }) }, context);
-  await disconnectZoomAccount(deps.zoomConnection, subjectUserId, context);
+  await disconnectZoomAccount(deps.zoomConnection, subjectUserId, context, { cause: 'user_deactivated' });
   return (await deps.users.findById(subjectUserId))!;
 }

@@ -3,6 +3,7 @@ import { AppError } from '../../errors/app-error';
 import { recordAuditEvent } from '../audit/record-audit-event';
 import { callWithToken } from '../meetings/meeting-host';
 import type { RequestContext } from '../ports/request-context';
+import type { UserRecord } from '../ports/user-repository';
 import type { ZoomTokenSet, ZoomUser } from '../ports/zoom-gateway';
 import { isZoomFailure } from '../ports/zoom-failure';
 import type { ZoomConnectionDeps } from './zoom-connection-deps';
@@ -64,6 +65,8 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
 
   const connectedAt = deps.clock.now();
   const userId = input.userId;
+  // Read before the save: whether this connects or reconnects (and after which problem) is the audit's cause.
+  const before = await deps.users.findById(userId);
   const sealed = deps.secrets.sealZoomTokens(userId, { ...tokens, expiresAt: new Date(connectedAt.getTime() + tokens.expiresInSeconds * 1000) });
   // The connection and its audit event are stored together or not at all.
   const saved = await deps.atomically(async () => {
@@ -76,13 +79,12 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
       tokens: sealed,
     });
     if (!result.ok) return result;
-    const user = await deps.users.findById(userId);
     await recordAuditEvent(deps.audit, {
       type: 'zoom.connected',
-      actor: { userId, email: user?.email ?? null, kind: 'user' },
-      subject: { userId, email: user?.email ?? null },
+      actor: { userId, email: before?.email ?? null, kind: 'user' },
+      subject: { userId, email: before?.email ?? null },
       context,
-      details: { zoomUserId: zoomUser.id, zoomEmail: zoomUser.email, zoomAccountId: zoomUser.accountId, scopes: tokens.scopes },
+      details: { ...connectCause(before), zoomUserId: zoomUser.id, zoomEmail: zoomUser.email, zoomAccountId: zoomUser.accountId, scopes: tokens.scopes },
     });
     return result;
   });
@@ -94,6 +96,14 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
   }
   logger.info({ userId, zoomUserId: zoomUser.id }, 'Zoom account connected');
   return 'connected';
+}
+
+/** A first connection, or a reconnect: after Zoom stopped accepting the old one, or replacing a working one. */
+function connectCause(before: UserRecord | null): Record<string, unknown> {
+  const state = before?.zoomConnectionState ?? 'not_connected';
+  if (state === 'needs_reconnect') return { cause: 'reconnected', previousState: state, previousProblem: before?.zoomLastProblem ?? null };
+  if (state === 'connected') return { cause: 'reconnected', previousState: state, previousZoomEmail: before?.zoomEmail ?? null };
+  return { cause: 'connected', previousState: state, previousProblem: before?.zoomLastProblem ?? null };
 }
 
 /** ZOOM_USER_ID may be the fallback host's email (as admins are told to configure it) or its Zoom user id. */

@@ -31,7 +31,7 @@ export async function deauthorizeZoomUser(
       actor: ZOOM_ACTOR,
       subject: { userId, email: user.email },
       context,
-      details: { zoomUserId: event.zoomUserId, zoomAccountId: event.zoomAccountId, zoomEmail: wiped.zoomEmail, deauthorizedAt: event.deauthorizedAt },
+      details: { cause: 'app_deauthorized', zoomEvent: 'app_deauthorized', zoomUserId: event.zoomUserId, zoomAccountId: event.zoomAccountId, zoomEmail: wiped.zoomEmail, deauthorizedAt: event.deauthorizedAt },
     });
     return wiped;
   });

@@ -18,6 +18,8 @@ export async function disconnectZoomAccount(
   deps: ZoomConnectionDeps,
   subjectUserId: string,
   context: RequestContext,
+  /** Why, when it is not the caller's own choice or an admin's force-disconnect (the audit's cause). */
+  options: { cause?: 'user_deactivated' } = {},
 ): Promise<ZoomStatusResponse> {
   const subject = await deps.users.findById(subjectUserId);
   if (!subject) throw new AppError({ code: 'not_found', status: 404, message: 'No such user' });
@@ -40,6 +42,7 @@ export async function disconnectZoomAccount(
       context,
       details: {
         by: byAdmin ? 'admin' : 'self',
+        cause: options.cause ?? (byAdmin ? 'admin_force_disconnect' : context.actorUserId ? 'self_disconnect' : 'system'),
         zoomUserId: wiped.zoomUserId,
         zoomEmail: wiped.zoomEmail,
         previousState: wiped.previousState,

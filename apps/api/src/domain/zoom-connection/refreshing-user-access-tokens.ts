@@ -83,7 +83,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     if (!stored.ok || !stored.accessToken.equals(rejected)) return;
     await this.options.atomically(async () => {
       if (await this.options.connections.markNeedsReconnect(userId, reason, connection!.tokenVersion)) {
-        await this.auditRefreshFailed(userId, { source: 'zoom_api', reason });
+        await this.auditRefreshFailed(userId, { cause: 'token_rejected', source: 'zoom_api', reason });
       }
     });
   }
@@ -148,7 +148,7 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
       refreshed = await oauth.refresh(opened.refreshToken);
     } catch (error) {
       if (!isZoomFailure(error)) throw error;
-      if (error.kind === 'invalid_grant') return this.giveUp(current, owner, CONNECTION_PROBLEMS.refreshRejected, { source: 'refresh', zoomError: 'invalid_grant' });
+      if (error.kind === 'invalid_grant') return this.giveUp(current, owner, CONNECTION_PROBLEMS.refreshRejected, { cause: 'refresh_rejected', source: 'refresh', zoomError: 'invalid_grant' });
       logger.warn({ zoom: { operation: error.operation, kind: error.kind, status: error.status }, userId }, 'Zoom token refresh failed');
       return { ok: false, reason: error.kind === 'unavailable' ? 'zoom_unavailable' : 'refresh_failed' };
     }

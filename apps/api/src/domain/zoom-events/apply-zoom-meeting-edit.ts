@@ -2,7 +2,8 @@ import type { ZoomMeetingEvent } from '@crm/shared/zoom-connection';
 import type { InterviewDetails } from '../ports/interview-repository';
 import type { ZoomMeetingNotice } from '../ports/interview-attendance-repository';
 import { updateInterviewAttendance } from './update-interview-attendance';
-import type { ZoomEventDeps } from './zoom-event-deps';
+import { recordZoomEventApplied } from '../audit/record-zoom-event-applied';
+import { zoomEventAuditDeps, type ZoomEventDeps } from './zoom-event-deps';
 
 type Change = ZoomMeetingNotice['changes'][number];
 
@@ -50,6 +51,7 @@ export async function applyZoomMeetingUpdate(deps: ZoomEventDeps, event: ZoomMee
   const now = deps.clock.now();
   if (Object.keys(details).length > 0) await deps.interviews.updateDetails(interview.id, details, { bumpRevision: false, now });
   await addNotice(deps, interview.id, object.id, { kind: 'changed_in_zoom', at: new Date(event.event_ts), by: operator ?? null, changes });
+  await recordZoomEventApplied(zoomEventAuditDeps(deps), { zoomEvent: event.event, outcome: 'changed_in_zoom', interview, details: { changes, operator: operator ?? null } });
   return 'changed_in_zoom';
 }
 
@@ -75,5 +77,6 @@ export async function applyZoomMeetingDeletion(deps: ZoomEventDeps, event: ZoomM
   });
   if (!released) throw new Error(`lost the claim on interview ${interview.id}; meeting.deleted will be retried`);
   await addNotice(deps, interview.id, object.id, { kind: 'deleted_in_zoom', at: new Date(event.event_ts), by: operator ?? null, changes: [] });
+  await recordZoomEventApplied(zoomEventAuditDeps(deps), { zoomEvent: event.event, outcome: 'deleted_in_zoom', interview, details: { operator: operator ?? null } });
   return 'deleted_in_zoom';
 }

@@ -5,7 +5,8 @@ import { deauthorizeZoomUser } from '../zoom-connection/deauthorize-zoom-user';
 import { SEALED_DOWNLOAD_TOKEN_FIELD } from '../zoom-connection/handle-zoom-webhook';
 import { applyZoomMeetingDeletion, applyZoomMeetingUpdate } from './apply-zoom-meeting-edit';
 import { trackMeetingAttendance } from './track-meeting-attendance';
-import type { ZoomEventDeps } from './zoom-event-deps';
+import { recordZoomEventApplied } from '../audit/record-zoom-event-applied';
+import { zoomEventAuditDeps, type ZoomEventDeps } from './zoom-event-deps';
 
 /**
  * Acts on one recorded event and says what came of it (stored as the event's outcome). Throwing means
@@ -42,7 +43,12 @@ export async function processZoomEvent(deps: ZoomEventDeps, record: ZoomEventRec
     case 'recording.completed':
     case 'recording.transcript_completed': {
       const sealed = record.body[SEALED_DOWNLOAD_TOKEN_FIELD];
-      return attachZoomRecording(deps, event, record, typeof sealed === 'string' ? sealed : null);
+      const outcome = await attachZoomRecording(deps, event, record, typeof sealed === 'string' ? sealed : null);
+      if (outcome === 'recording_attached' || outcome === 'transcript_attached') {
+        const interview = await deps.interviews.findByZoomMeetingId(event.payload.object.id);
+        if (interview) await recordZoomEventApplied(zoomEventAuditDeps(deps), { zoomEvent: event.event, outcome, interview });
+      }
+      return outcome;
     }
   }
 }

@@ -1,8 +1,9 @@
 import type { ZoomMeetingEvent } from '@crm/shared/zoom-connection';
-import { applyAttendanceEvent, type ExpectedAttendees } from './apply-attendance-event';
+import { recordZoomEventApplied } from '../audit/record-zoom-event-applied';
+import { applyAttendanceEvent, recognise, type ExpectedAttendees } from './apply-attendance-event';
 import { catchUpAttendance } from './catch-up-attendance';
 import { updateInterviewAttendance } from './update-interview-attendance';
-import type { ZoomEventDeps } from './zoom-event-deps';
+import { zoomEventAuditDeps, type ZoomEventDeps } from './zoom-event-deps';
 
 /** A meeting or participant event becomes part of the interview's attendance; meetings of no interview are ignored. */
 export async function trackMeetingAttendance(deps: ZoomEventDeps, event: ZoomMeetingEvent): Promise<string> {
@@ -17,10 +18,13 @@ export async function trackMeetingAttendance(deps: ZoomEventDeps, event: ZoomMee
   await updateInterviewAttendance(deps.attendance, { interviewId: interview.id, zoomMeetingId: event.payload.object.id, now }, (draft) =>
     applyAttendanceEvent(draft, event, expected, now),
   );
-  const { uuid } = event.payload.object;
+  const { uuid, participant } = event.payload.object;
+  let outcome = 'attendance_updated';
   if (event.event === 'meeting.ended' && uuid && (await deps.attendance.find(interview.id))?.sessions.length === 0) {
     // The meeting is over and no participant event came: the events were missed, not the meeting.
-    return `attendance_updated_${await catchUpAttendance(deps, interview, { id: event.payload.object.id, uuid }, expected)}`;
+    outcome = `attendance_updated_${await catchUpAttendance(deps, interview, { id: event.payload.object.id, uuid }, expected)}`;
   }
-  return 'attendance_updated';
+  const who = participant ? { participantName: participant.user_name ?? null, participantRole: recognise(participant, expected).role } : {};
+  await recordZoomEventApplied(zoomEventAuditDeps(deps), { zoomEvent: event.event, outcome, interview, details: who });
+  return outcome;
 }

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ZoomEventAuditDeps } from '../audit/record-zoom-event-applied';
 import type { Clock } from '../ports/clock';
 import type { InterviewAttendanceRepository } from '../ports/interview-attendance-repository';
 import type { InterviewRepository } from '../ports/interview-repository';
@@ -28,4 +29,9 @@ export interface ZoomEventDeps {
   pastMeetingParticipants?: PastMeetingParticipants;
   clock: Clock;
   logger: Pick<Logger, 'info' | 'warn' | 'error'>;
+}
+
+/** Where a webhook the CRM acted on is audited: the same log and users the deauthorization writes to. */
+export function zoomEventAuditDeps(deps: ZoomEventDeps): ZoomEventAuditDeps {
+  return { audit: deps.connections.audit, users: deps.connections.users, clock: deps.clock };
 }

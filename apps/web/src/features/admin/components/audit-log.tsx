@@ -35,6 +35,9 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'interview.cancelled': 'Interview cancelled',
   'meeting.fallback': 'Meeting on the system account',
   'meeting.failed': 'Meeting failed',
+  'zoom.event_applied': 'Zoom webhook acted on',
+  'settings.changed': 'Setting changed',
+  'job.failed': 'Background job failed',
 };
 
 const CATEGORY_LABEL: Record<AuditCategory, string> = {
@@ -42,6 +45,9 @@ const CATEGORY_LABEL: Record<AuditCategory, string> = {
   zoom: 'Zoom connections',
   users: 'Users and roles',
   sign_ins: 'Sign-ins',
+  webhooks: 'Zoom webhooks',
+  settings: 'Settings',
+  jobs: 'Background jobs',
 };
 
 type Filters = Pick<AuditSearchQuery, 'actorUserId' | 'subjectUserId' | 'interviewId' | 'type' | 'from' | 'to'>;
