@@ -57,6 +57,11 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
         type: new Schema({ at: Date, previousJoinUrlMayStillWork: Boolean, reason: { type: String, default: null } }, { _id: false }),
         default: null,
       },
+      // The invitation's first version, stored by the create's release (see CarriedInvitation).
+      firstInvitation: {
+        type: new Schema({ fingerprint: { type: String, required: true }, method: { type: String, enum: ['REQUEST', 'CANCEL'], required: true }, issuedAt: { type: Date, required: true } }, { _id: false }),
+        default: null,
+      },
     },
     { _id: false },
   );

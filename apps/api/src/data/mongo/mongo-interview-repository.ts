@@ -65,6 +65,7 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
       joinLinkChanged: meeting.joinLinkChanged
         ? { at: meeting.joinLinkChanged.at, previousJoinUrlMayStillWork: meeting.joinLinkChanged.previousJoinUrlMayStillWork, reason: meeting.joinLinkChanged.reason ?? null }
         : null,
+      ...(meeting.firstInvitation ? { firstInvitation: { fingerprint: meeting.firstInvitation.fingerprint, method: meeting.firstInvitation.method, issuedAt: meeting.firstInvitation.issuedAt } } : {}),
     },
   };
 }

@@ -13,6 +13,8 @@ import type { SettingsRepository } from '../ports/settings-repository';
 import type { UserRepository } from '../ports/user-repository';
 import type { KnownRecords } from './known-records';
 import type { PageCursors } from '../pagination/page-cursor';
+import type { SchedulingReadRepository } from '../ports/scheduling-read-repository';
+import type { FirstInvitations } from '../invitations/first-invitation';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
@@ -44,4 +46,8 @@ export interface InterviewDeps {
   createAnswerBudget?: AnswerBudget;
   /** Signs and checks list cursors. */
   cursors: PageCursors;
+  /** A create's reads in one round trip (read-for-scheduling.ts); absent, they are read one by one. */
+  schedulingReads?: SchedulingReadRepository;
+  /** A create's invitation stored with its meeting (first-invitation.ts); absent, `onInterviewChanged` writes it. */
+  firstInvitations?: FirstInvitations;
 }

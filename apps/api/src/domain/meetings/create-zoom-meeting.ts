@@ -41,7 +41,7 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
         host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await (options.known ? knownMeetingDefaults(options.known, deps.meetingDefaults) : deps.meetingDefaults).get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
       await options.beforeSend?.(host);
       return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
-    }, options.systemReason ? { systemReason: options.systemReason } : {});
+    }, { ...(options.systemReason ? { systemReason: options.systemReason } : {}), ...(options.known?.connections?.has(hostUserId) ? { readAlready: options.known.connections.get(hostUserId) ?? null } : {}) });
     const { value: meeting } = hosted;
     return {
       meeting,

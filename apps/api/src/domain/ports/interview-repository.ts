@@ -1,4 +1,5 @@
 import type { HostReason, HostSource, InterviewStatus, MeetingAction, MeetingStatus } from '@crm/shared/interviews';
+import type { CarriedInvitation } from './invitation-repository';
 
 /** The Zoom meeting of an interview as stored. No start URL: the host gets a fresh one from Zoom when starting. */
 export interface MeetingRecord {
@@ -34,6 +35,8 @@ export interface MeetingRecord {
   previousMeeting: PreviousMeeting | null;
   /** The join link changed (re-host): the candidate must get the new one. */
   joinLinkChanged: JoinLinkChange | null;
+  /** The invitation version the create's release stored with the meeting (see CarriedInvitation); absent on older records. */
+  firstInvitation?: CarriedInvitation | null;
 }
 
 export interface PreviousMeeting {

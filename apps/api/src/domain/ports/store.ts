@@ -14,6 +14,7 @@ import type { ZoomEventRepository } from './zoom-event-repository';
 import type { InterviewAttendanceRepository } from './interview-attendance-repository';
 import type { InterviewRecordingRepository, RecordingSettingsRepository } from './interview-recording-repository';
 import type { SettingsRepository } from './settings-repository';
+import type { SchedulingReadRepository } from './scheduling-read-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
 export interface Store {
@@ -51,6 +52,8 @@ export interface Store {
   recordingSettings: RecordingSettingsRepository;
   /** Organisation-wide settings an admin changes (the scheduling policy). */
   settings: SettingsRepository;
+  /** A create's reads (users, hosts' connections and defaults, the policy) in one round trip. */
+  schedulingReads: SchedulingReadRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;
