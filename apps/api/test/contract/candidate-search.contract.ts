@@ -76,14 +76,60 @@ export const candidateSearchContract: StoreContract = (makeStore, raw) => {
       expect(await allPages({ when: 'all', now: new Date(), includeCancelled: false, limit: 5, candidatePrefix: `yr${tag}` })).toEqual([second.id]);
     });
 
-    test('MongoDB answers a candidate prefix page from the searchKeys index', async () => {
+    test('MongoDB answers a candidate prefix page from the searchKeys index, in its order, without sorting the matches', async () => {
       if (!raw.mongo) {
         console.log('skipped: the query plan is MongoDB’s (no mongod on this machine runs the MongoDB contract)');
         return;
       }
-      const plan = await raw.mongo.explainFind(store(), 'interviews', { filter: { searchKeys: /^grace/, status: { $ne: 'cancelled' } }, sort: { startTime: 1, _id: 1 }, limit: 26 });
+      // The shape MongoInterviewRepository.list sends for q=grace: an equality on a stored prefix (candidate-search-terms.ts).
+      const plan = await raw.mongo.explainFind(store(), 'interviews', { filter: { searchKeys: 'grace', status: { $ne: 'cancelled' }, endTime: { $gte: new Date() } }, sort: { startTime: 1, _id: 1 }, limit: 26 });
       expect(plan.collectionScan).toBe(false);
       expect(plan.indexes).toContain('searchKeys_1_startTime_1__id_1');
+      // The index hands the matches over in list order: the page stops after 26, nothing gathered and sorted.
+      expect(plan.inMemorySort).toBe(false);
+    });
+  });
+};
+
+/** The migration step that makes interviews stored before search keys (or with an older kind) searchable. */
+export const searchKeysBackfillContract: StoreContract = (makeStore, raw) => {
+  describe('search keys backfill', () => {
+    const store = useStore(makeStore);
+
+    async function interview(candidateName: string) {
+      return store().interviews.create({
+        candidateName,
+        candidateEmail: `${randomUUID()}@contract.example.test`,
+        position: 'Engineer',
+        startTime: new Date(Date.now() + DAY),
+        timeZone: 'UTC',
+        durationMinutes: 45,
+        agenda: '',
+        notes: '',
+        interviewerId: 'i',
+        createdById: 'r',
+        claim: { owner: 'contract', expiresAt: new Date(Date.now() + 60_000) },
+      });
+    }
+    const search = async (prefix: string) =>
+      (await store().interviews.list({ when: 'all', now: new Date(), includeCancelled: false, limit: 10, candidatePrefix: prefix })).map((record) => record.id);
+
+    test('interviews stored without search keys, or with the older full-keys-only kind, become searchable; a second run changes nothing', async () => {
+      const tag = randomUUID().slice(0, 6);
+      const [without, olderKind, current] = [await interview(`Wk${tag} Without`), await interview(`Wk${tag} Older`), await interview(`Wk${tag} Current`)];
+      if (raw.mongo) {
+        await raw.mongo.setInterviewFields(store(), without.id, { searchKeys: undefined, searchKeysVersion: undefined });
+        await raw.mongo.setInterviewFields(store(), olderKind.id, { searchKeys: [`wk${tag} older`, `wk${tag}`, 'older'], searchKeysVersion: undefined });
+        expect(await search(`wk${tag}`)).toEqual([current.id]);
+      }
+
+      const first = await store().interviews.backfillSearchKeys(2);
+      const second = await store().interviews.backfillSearchKeys(2);
+
+      expect(first).toBe(raw.mongo ? 2 : 0);
+      expect(second).toBe(0);
+      expect((await search(`wk${tag}`)).sort()).toEqual([without.id, olderKind.id, current.id].sort());
+      expect(await search(`wk${tag} w`)).toEqual([without.id]);
     });
   });
 };

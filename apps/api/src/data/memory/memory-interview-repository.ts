@@ -131,6 +131,11 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return structuredClone(page);
   }
 
+  /** Nothing to do: the memory store indexes every record it holds as it stores it. */
+  async backfillSearchKeys(): Promise<number> {
+    return 0;
+  }
+
   async findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]> {
     const matches = [...this.documents.values()].filter(
       (doc) =>

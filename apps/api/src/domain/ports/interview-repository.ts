@@ -204,6 +204,11 @@ export interface InterviewRepository {
   replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
   /** Not cancelled, startTime < to and endTime > from, matching an interviewer or the candidate email; soonest first. */
   findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]>;
+  /**
+   * Migration step (backfill-search-keys.ts): gives the current candidate search keys to interviews stored
+   * without them (or with an older kind), `batchSize` at a time, until none is left. Idempotent; returns how many changed.
+   */
+  backfillSearchKeys(batchSize: number): Promise<number>;
   /** The interview whose meeting is this Zoom meeting (cancelled ones included), for Zoom's meeting events. */
   findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null>;
 }
