@@ -2,18 +2,33 @@ import { binaryOrder } from './binary-order';
 import { StartTimeOrder, type OrderEntry } from './start-time-order';
 
 /**
+ * How many leading characters of a search key name its posting. Keys are bucketed, not kept whole: every
+ * candidate's email is a key of its own, so whole keys would make a common prefix ("grace") thousands of
+ * one-entry postings to merge; four characters keep a prefix to one posting or a few hundred.
+ */
+const BUCKET_CHARS = 4;
+
+function bucketsOf(keys: readonly string[]): Set<string> {
+  return new Set(keys.map((key) => key.slice(0, BUCKET_CHARS)));
+}
+
+/**
  * The candidate search of the memory store, as MongoDB's `{ searchKeys: 1, startTime: 1, _id: 1 }` index
- * serves it: per search key, the interviews in (startTime, id) order. A prefix is the keys in a range of
- * the sorted key list; their postings are merged in list order from where the page starts, so a page
- * costs about its own length (plus what the other filters skip), however common the prefix.
+ * serves it: per key bucket (a key's first BUCKET_CHARS characters), the interviews in (startTime, id)
+ * order. A prefix is the buckets in a range of the sorted bucket list; their postings are merged in list
+ * order from where the page starts, so a page costs about its own length (plus what the other filters
+ * skip), however common the prefix. A prefix longer than a bucket name is checked against the keys.
  */
 export class CandidatePostings {
   private readonly postings = new Map<string, StartTimeOrder>();
-  /** Distinct keys, sorted; rebuilt only after a key nobody had before appears. */
+  /** Distinct buckets, sorted; rebuilt only after a bucket nobody had before appears. */
   private sortedKeys: string[] | null = null;
+  /** Each interview's keys, each after a NUL, so a prefix test is one native substring search. */
+  private readonly keysOf = new Map<string, string>();
 
   add(keys: readonly string[], entry: OrderEntry): void {
-    for (const key of keys) {
+    this.keysOf.set(entry.id, keys.map((key) => `\0${key}`).join(''));
+    for (const key of bucketsOf(keys)) {
       let posting = this.postings.get(key);
       if (!posting) {
         posting = new StartTimeOrder();
@@ -25,7 +40,8 @@ export class CandidatePostings {
   }
 
   remove(keys: readonly string[], entry: OrderEntry): void {
-    for (const key of keys) this.postings.get(key)?.remove(entry);
+    this.keysOf.delete(entry.id);
+    for (const key of bucketsOf(keys)) this.postings.get(key)?.remove(entry);
   }
 
   private keysWithPrefix(prefix: string): string[] {
@@ -51,7 +67,9 @@ export class CandidatePostings {
   *walk(prefix: string, start: OrderEntry, options: { descending: boolean; inclusive: boolean }): Generator<OrderEntry> {
     const sign = options.descending ? -1 : 1;
     const heads: { entries: OrderEntry[]; at: number }[] = [];
-    for (const key of this.keysWithPrefix(prefix)) {
+    const beyondBucket = prefix.length > BUCKET_CHARS;
+    const needle = `\0${prefix}`;
+    for (const key of beyondBucket ? [prefix.slice(0, BUCKET_CHARS)].filter((bucket) => this.postings.has(bucket)) : this.keysWithPrefix(prefix)) {
       const posting = this.postings.get(key)!;
       const at = options.descending
         ? (options.inclusive ? posting.upperBound(start) : posting.lowerBound(start)) - 1
@@ -67,7 +85,7 @@ export class CandidatePostings {
       const head = heap.peek();
       const entry = head.entries[head.at]!;
       // One interview under two matching keys (its full name and a word of it) comes out twice, adjacently.
-      if (entry.id !== last) yield entry;
+      if (entry.id !== last && (!beyondBucket || this.keysOf.get(entry.id)!.includes(needle))) yield entry;
       last = entry.id;
       head.at += sign;
       if (head.at < 0 || head.at >= head.entries.length) heap.pop();
