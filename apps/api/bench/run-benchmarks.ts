@@ -28,6 +28,7 @@ import { ms, perSecond, renderTable, type BenchRow } from './support/results-tab
 import { freePort } from '../test/support/free-port';
 import { measureWebhookBurst, WEBHOOK_BURST_ENV } from './webhook-burst';
 import { measureOrganisation, measureStoreOpsPerCreate } from './organisation-benchmarks';
+import { measureDashboardFirstPage } from './dashboard-first-page';
 
 const BENCH_DIR = __dirname;
 const REPO_ROOT = path.resolve(BENCH_DIR, '../../..');
@@ -360,7 +361,7 @@ async function measureMemory(): Promise<BenchRow> {
 
 // ---------------------------------------------------------------------------------------------
 
-const SECTIONS = ['status', 'create', 'storms', 'memory', 'webhooks', 'organisation'] as const;
+const SECTIONS = ['status', 'create', 'storms', 'memory', 'webhooks', 'organisation', 'dashboard-first-page'] as const;
 type Section = (typeof SECTIONS)[number];
 
 /** `pnpm bench` runs everything; `pnpm bench --only=storms,memory` a part, e.g. while looking into one figure. */
@@ -423,6 +424,15 @@ async function main(): Promise<void> {
       rows.push(...(await measureOrganisation(zoom.info.url, BENCH_DIR)));
       if (process.env.MONGODB_URI) rows.push(...(await measureOrganisation(zoom.info.url, BENCH_DIR, withDatabase(process.env.MONGODB_URI, `crm-bench-org-${Date.now()}`))));
       else log('skipped: the organisation on MongoDB (MONGODB_URI is not set)');
+    } finally {
+      await zoom.stop();
+    }
+  }
+
+  if (sections.has('dashboard-first-page')) {
+    const zoom = await startChildServer<{ url: string }>(path.join(BENCH_DIR, 'servers/zoom-simulator-server.ts'), { redirectUris: [] });
+    try {
+      rows.push(...(await measureDashboardFirstPage(zoom.info.url, BENCH_DIR)));
     } finally {
       await zoom.stop();
     }

@@ -2,6 +2,7 @@ import { EnvError, parseEnv } from '../config/env';
 import { createMongoStore } from '../data/mongo/create-mongo-store';
 import { migrateIndexes } from '../data/mongo/migrate-indexes';
 import { removeStoredStartUrls } from '../data/remove-stored-start-urls';
+import { backfillSearchKeys } from '../data/backfill-search-keys';
 
 /**
  * `pnpm --filter @crm/api migrate`: creates the indexes the schemas declare that MongoDB lacks, and says
@@ -22,6 +23,8 @@ async function main(): Promise<void> {
   try {
     const { scanned, removed } = await removeStoredStartUrls(store.interviews);
     console.log(`Stored start URLs: ${scanned} found, ${removed} removed.`);
+    const { updated } = await backfillSearchKeys(store.interviews);
+    console.log(`Candidate search keys: ${updated} interviews given the current keys.`);
   } finally {
     await store.close();
   }

@@ -5,6 +5,7 @@ import type { AppDeps } from '../app-deps';
 import type { Env } from '../config/env';
 import { CipherSecretVault } from '../data/secret-vault';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
+import { makeFirstInvitations } from '../domain/invitations/first-invitation';
 import { makeOnInterviewChanged } from '../domain/invitations/issue-interview-invitation';
 import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
 import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
@@ -85,6 +86,8 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     settings: store.settings,
     cursors: pageCursors,
     ...(meetingDeps.fallbackHosts ? { fallbackHosts: meetingDeps.fallbackHosts } : {}),
+    schedulingReads: store.schedulingReads,
+    firstInvitations: makeFirstInvitations(invitations.deps, makeOnInterviewChanged(invitations.deps)),
   };
   return {
     env,

@@ -105,6 +105,9 @@ if (!target) {
         async indexNames(store, collection) {
           return (await (await db(store)).collection(collection).indexes()).map((index) => index.name!);
         },
+        async setInterviewFields(store, interviewId, fields) {
+          await (await db(store)).collection<{ _id: string }>('interviews').updateOne({ _id: interviewId }, splitUnset(fields));
+        },
         async explainFind(store, collection, query) {
           let cursor = (await db(store)).collection(collection).find(query.filter);
           if (query.sort) cursor = cursor.sort(query.sort);

@@ -27,6 +27,8 @@ export interface RawAccess {
     /** Opens the same database again, as another instance starting would (creating indexes). */
     reopen(store: Store): Promise<Store>;
     explainFind(store: Store, collection: string, query: { filter: Record<string, unknown>; sort?: Record<string, 1 | -1>; limit?: number }): Promise<QueryPlan>;
+    /** Sets (or, for `undefined`, removes) top-level fields of a stored interview document. */
+    setInterviewFields(store: Store, interviewId: string, fields: Record<string, unknown>): Promise<void>;
   };
 }
 

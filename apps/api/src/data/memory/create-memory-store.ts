@@ -17,13 +17,14 @@ import { systemServerClock, type ServerClock } from './server-clock';
 import { MemoryZoomEventRepository } from './memory-zoom-event-repository';
 import { MemoryInterviewAttendanceRepository } from './memory-interview-attendance-repository';
 import { MemoryFallbackHostSlotRepository } from './memory-fallback-host-slot-repository';
+import { MemorySchedulingReadRepository } from './memory-scheduling-read-repository';
 
 /** The embedded store for demo mode and tests. Data lives in this process only and is lost on exit. */
 export function createMemoryStore(options: { serverClock?: ServerClock } = {}): Store {
   const serverNow = options.serverClock ?? systemServerClock;
   // Users and Zoom connections are two views of the same user documents, as in MongoDB.
   const users = new MemoryUserRepository();
-  return {
+  const store: Omit<Store, 'schedulingReads'> = {
     kind: 'memory',
     users,
     audit: new MemoryAuditRepository(),
@@ -51,4 +52,5 @@ export function createMemoryStore(options: { serverClock?: ServerClock } = {}): 
     async ping() {},
     async close() {},
   };
+  return { ...store, schedulingReads: new MemorySchedulingReadRepository(users, store.zoomConnections, store.meetingDefaults, store.settings) };
 }

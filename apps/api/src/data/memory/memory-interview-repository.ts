@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { binaryOrder } from './binary-order';
-import { StartTimeOrder } from './start-time-order';
+import { StartTimeOrder, type OrderEntry } from './start-time-order';
+import { CandidatePostings } from './candidate-postings';
 import { searchKeysOf } from '../../domain/pagination/search-keys';
 import type {
   InterviewDetails,
@@ -43,12 +44,10 @@ export class MemoryInterviewRepository implements InterviewRepository {
   private readonly everyone = new StartTimeOrder();
   private readonly byInterviewer = new Map<string, StartTimeOrder>();
   private readonly byCreator = new Map<string, StartTimeOrder>();
-  // Each key after a NUL, so a prefix test is one native substring search.
-  private readonly searchKeys = new Map<string, string>();
   /** Live (not deleted in Zoom) meeting id → interview id: MongoDB's partial unique index, without scanning every interview. */
   private readonly liveMeetings = new Map<string, string>();
-  /** Every candidate search key with its interview, sorted by key: a prefix is a binary-searched range. Rebuilt lazily after writes. */
-  private keyIndex: { keys: string[]; ids: string[] } | null = null;
+  /** Per candidate search key, the interviews in list order (MongoDB's searchKeys index). */
+  private readonly postings = new CandidatePostings();
 
   constructor(private readonly serverNow: ServerClock = systemServerClock) {}
 
@@ -68,36 +67,6 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (after !== null && !deleted) this.liveMeetings.set(after, doc.id);
   }
 
-  private candidateKeyIndex(): { keys: string[]; ids: string[] } {
-    if (!this.keyIndex) {
-      const pairs: [string, string][] = [];
-      for (const [id, joined] of this.searchKeys) for (const key of joined.split('\0')) if (key) pairs.push([key, id]);
-      pairs.sort((a, b) => binaryOrder(a[0], b[0]));
-      this.keyIndex = { keys: pairs.map((pair) => pair[0]), ids: pairs.map((pair) => pair[1]) };
-    }
-    return this.keyIndex;
-  }
-
-  /** Ids of the interviews with a key starting so, or null when there are too many to beat walking the list order. */
-  private candidatesByPrefix(prefix: string, walkCost: number): Set<string> | null {
-    const { keys, ids } = this.candidateKeyIndex();
-    const bound = (value: string) => {
-      let low = 0;
-      let high = keys.length;
-      while (low < high) {
-        const mid = (low + high) >>> 1;
-        if (keys[mid]! < value) low = mid + 1;
-        else high = mid;
-      }
-      return low;
-    };
-    const from = bound(prefix);
-    const to = bound(`${prefix}\uffff`);
-    // Gathering and sorting the range costs about its size; walking costs about limit / share of matches.
-    if ((to - from) * (to - from) > walkCost) return null;
-    return new Set(ids.slice(from, to));
-  }
-
   private ordersOf(doc: InterviewRecord): StartTimeOrder[] {
     const of = (map: Map<string, StartTimeOrder>, key: string) => map.get(key) ?? map.set(key, new StartTimeOrder()).get(key)!;
     return [this.everyone, of(this.byInterviewer, doc.interviewerId), of(this.byCreator, doc.createdById)];
@@ -109,8 +78,9 @@ export class MemoryInterviewRepository implements InterviewRepository {
       if (add) order.insert(entry);
       else order.remove(entry);
     }
-    if (add) this.searchKeys.set(doc.id, searchKeysOf(doc.candidateName, doc.candidateEmail).map((key) => `\0${key}`).join(''));
-    this.keyIndex = null;
+    const keys = searchKeysOf(doc.candidateName, doc.candidateEmail);
+    if (add) this.postings.add(keys, entry);
+    else this.postings.remove(keys, entry);
   }
 
   async findById(id: string): Promise<InterviewRecord | null> {
@@ -120,33 +90,29 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
     const now = filter.now.getTime();
-    const candidateNeedle = filter.candidatePrefix === undefined ? undefined : `\0${filter.candidatePrefix}`;
     const matches = (doc: InterviewRecord) =>
       (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
       (filter.createdById === undefined || doc.createdById === filter.createdById) &&
       (filter.includeCancelled || doc.status !== 'cancelled') &&
       (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)) &&
       (filter.meetingStatus === undefined || doc.meeting.status === filter.meetingStatus) &&
-      (filter.hostSource === undefined || doc.meeting.hostSource === filter.hostSource) &&
-      (candidateNeedle === undefined || (this.searchKeys.get(doc.id) ?? '').includes(candidateNeedle));
+      (filter.hostSource === undefined || doc.meeting.hostSource === filter.hostSource);
     // The most selective order that covers the filter, walked from where the page starts.
     const order =
       filter.interviewerId !== undefined ? this.byInterviewer.get(filter.interviewerId) : filter.createdById !== undefined ? this.byCreator.get(filter.createdById) : this.everyone;
     if (!order) return [];
-    if (filter.candidatePrefix !== undefined) {
-      const few = this.candidatesByPrefix(filter.candidatePrefix, filter.limit * this.documents.size);
-      if (few) return this.pageOf(few, filter, matches);
-    }
-    const { entries } = order;
+    // A candidate prefix walks its postings (merged in list order) instead of the whole list order.
+    const prefix = filter.candidatePrefix;
+    const walk = (start: OrderEntry, descending: boolean, inclusive: boolean): Iterable<OrderEntry> =>
+      prefix !== undefined ? this.postings.walk(prefix, start, { descending, inclusive }) : order.walk(start, { descending, inclusive });
     const from = filter.startFrom?.getTime() ?? -Infinity;
     const before = filter.startBefore?.getTime() ?? Infinity;
     const page: InterviewRecord[] = [];
     if (filter.when === 'past') {
       // Latest first: ended before now means started before now too.
-      let at = filter.after ? order.lowerBound({ t: filter.after.startTime.getTime(), id: filter.after.id }) - 1 : order.lowerBound({ t: Math.min(now, before), id: '' }) - 1;
-      for (; at >= 0 && page.length < filter.limit; at -= 1) {
-        const entry = entries[at]!;
-        if (entry.t < from) break;
+      const start = filter.after ? { t: filter.after.startTime.getTime(), id: filter.after.id } : { t: Math.min(now, before), id: '' };
+      for (const entry of walk(start, true, false)) {
+        if (page.length >= filter.limit || entry.t < from) break;
         if (entry.t >= before) continue;
         const doc = this.documents.get(entry.id)!;
         if (matches(doc)) page.push(doc);
@@ -154,10 +120,9 @@ export class MemoryInterviewRepository implements InterviewRepository {
     } else {
       // Soonest first; an upcoming interview may have started up to its longest duration ago.
       const earliest = Math.max(from, filter.when === 'upcoming' ? now - MAX_DURATION_MS : -Infinity);
-      let at = filter.after ? order.upperBound({ t: filter.after.startTime.getTime(), id: filter.after.id }) : order.lowerBound({ t: earliest, id: '' });
-      for (; at < entries.length && page.length < filter.limit; at += 1) {
-        const entry = entries[at]!;
-        if (entry.t >= before) break;
+      const start = filter.after ? { t: filter.after.startTime.getTime(), id: filter.after.id } : { t: earliest, id: '' };
+      for (const entry of walk(start, false, !filter.after)) {
+        if (page.length >= filter.limit || entry.t >= before) break;
         if (entry.t < from) continue;
         const doc = this.documents.get(entry.id)!;
         if (matches(doc)) page.push(doc);
@@ -166,23 +131,9 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return structuredClone(page);
   }
 
-  /** A page of a small set of candidates: filtered, put in the list's order, after the cursor. */
-  private pageOf(ids: Set<string>, filter: InterviewListFilter, matches: (doc: InterviewRecord) => boolean): InterviewRecord[] {
-    const direction = filter.when === 'past' ? -1 : 1;
-    const from = filter.startFrom?.getTime() ?? -Infinity;
-    const before = filter.startBefore?.getTime() ?? Infinity;
-    const compare = (a: InterviewRecord, b: InterviewRecord) => direction * (a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id));
-    const after = filter.after ? ({ startTime: filter.after.startTime, id: filter.after.id } as InterviewRecord) : null;
-    const found: InterviewRecord[] = [];
-    for (const id of ids) {
-      const doc = this.documents.get(id);
-      if (!doc || !matches(doc)) continue;
-      const t = doc.startTime.getTime();
-      if (t < from || t >= before || (after && compare(doc, after) <= 0)) continue;
-      found.push(doc);
-    }
-    found.sort(compare);
-    return structuredClone(found.slice(0, filter.limit));
+  /** Nothing to do: the memory store indexes every record it holds as it stores it. */
+  async backfillSearchKeys(): Promise<number> {
+    return 0;
   }
 
   async findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]> {

@@ -1,4 +1,5 @@
-import type { InvitationAdvance, InvitationRecord, InvitationRepository } from '../../domain/ports/invitation-repository';
+import { carriedRecord } from '../../domain/invitations/carried-invitation';
+import type { CarriedInvitation, InvitationAdvance, InvitationRecord, InvitationRepository } from '../../domain/ports/invitation-repository';
 
 export class MemoryInvitationRepository implements InvitationRepository {
   private readonly records = new Map<string, InvitationRecord>();
@@ -8,8 +9,8 @@ export class MemoryInvitationRepository implements InvitationRepository {
     return record ? { ...record } : null;
   }
 
-  async advance(interviewId: string, version: { uid: string; fingerprint: string; method: InvitationRecord['method'] }, now: Date): Promise<InvitationAdvance> {
-    const current = this.records.get(interviewId);
+  async advance(interviewId: string, version: { uid: string; fingerprint: string; method: InvitationRecord['method'] }, now: Date, carried?: CarriedInvitation | null): Promise<InvitationAdvance> {
+    const current = this.records.get(interviewId) ?? (carried ? carriedRecord(interviewId, version.uid, carried) : undefined);
     if (current && current.fingerprint === version.fingerprint) return { record: { ...current }, issued: false };
     const record: InvitationRecord = {
       interviewId,
@@ -23,3 +24,4 @@ export class MemoryInvitationRepository implements InvitationRepository {
     return { record: { ...record }, issued: true };
   }
 }
+

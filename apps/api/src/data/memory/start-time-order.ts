@@ -48,4 +48,13 @@ export class StartTimeOrder {
     const at = this.lowerBound(entry);
     if (this.entries[at]?.id === entry.id) this.entries.splice(at, 1);
   }
+
+  /** Entries from `start` on, in order (`descending`: backwards), including `start` itself when `inclusive`. */
+  *walk(start: OrderEntry, options: { descending: boolean; inclusive: boolean }): Generator<OrderEntry> {
+    if (options.descending) {
+      for (let at = (options.inclusive ? this.upperBound(start) : this.lowerBound(start)) - 1; at >= 0; at -= 1) yield this.entries[at]!;
+    } else {
+      for (let at = options.inclusive ? this.lowerBound(start) : this.upperBound(start); at < this.entries.length; at += 1) yield this.entries[at]!;
+    }
+  }
 }

@@ -8,6 +8,7 @@ import { MongoJobLeaseRepository } from './mongo-job-lease-repository';
 import { MongoMeetingDefaultsRepository } from './mongo-meeting-defaults-repository';
 import { MongoInterviewRecordingRepository, MongoRecordingSettingsRepository } from './mongo-interview-recording-repository';
 import { MongoSettingsRepository } from './mongo-settings-repository';
+import { MongoSchedulingReadRepository } from './mongo-scheduling-read-repository';
 import { createDeclaredIndexes, mongoModels } from './mongo-models';
 import { MongoOAuthStateRepository } from './mongo-oauth-state-repository';
 import { MongoRateLimitCounterRepository } from './mongo-rate-limit-counter-repository';
@@ -110,6 +111,7 @@ export async function createMongoStore(uri: string, options: MongoStoreOptions =
     recordingSettings: failingFast(new MongoRecordingSettingsRepository(models.recordingSettings)),
     settings: failingFast(new MongoSettingsRepository(models.settings)),
     fallbackHostSlots: failingFast(new MongoFallbackHostSlotRepository(models.fallbackHostSlots)),
+    schedulingReads: failingFast(new MongoSchedulingReadRepository(models.users, models.meetingDefaults, models.settings)),
     async atomically<T>(work: () => Promise<T>): Promise<T> {
       if (connection.readyState !== mongoose.ConnectionStates.connected) throw storeUnavailable(new Error('MongoDB is not connected'));
       transactions ??= await supportsTransactions(connection);

@@ -2,8 +2,11 @@ import { Schema, type Connection, type Model } from 'mongoose';
 import { HOST_REASONS, HOST_SOURCES, INTERVIEW_STATUSES, MEETING_ACTIONS, MEETING_STATUSES } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../../domain/ports/interview-repository';
 
-/** searchKeys: the candidate's name, its words and email, lower-cased (see search-keys.ts); absent on interviews saved before it. */
-export type InterviewDocument = Omit<InterviewRecord, 'id'> & { _id: string; searchKeys?: string[] };
+/**
+ * searchKeys: the candidate's name, its words and email, lower-cased, with their prefixes (see
+ * candidate-search-terms.ts); absent or of an older `searchKeysVersion` on interviews saved before (the backfill fixes them).
+ */
+export type InterviewDocument = Omit<InterviewRecord, 'id'> & { _id: string; searchKeys?: string[]; searchKeysVersion?: number };
 
 export function interviewModel(connection: Connection): Model<InterviewDocument> {
   const meeting = new Schema(
@@ -57,6 +60,11 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
         type: new Schema({ at: Date, previousJoinUrlMayStillWork: Boolean, reason: { type: String, default: null } }, { _id: false }),
         default: null,
       },
+      // The invitation's first version, stored by the create's release (see CarriedInvitation).
+      firstInvitation: {
+        type: new Schema({ fingerprint: { type: String, required: true }, method: { type: String, enum: ['REQUEST', 'CANCEL'], required: true }, issuedAt: { type: Date, required: true } }, { _id: false }),
+        default: null,
+      },
     },
     { _id: false },
   );
@@ -80,6 +88,7 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
       revision: { type: Number, required: true },
       meeting: { type: meeting, required: true },
       searchKeys: { type: [String], default: undefined },
+      searchKeysVersion: { type: Number },
     },
     { collection: 'interviews', versionKey: false },
   );

@@ -15,11 +15,11 @@ import type {
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import type { InterviewDocument } from './interview-model';
-import { anchoredPrefixPattern, searchKeysOf } from '../../domain/pagination/search-keys';
+import { candidatePrefixQuery, candidateSearchTerms, candidateSearchTermsExpression, SEARCH_KEYS_VERSION } from './candidate-search-terms';
 
 function toRecord(doc: InterviewDocument): InterviewRecord {
   // searchKeys is the list index's business, not part of the record.
-  const { _id, meeting, searchKeys: _searchKeys, ...rest } = doc;
+  const { _id, meeting, searchKeys: _searchKeys, searchKeysVersion: _searchKeysVersion, ...rest } = doc;
   return {
     ...rest,
     id: _id,
@@ -65,6 +65,7 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
       joinLinkChanged: meeting.joinLinkChanged
         ? { at: meeting.joinLinkChanged.at, previousJoinUrlMayStillWork: meeting.joinLinkChanged.previousJoinUrlMayStillWork, reason: meeting.joinLinkChanged.reason ?? null }
         : null,
+      ...(meeting.firstInvitation ? { firstInvitation: { fingerprint: meeting.firstInvitation.fingerprint, method: meeting.firstInvitation.method, issuedAt: meeting.firstInvitation.issuedAt } } : {}),
     },
   };
 }
@@ -110,7 +111,7 @@ export class MongoInterviewRepository implements InterviewRepository {
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const { id, ...record } = newInterviewRecord(input, randomUUID(), new Date());
-    const doc = await this.model.create({ ...record, _id: id, searchKeys: searchKeysOf(record.candidateName, record.candidateEmail) });
+    const doc = await this.model.create({ ...record, _id: id, searchKeys: candidateSearchTerms(record.candidateName, record.candidateEmail), searchKeysVersion: SEARCH_KEYS_VERSION });
     return toRecord(doc.toObject());
   }
 
@@ -129,7 +130,8 @@ export class MongoInterviewRepository implements InterviewRepository {
     if (filter.when === 'past') query.endTime = { $lt: filter.now };
     if (filter.meetingStatus !== undefined) query['meeting.status'] = filter.meetingStatus;
     if (filter.hostSource !== undefined) query['meeting.hostSource'] = filter.hostSource;
-    if (filter.candidatePrefix !== undefined) query.searchKeys = anchoredPrefixPattern(filter.candidatePrefix);
+    // An equality on a stored prefix: the searchKeys index serves the filter and the order (candidate-search-terms.ts).
+    if (filter.candidatePrefix !== undefined) query.searchKeys = candidatePrefixQuery(filter.candidatePrefix);
     const startTime: Record<string, Date> = {};
     if (filter.startFrom) startTime.$gte = filter.startFrom;
     if (filter.startBefore) startTime.$lt = filter.startBefore;
@@ -171,14 +173,8 @@ export class MongoInterviewRepository implements InterviewRepository {
       { $set: values },
       // endTime follows startTime and duration in the same atomic update, whichever of them changed.
       { $set: { endTime: { $add: ['$startTime', { $multiply: ['$durationMinutes', 60_000] }] } } },
-      // The candidate search keys follow the name and email (as searchKeysOf computes them).
-      {
-        $set: {
-          searchKeys: {
-            $setUnion: [[{ $toLower: { $trim: { input: '$candidateName' } } }], { $split: [{ $toLower: { $trim: { input: '$candidateName' } } }, ' '] }, [{ $toLower: { $trim: { input: '$candidateEmail' } } }]],
-          },
-        },
-      },
+      // The candidate search keys follow the name and email (as candidateSearchTerms computes them).
+      { $set: { searchKeys: candidateSearchTermsExpression(), searchKeysVersion: { $literal: SEARCH_KEYS_VERSION } } },
     ];
     if (options.bumpRevision) {
       stages.push({
@@ -260,6 +256,28 @@ export class MongoInterviewRepository implements InterviewRepository {
       { $group: { _id: { interviewerId: '$interviewerId', hostSource: '$meeting.hostSource', hostReason: '$meeting.hostReason' }, count: { $sum: 1 } } },
     ]);
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
+  }
+
+  async backfillSearchKeys(batchSize: number): Promise<number> {
+    let updated = 0;
+    for (;;) {
+      const stale = await this.model
+        .find({ searchKeysVersion: { $ne: SEARCH_KEYS_VERSION } }, { _id: 1, candidateName: 1, candidateEmail: 1 })
+        .limit(batchSize)
+        .lean<Pick<InterviewDocument, '_id' | 'candidateName' | 'candidateEmail'>[]>();
+      if (stale.length === 0) return updated;
+      const result = await this.model.bulkWrite(
+        stale.map((doc) => ({
+          updateOne: {
+            // Renamed meanwhile: updateDetails already wrote current keys (and the version), so this one misses.
+            filter: { _id: doc._id, candidateName: doc.candidateName, candidateEmail: doc.candidateEmail, searchKeysVersion: { $ne: SEARCH_KEYS_VERSION } },
+            update: { $set: { searchKeys: candidateSearchTerms(doc.candidateName, doc.candidateEmail), searchKeysVersion: SEARCH_KEYS_VERSION } },
+          },
+        })),
+        { ordered: false },
+      );
+      updated += result.modifiedCount;
+    }
   }
 
   async findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null> {

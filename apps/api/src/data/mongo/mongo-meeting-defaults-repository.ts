@@ -3,7 +3,7 @@ import type { MeetingDefaults } from '@crm/shared/interviews';
 import type { MeetingDefaultsRepository } from '../../domain/ports/meeting-defaults-repository';
 import type { MeetingDefaultsDocument } from './meeting-defaults-model';
 
-function toDefaults(doc: MeetingDefaultsDocument): MeetingDefaults {
+export function toDefaults(doc: MeetingDefaultsDocument): MeetingDefaults {
   return { waitingRoom: doc.waitingRoom, autoRecording: doc.autoRecording, joinBeforeHost: doc.joinBeforeHost, muteUponEntry: doc.muteUponEntry };
 }
 

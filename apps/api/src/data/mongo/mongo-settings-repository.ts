@@ -5,7 +5,7 @@ import type { SettingsDocument } from './settings-model';
 
 const SCHEDULING = 'scheduling';
 
-function toStored(doc: SettingsDocument | null): StoredSchedulingSettings {
+export function toStored(doc: SettingsDocument | null): StoredSchedulingSettings {
   if (!doc) return { settings: { ...DEFAULT_SCHEDULING_SETTINGS }, updatedAt: null, updatedBy: null };
   return {
     settings: { requireInterviewerZoom: doc.requireInterviewerZoom ?? DEFAULT_SCHEDULING_SETTINGS.requireInterviewerZoom },

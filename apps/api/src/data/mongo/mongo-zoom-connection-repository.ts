@@ -49,14 +49,14 @@ function lapsedWhileHeldByAnother(owner: string): Record<string, unknown> {
   };
 }
 
-const CONTESTED = {
+export const CONTESTED = {
   $and: [
     { $eq: ['$zoomRefreshContestedVersion', { $ifNull: ['$zoomTokenVersion', 0] }] },
     { $gt: [{ $ifNull: ['$zoomRefreshContestedUntil', EPOCH] }, '$$NOW'] },
   ],
 };
 
-function tokensOf(doc: Partial<UserDocument>): EncryptedZoomTokens | null {
+export function tokensOf(doc: Partial<UserDocument>): EncryptedZoomTokens | null {
   if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
   return { accessToken: doc.zoomAccessToken, refreshToken: doc.zoomRefreshToken, expiresAt: doc.zoomTokenExpiry };
 }

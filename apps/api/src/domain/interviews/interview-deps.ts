@@ -14,6 +14,8 @@ import type { UserRepository } from '../ports/user-repository';
 import type { KnownRecords } from './known-records';
 import type { PageCursors } from '../pagination/page-cursor';
 import type { FallbackHostPool } from '../meetings/fallback-host-pool';
+import type { SchedulingReadRepository } from '../ports/scheduling-read-repository';
+import type { FirstInvitations } from '../invitations/first-invitation';
 
 export interface InterviewDeps {
   interviews: InterviewRepository;
@@ -47,4 +49,8 @@ export interface InterviewDeps {
   cursors: PageCursors;
   /** The fallback host pool: a cancelled interview frees its slot, a reschedule needs its host free then. */
   fallbackHosts?: FallbackHostPool;
+  /** A create's reads in one round trip (read-for-scheduling.ts); absent, they are read one by one. */
+  schedulingReads?: SchedulingReadRepository;
+  /** A create's invitation stored with its meeting (first-invitation.ts); absent, `onInterviewChanged` writes it. */
+  firstInvitations?: FirstInvitations;
 }

@@ -1,6 +1,7 @@
 import type { MeetingDefaults } from '@crm/shared/interviews';
 import type { MeetingDefaultsRepository } from '../ports/meeting-defaults-repository';
 import type { UserRecord, UserRepository } from '../ports/user-repository';
+import type { StoredZoomConnection } from '../ports/zoom-connection-repository';
 
 /**
  * Records one request has already read (users by id, a host's meeting defaults), handed along so the
@@ -10,6 +11,8 @@ import type { UserRecord, UserRepository } from '../ports/user-repository';
 export interface KnownRecords {
   users: Map<string, UserRecord | null>;
   meetingDefaults: Map<string, MeetingDefaults | null>;
+  /** Hosts' Zoom connections read with the users (see read-for-scheduling.ts), for their first token. */
+  connections?: Map<string, StoredZoomConnection | null>;
 }
 
 export function knownRecords(users: readonly UserRecord[] = []): KnownRecords {

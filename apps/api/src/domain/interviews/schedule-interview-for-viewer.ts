@@ -12,7 +12,7 @@ export async function scheduleInterviewForViewer(deps: InterviewDeps, viewer: Vi
   // The recruiter and the interviewer were read to schedule: the audit story and the answer reuse them.
   const users = knownUsers(known, deps.users);
   await recordInterviewChange({ audit: deps.audit, users, clock: deps.clock }, viewer.userId, 'interview.scheduled', null, interview, input.allowConflict ? { allowedConflict: true } : {});
-  await deps.onInterviewChanged(interview, known);
+  await (deps.firstInvitations ? deps.firstInvitations.announce(interview, known) : deps.onInterviewChanged(interview, known));
   // A meeting made a moment ago has no attendance yet: only the interviewer is needed, and it is known.
   return presentInterviewForViewer({ users, clock: deps.clock }, interview, viewer);
 }

@@ -5,7 +5,8 @@ import { answerWithinBudget } from './answer-within-budget';
 import { refuseConflictingSlot } from '../scheduling/find-interview-conflicts';
 import { refuseInterviewersWithoutZoom } from '../scheduling/scheduling-policy';
 import type { InterviewDeps } from './interview-deps';
-import { knownRecords, type KnownRecords } from './known-records';
+import type { KnownRecords } from './known-records';
+import { readForScheduling } from './read-for-scheduling';
 import { firstCreateMarker, syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
 /** Allowance for clock skew and slow forms: a start a minute in the past is still accepted. */
@@ -34,14 +35,14 @@ export interface ScheduledInterview {
  * about to go out), and the release that records the meeting and settles it.
  */
 export async function scheduleInterviewWithReads(deps: InterviewDeps, input: CreateInterviewInput, scheduledBy: string): Promise<ScheduledInterview> {
-  // The organiser is read with the interviewer, in one round trip: the invitation names both.
-  const known = knownRecords(await deps.users.findByIds([input.interviewerId, scheduledBy]));
+  // The organiser is read with the interviewer (and the host's connection, defaults and the policy), in one round trip.
+  const { known, settings } = await readForScheduling(deps, [input.interviewerId, scheduledBy], [input.interviewerId]);
   const interviewer = known.users.get(input.interviewerId);
   if (!interviewer || interviewer.role !== 'interviewer') {
     throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
   }
   if (!known.users.has(scheduledBy)) known.users.set(scheduledBy, null);
-  await refuseInterviewersWithoutZoom(deps.settings, [interviewer]);
+  await refuseInterviewersWithoutZoom(settings, [interviewer]);
   const startTime = new Date(input.startTime);
   const now = deps.clock.now();
   refuseStartOutsideWindow(startTime, now);
@@ -69,7 +70,8 @@ export async function scheduleInterviewWithReads(deps: InterviewDeps, input: Cre
     unconfirmedCreate: firstCreateMarker(details),
   });
   // The record is created already claimed by us: sync directly, no second claim needed.
-  const syncing = syncInterviewMeeting(deps, saved, deps.owner, { createMarkerStored: true, known }).then(async (synced) =>
+  const carryInvitation = deps.firstInvitations ? { carryInvitation: (settled: InterviewRecord) => deps.firstInvitations!.versionOf(settled, known) } : {};
+  const syncing = syncInterviewMeeting(deps, saved, deps.owner, { createMarkerStored: true, known, ...carryInvitation }).then(async (synced) =>
     synced.meeting.status === 'pending' && synced.meeting.attempts === 0 ? ((await syncNow(deps, saved.id)) ?? synced) : synced,
   );
   const answer = await answerWithinBudget(syncing, deps.createAnswerBudget, (late) => finishLateCreate(deps, late, known));
@@ -83,5 +85,5 @@ export async function scheduleInterview(deps: InterviewDeps, input: CreateInterv
 
 /** Zoom outlasted the answer budget: the sync finishes after the response, then the attendees hear of the meeting. */
 function finishLateCreate(deps: InterviewDeps, late: Promise<InterviewRecord>, known: KnownRecords): void {
-  late.then((interview) => deps.onInterviewChanged(interview, known), (error: unknown) => deps.logger.error({ err: error }, 'a create that outlasted its answer budget failed')).catch(() => undefined);
+  late.then((interview) => (deps.firstInvitations ? deps.firstInvitations.announce(interview, known) : deps.onInterviewChanged(interview, known)), (error: unknown) => deps.logger.error({ err: error }, 'a create that outlasted its answer budget failed')).catch(() => undefined);
 }

@@ -6,6 +6,7 @@ import type { CreatedZoomMeeting } from '../meetings/create-zoom-meeting';
 import { zoomTopicAndStart, type MeetingData } from '../meetings/zoom-meeting-body';
 import type { FallbackReason } from '../meetings/meeting-host';
 import type { InterviewRecord, MeetingPatch, PreviousMeeting, UnconfirmedCreate } from '../ports/interview-repository';
+import type { CarriedInvitation } from '../ports/invitation-repository';
 import type { InterviewDeps } from './interview-deps';
 import type { KnownRecords } from './known-records';
 
@@ -53,6 +54,11 @@ export interface SyncOptions {
   createMarkerStored?: boolean;
   /** What the request already read (see known-records.ts). */
   known?: KnownRecords;
+  /**
+   * The invitation version of the meeting about to be recorded, stored by the same release (a create then
+   * writes no invitation record of its own); undefined when it cannot be worked out, which only costs that write later.
+   */
+  carryInvitation?: (settled: InterviewRecord) => Promise<CarriedInvitation | undefined>;
 }
 
 /** The marker a first create sends: stored with a new interview so the write before the Zoom call is the create itself. */
@@ -97,7 +103,12 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
         if (alreadyGone) deps.logger.info({ interviewId: interview.id }, 'meeting was already deleted in Zoom; counting it as deleted');
       }
     }
-    const done = action === 'delete' ? { ...settled(interview), deletedInZoom: true } : settled(interview);
+    const done: MeetingPatch = action === 'delete' ? { ...settled(interview), deletedInZoom: true } : settled(interview);
+    if (recorded && options.carryInvitation) {
+      // In `done`, not `recorded`: stored only when the release finds the interview still at this revision.
+      const firstInvitation = await options.carryInvitation({ ...interview, meeting: { ...interview.meeting, ...recorded, ...done } }).catch(() => undefined);
+      if (firstInvitation) done.firstInvitation = firstInvitation;
+    }
     const released = await deps.interviews.release(interview.id, owner, interview.revision, done, recorded);
     if (!released && recorded) deps.logger.error({ interviewId: interview.id, zoomMeetingId: recorded.zoomMeetingId }, 'lost the claim while creating a meeting');
     return released ?? interview;

@@ -22,7 +22,7 @@ export interface IssuedInvitation {
 export async function issueInterviewInvitation(deps: InvitationDeps, interview: InterviewRecord): Promise<IssuedInvitation> {
   const invitation = await buildInterviewInvitation(deps, interview);
   const now = deps.clock.now();
-  const { record, issued } = await deps.invitations.advance(interview.id, { uid: invitation.uid, fingerprint: invitationFingerprint(invitation), method: invitation.method }, now);
+  const { record, issued } = await deps.invitations.advance(interview.id, { uid: invitation.uid, fingerprint: invitationFingerprint(invitation), method: invitation.method }, now, interview.meeting.firstInvitation ?? null);
   // Never cancel something nobody was invited to: a first version that is already a cancellation is recorded, not sent.
   const worthSending = issued && deps.emailEnabled && !(invitation.method === 'CANCEL' && record.sequence === 0);
   if (worthSending) {

@@ -44,7 +44,11 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
         host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await (options.known ? knownMeetingDefaults(options.known, deps.meetingDefaults) : deps.meetingDefaults).get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
       await options.beforeSend?.(host);
       return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
-    }, { ...(options.systemReason ? { systemReason: options.systemReason } : {}), ...(options.fallbackSlot ? { fallbackSlot: options.fallbackSlot } : {}) });
+    }, {
+      ...(options.systemReason ? { systemReason: options.systemReason } : {}),
+      ...(options.fallbackSlot ? { fallbackSlot: options.fallbackSlot } : {}),
+      ...(options.known?.connections?.has(hostUserId) ? { readAlready: options.known.connections.get(hostUserId) ?? null } : {}),
+    });
     const { value: meeting } = hosted;
     // Hosted on the interviewer's own account after an earlier try took a pool slot: that slot is free again.
     if (hosted.hostSource === 'interviewer' && options.fallbackSlot) await releaseFallbackHost(deps.fallbackHosts, options.fallbackSlot.interviewId);

@@ -2,6 +2,7 @@ import type { HostReason, HostSource } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { AccessTokenProblem, AccessTokenResult, AccessTokenSource } from '../ports/access-token-source';
 import type { Secret } from '../ports/secret';
+import type { StoredZoomConnection } from '../ports/zoom-connection-repository';
 import { isZoomFailure, type ZoomFailure } from '../ports/zoom-failure';
 import { meetingError, zoomUnavailable } from './meeting-failure';
 import type { MeetingServiceDeps } from './meeting-service-deps';
@@ -108,14 +109,14 @@ export async function onNewMeetingHost<T>(
   deps: MeetingServiceDeps,
   interviewerId: string,
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
-  options: { systemReason?: FallbackReason; fallbackSlot?: FallbackSlot } = {},
+  options: { systemReason?: FallbackReason; fallbackSlot?: FallbackSlot; readAlready?: StoredZoomConnection | null } = {},
 ): Promise<HostedResult<T>> {
   let reason: FallbackReason;
   // A re-host goes to the organisation's account whatever the interviewer's token says.
   if (options.systemReason) {
     reason = options.systemReason;
   } else {
-    const own = await tryInterviewerAccount(deps, interviewerId, call);
+    const own = await tryInterviewerAccount(deps, interviewerId, call, options.readAlready);
     if (own.ok) return own.hosted;
     reason = own.reason;
   }
@@ -145,9 +146,10 @@ async function tryInterviewerAccount<T>(
   deps: MeetingServiceDeps,
   interviewerId: string,
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
+  readAlready?: StoredZoomConnection | null,
 ): Promise<{ ok: true; hosted: HostedResult<T> } | { ok: false; reason: FallbackReason }> {
   try {
-    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId), (token) =>
+    const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId, readAlready), (token) =>
       call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
     );
     if (own.ok) {

@@ -1,4 +1,5 @@
 import type { Secret } from './secret';
+import type { StoredZoomConnection } from './zoom-connection-repository';
 
 /** Why no token can be had right now. */
 export type AccessTokenProblem = 'not_connected' | 'needs_reconnect' | 'refresh_failed' | 'zoom_unavailable';
@@ -28,5 +29,9 @@ export interface AccessTokenSource {
 
 /** Every user's Zoom access tokens; `forUser` gives the source for one interviewer. */
 export interface UserAccessTokens {
-  forUser(userId: string): AccessTokenSource;
+  /**
+   * `readAlready`: the connection this request read a moment ago (with the user, one round trip), used
+   * for the first token instead of reading it again; refreshes and 401s always read the stored one.
+   */
+  forUser(userId: string, readAlready?: StoredZoomConnection | null): AccessTokenSource;
 }

@@ -1,4 +1,5 @@
 import type { HostReason, HostSource, InterviewStatus, MeetingAction, MeetingStatus } from '@crm/shared/interviews';
+import type { CarriedInvitation } from './invitation-repository';
 
 /** The Zoom meeting of an interview as stored. No start URL: the host gets a fresh one from Zoom when starting. */
 export interface MeetingRecord {
@@ -34,6 +35,8 @@ export interface MeetingRecord {
   previousMeeting: PreviousMeeting | null;
   /** The join link changed (re-host): the candidate must get the new one. */
   joinLinkChanged: JoinLinkChange | null;
+  /** The invitation version the create's release stored with the meeting (see CarriedInvitation); absent on older records. */
+  firstInvitation?: CarriedInvitation | null;
 }
 
 export interface PreviousMeeting {
@@ -201,6 +204,11 @@ export interface InterviewRepository {
   replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
   /** Not cancelled, startTime < to and endTime > from, matching an interviewer or the candidate email; soonest first. */
   findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]>;
+  /**
+   * Migration step (backfill-search-keys.ts): gives the current candidate search keys to interviews stored
+   * without them (or with an older kind), `batchSize` at a time, until none is left. Idempotent; returns how many changed.
+   */
+  backfillSearchKeys(batchSize: number): Promise<number>;
   /** The interview whose meeting is this Zoom meeting (cancelled ones included), for Zoom's meeting events. */
   findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null>;
 }

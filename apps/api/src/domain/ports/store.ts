@@ -15,6 +15,7 @@ import type { InterviewAttendanceRepository } from './interview-attendance-repos
 import type { InterviewRecordingRepository, RecordingSettingsRepository } from './interview-recording-repository';
 import type { SettingsRepository } from './settings-repository';
 import type { FallbackHostSlotRepository } from './fallback-host-slot-repository';
+import type { SchedulingReadRepository } from './scheduling-read-repository';
 
 /** Everything persistence offers the domain; one implementation per store (memory, MongoDB). */
 export interface Store {
@@ -54,6 +55,8 @@ export interface Store {
   settings: SettingsRepository;
   /** Which fallback pool host each system-hosted interview occupies, and when. */
   fallbackHostSlots: FallbackHostSlotRepository;
+  /** A create's reads (users, hosts' connections and defaults, the policy) in one round trip. */
+  schedulingReads: SchedulingReadRepository;
   /** Cheap round trip proving the store answers; used by /api/ready. */
   ping(): Promise<void>;
   close(): Promise<void>;

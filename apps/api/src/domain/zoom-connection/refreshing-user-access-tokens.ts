@@ -54,15 +54,21 @@ export class RefreshingUserAccessTokens implements UserAccessTokens {
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
   }
 
-  forUser(userId: string): AccessTokenSource {
+  forUser(userId: string, readAlready?: StoredZoomConnection | null): AccessTokenSource {
+    let preRead = readAlready;
     return {
-      getAccessToken: (options) => this.getAccessToken(userId, options),
+      getAccessToken: (options) => {
+        // Used once, for a plain first token: a forced refresh or a 401 reads what is stored now.
+        const known = options?.forceRefresh || options?.rejected ? undefined : preRead;
+        preRead = undefined;
+        return this.getAccessToken(userId, options, known);
+      },
       markRejected: (rejected, problem) => this.markRejected(userId, problem, rejected),
     };
   }
 
-  private async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: Secret } = {}): Promise<AccessTokenResult> {
-    const connection = await this.options.connections.getConnection(userId);
+  private async getAccessToken(userId: string, options: { forceRefresh?: boolean; rejected?: Secret } = {}, readAlready?: StoredZoomConnection | null): Promise<AccessTokenResult> {
+    const connection = readAlready !== undefined && readAlready?.userId === userId ? readAlready : await this.options.connections.getConnection(userId);
     const unusable = unusableReason(connection);
     if (unusable) return unusable;
     if (options.rejected) {

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { MeetingAnalyticsResponse } from '@crm/shared/interviews';
 import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
@@ -7,8 +7,9 @@ import { AuditLog } from '../../../src/features/admin/components/audit-log';
 import { AttendanceAnalytics } from '../../../src/features/admin/components/attendance-analytics';
 import { ZoomConnectionsOverview } from '../../../src/features/admin/components/zoom-connections-overview';
 import { setCsrfToken } from '../../../src/lib/api-client';
-import { installFakeApi } from '../../support/fake-api';
+import { installFakeApi, type RecordedRequest } from '../../support/fake-api';
 import { renderWithQueryClient } from '../../support/render-with-query-client';
+import { MemoryRouter, useLocation } from 'react-router-dom';
 
 const connections: AdminZoomConnectionsResponse = {
   users: [
@@ -31,10 +32,25 @@ const analytics: MeetingAnalyticsResponse = {
 
 beforeEach(() => setCsrfToken('csrf'));
 
+/** The API's side of the paged table: filters by state and name/email prefix, as the real endpoint does. */
+function connectionsPage(data: AdminZoomConnectionsResponse) {
+  return (request: RecordedRequest) => {
+    const state = request.query.get('state');
+    const q = request.query.get('q')?.toLowerCase();
+    const users = data.users.filter((row) => (!state || row.state === state) && (!q || [row.name, ...row.name.split(' '), row.email].some((key) => key.toLowerCase().startsWith(q))));
+    return { body: { ...data, users, nextCursor: null } };
+  };
+}
+
+/** The connections table reads its filters from the URL, as on the admin page. */
+function renderOverview(ui: React.ReactElement = <ZoomConnectionsOverview />, entry = '/admin/zoom') {
+  return renderWithQueryClient(<MemoryRouter initialEntries={[entry]}>{ui}</MemoryRouter>);
+}
+
 describe('Admin Zoom connections', () => {
   test('shows adoption, counts by state and each user with meetings on own vs system account', async () => {
-    installFakeApi({ 'GET /api/admin/zoom/connections': { body: connections }, 'GET /api/admin/meeting-analytics': { body: analytics } });
-    renderWithQueryClient(<ZoomConnectionsOverview />);
+    installFakeApi({ 'GET /api/admin/zoom/connections': connectionsPage(connections), 'GET /api/admin/meeting-analytics': { body: analytics } });
+    renderOverview();
 
     expect(await screen.findByText('33%')).toBeInTheDocument();
     expect(screen.getByText('1 of 3 interviewers host from their own Zoom')).toBeInTheDocument();
@@ -46,14 +62,14 @@ describe('Admin Zoom connections', () => {
   });
 
   test('the state filter narrows the table', async () => {
-    installFakeApi({ 'GET /api/admin/zoom/connections': { body: connections }, 'GET /api/admin/meeting-analytics': { body: analytics } });
+    installFakeApi({ 'GET /api/admin/zoom/connections': connectionsPage(connections), 'GET /api/admin/meeting-analytics': { body: analytics } });
     const user = userEvent.setup();
-    renderWithQueryClient(<ZoomConnectionsOverview />);
+    renderOverview();
 
     await user.selectOptions(await screen.findByLabelText('Zoom state'), 'needs_reconnect');
 
+    await waitFor(() => expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(2));
     const rows = within(screen.getByRole('table')).getAllByRole('row');
-    expect(rows).toHaveLength(2);
     expect(rows[1]).toHaveTextContent('Iris Third');
   });
 
@@ -87,7 +103,7 @@ describe('Admin Zoom connections', () => {
       },
     });
     const user = userEvent.setup();
-    renderWithQueryClient(
+    renderOverview(
       <>
         <ZoomConnectionsOverview />
         <AuditLog />
@@ -103,6 +119,43 @@ describe('Admin Zoom connections', () => {
     // The disconnect is recorded in the audit log, which the admin sees without reloading.
     expect(await screen.findByRole('cell', { name: 'Zoom disconnected' })).toBeInTheDocument();
     expect(await screen.findByRole('row', { name: /Ivy Interviewer.*Not connected/ })).toBeInTheDocument();
+  });
+  test('search and state go to the API and the URL, a shared link opens filtered, and further pages load with the cursor', async () => {
+    const api = installFakeApi({
+      'GET /api/admin/zoom/connections': (request) => {
+        const cursor = request.query.get('cursor');
+        const page = cursor === 'page-2' ? [connections.users[2]!] : [connections.users[0]!];
+        return { body: { ...connections, users: page, nextCursor: cursor ? null : 'page-2' } };
+      },
+      'GET /api/admin/meeting-analytics': { body: analytics },
+    });
+    let location = '';
+    function ShowLocation() {
+      location = useLocation().search;
+      return null;
+    }
+    const user = userEvent.setup();
+    renderOverview(
+      <>
+        <ZoomConnectionsOverview />
+        <ShowLocation />
+      </>,
+      '/admin/zoom?state=connected&q=iv',
+    );
+
+    expect(await screen.findByRole('row', { name: /Ivy Interviewer/ })).toBeInTheDocument();
+    expect(screen.getByLabelText('Zoom state')).toHaveValue('connected');
+    expect(screen.getByLabelText('Search name or email')).toHaveValue('iv');
+    const first = api.requests.find((request) => request.path === '/api/admin/zoom/connections')!;
+    expect(Object.fromEntries(first.query)).toEqual({ state: 'connected', q: 'iv', limit: '50' });
+
+    await user.click(screen.getByRole('button', { name: 'Load more users' }));
+    expect(await screen.findByRole('row', { name: /Iris Third/ })).toBeInTheDocument();
+    expect(api.requests.filter((request) => request.path === '/api/admin/zoom/connections').at(-1)!.query.get('cursor')).toBe('page-2');
+    expect(screen.queryByRole('button', { name: 'Load more users' })).not.toBeInTheDocument();
+
+    await user.selectOptions(screen.getByLabelText('Zoom state'), 'all');
+    await waitFor(() => expect(location).toBe('?q=iv'));
   });
 });
 

@@ -1,4 +1,4 @@
-import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { infiniteQueryOptions, keepPreviousData, queryOptions, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { zoomEndpoints, type AdminZoomConnectionsQuery, type AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
 import { apiRequest } from '../../../lib/api-client';
 import { adminQueryKeys } from './admin-query-keys';
@@ -32,6 +32,8 @@ export function zoomConnectionPagesQueryOptions(filters: ZoomConnectionFilters) 
     queryFn: ({ signal, pageParam }) => getZoomConnections(signal, { filters: active, cursor: pageParam, limit: ZOOM_CONNECTIONS_PAGE_SIZE }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? null,
+    // The counts and the rows stay on screen while a new filter's first page loads.
+    placeholderData: keepPreviousData,
   });
 }
 

@@ -6,16 +6,21 @@ import { LoadingState } from '../../../components/loading-state';
 import { Notice } from '../../../components/notice';
 import { errorMessage } from '../../../lib/api-client';
 import { useMeetingAnalytics } from '../api/get-meeting-analytics';
-import { useZoomConnections } from '../api/get-zoom-connections';
+import { useZoomConnectionPages } from '../api/get-zoom-connections';
 import { useForceDisconnectZoomMutation } from '../api/use-force-disconnect-zoom-mutation';
 import { ZoomAdoptionSummary } from './zoom-adoption-summary';
 import { ZoomConnectNudge } from './zoom-connect-nudge';
 import { ZoomConnectionsTable } from './zoom-connections-table';
+import { useConnectionFilters } from './use-connection-filters';
 
 /** Adoption, counts by state and the per-user table with force-disconnect. */
 export function ZoomConnectionsOverview() {
   const titleId = useId();
-  const connections = useZoomConnections();
+  // Paged and filtered by the API (filters in the URL): an organisation may have thousands of users.
+  const filterView = useConnectionFilters();
+  const connections = useZoomConnectionPages(filterView.filters);
+  // Totals and adoption cover every user whatever the filter: any page carries them.
+  const first = connections.data?.pages[0];
   const analytics = useMeetingAnalytics();
   const forceDisconnect = useForceDisconnectZoomMutation();
   const [target, setTarget] = useState<AdminZoomConnectionRow | null>(null);
@@ -50,16 +55,22 @@ export function ZoomConnectionsOverview() {
       {connections.isError && !connections.isFetching && (
         <ErrorState title="Could not load Zoom connections" error={connections.error} onRetry={() => void connections.refetch()} />
       )}
-      {connections.data && (
+      {first && (
         <>
-          <ZoomAdoptionSummary data={connections.data} />
-          <ZoomConnectNudge unconnected={connections.data.interviewers.total - connections.data.interviewers.connected} />
+          <ZoomAdoptionSummary data={first} />
+          <ZoomConnectNudge unconnected={first.interviewers.total - first.interviewers.connected} />
           {analytics.isError && !analytics.isFetching && (
             <p className="muted" role="status">
               Meeting counts are unavailable right now ({errorMessage(analytics.error)}).
             </p>
           )}
-          <ZoomConnectionsTable users={connections.data.users} analytics={analytics.data} onForceDisconnect={setTarget} />
+          <ZoomConnectionsTable
+            users={connections.data!.pages.flatMap((page) => page.users)}
+            filters={filterView}
+            more={{ hasMore: connections.hasNextPage, loading: connections.isFetchingNextPage || connections.isPlaceholderData, load: () => void connections.fetchNextPage() }}
+            analytics={analytics.data}
+            onForceDisconnect={setTarget}
+          />
         </>
       )}
       {target && (

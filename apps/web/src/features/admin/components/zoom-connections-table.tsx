@@ -1,19 +1,32 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { MeetingAnalyticsResponse, MeetingAnalyticsRow } from '@crm/shared/interviews';
-import { ZOOM_CONNECTION_STATES, type AdminZoomConnectionRow, type ZoomConnectionState } from '@crm/shared/zoom-connection';
+import { ZOOM_CONNECTION_STATES, type AdminZoomConnectionRow } from '@crm/shared/zoom-connection';
 import { EmptyState } from '../../../components/empty-state';
 import { formatDate } from '../../../lib/format-date-time';
 import { ConnectionDetailsDrawer } from './connection-details-drawer';
+import type { ConnectionFilterView } from './use-connection-filters';
 import { ZOOM_STATE_LABEL, ZoomStatePill } from './zoom-state-pill';
+
+/** Typing settles before the URL (and the API) is asked. */
+const SEARCH_SETTLE_MS = 300;
 
 const ROLE_LABEL: Record<AdminZoomConnectionRow['role'], string> = { admin: 'Admin', recruiter: 'Recruiter', interviewer: 'Interviewer' };
 
+/**
+ * The per-user table. The API searches, filters and pages (see use-connection-filters.ts): the rows are the
+ * pages loaded so far for the filters in the URL, and "Load more users" asks for the next page.
+ */
 export function ZoomConnectionsTable({
   users,
+  filters,
+  more,
   analytics,
   onForceDisconnect,
 }: {
+  /** The rows of every page loaded so far, in the API's order. */
   users: AdminZoomConnectionRow[];
+  filters: ConnectionFilterView;
+  more: { hasMore: boolean; loading: boolean; load: () => void };
   /** Undefined while loading or when it failed: the meetings column then shows a dash. */
   analytics: MeetingAnalyticsResponse | undefined;
   onForceDisconnect: (user: AdminZoomConnectionRow) => void;
@@ -21,9 +34,17 @@ export function ZoomConnectionsTable({
   const searchId = useId();
   const stateId = useId();
   const captionId = useId();
-  const [search, setSearch] = useState('');
-  const [state, setState] = useState<ZoomConnectionState | 'all'>('all');
   const [detailsFor, setDetailsFor] = useState<AdminZoomConnectionRow | null>(null);
+  const { set } = filters;
+  const inUrl = filters.values.q;
+  // What is typed, and the URL value it was typed over: when a shared link or Back changes the URL, the box follows it.
+  const [draft, setDraft] = useState({ over: inUrl, text: inUrl });
+  const typed = draft.over === inUrl ? draft.text : inUrl;
+  useEffect(() => {
+    if (typed === inUrl) return;
+    const timer = setTimeout(() => set('q', typed), SEARCH_SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [typed, inUrl, set]);
 
   const meetingsByUser = useMemo(() => {
     const map = new Map<string, MeetingAnalyticsRow>();
@@ -31,23 +52,16 @@ export function ZoomConnectionsTable({
     return map;
   }, [analytics]);
 
-  const visible = users.filter((user) => {
-    if (state !== 'all' && user.state !== state) return false;
-    const needle = search.trim().toLowerCase();
-    if (!needle) return true;
-    return [user.name, user.email, user.zoomEmail ?? ''].some((value) => value.toLowerCase().includes(needle));
-  });
-
   return (
     <div>
       <div className="filters" role="search" aria-label="Filter users">
         <div className="field">
           <label htmlFor={searchId}>Search name or email</label>
-          <input id={searchId} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+          <input id={searchId} type="search" value={typed} maxLength={100} autoComplete="off" onChange={(event) => setDraft({ over: inUrl, text: event.target.value })} />
         </div>
         <div className="field">
           <label htmlFor={stateId}>Zoom state</label>
-          <select id={stateId} value={state} onChange={(event) => setState(event.target.value as ZoomConnectionState | 'all')}>
+          <select id={stateId} value={filters.values.state} onChange={(event) => set('state', event.target.value)}>
             <option value="all">All states</option>
             {ZOOM_CONNECTION_STATES.map((value) => (
               <option key={value} value={value}>
@@ -58,9 +72,10 @@ export function ZoomConnectionsTable({
         </div>
       </div>
       <p className="muted" aria-live="polite">
-        Showing {visible.length} of {users.length} users
+        Showing {users.length} {users.length === 1 ? 'user' : 'users'}
+        {more.hasMore ? ', more below' : ''}
       </p>
-      {visible.length === 0 ? (
+      {users.length === 0 ? (
         <EmptyState>No users match these filters.</EmptyState>
       ) : (
         // Key columns only (who, state, problem, meetings, actions) so nothing scrolls sideways at 1280 px;
@@ -85,7 +100,7 @@ export function ZoomConnectionsTable({
               </tr>
             </thead>
             <tbody>
-              {visible.map((user) => {
+              {users.map((user) => {
                 const meetings = meetingsByUser.get(user.userId);
                 return (
                   <tr key={user.userId}>
@@ -125,6 +140,13 @@ export function ZoomConnectionsTable({
               })}
             </tbody>
           </table>
+        </div>
+      )}
+      {more.hasMore && (
+        <div className="button-row">
+          <button type="button" className="button button-secondary" disabled={more.loading} onClick={more.load}>
+            {more.loading ? 'Loading more…' : 'Load more users'}
+          </button>
         </div>
       )}
       {detailsFor && (
