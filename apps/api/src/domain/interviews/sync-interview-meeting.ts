@@ -88,7 +88,9 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
         recorded = created;
       }
     } else if (next === 'update') {
-      await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview));
+      const alternativeHosts = await alternativeHostsFor(deps, { ...interview, meeting }, options.known);
+      const accepted = await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview), alternativeHosts ? { alternativeHosts } : {});
+      if (accepted) recorded = { alternativeHostIds: accepted };
     } else if (next === 'delete') {
       if (meeting.previousMeeting) {
         await deps.deleteZoomMeeting(meeting.previousMeeting.zoomMeetingId, previousHost(interview, meeting.previousMeeting));
@@ -177,6 +179,17 @@ async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, ow
     ...(options.known ? { known: options.known } : {}),
     ...(panel ? { panel } : {}),
   });
+}
+
+/**
+ * Who an update offers Zoom as alternative hosts: the panel but the hosting member. Undefined (settings
+ * left alone) for a one-interviewer interview that never had any, as before panels.
+ */
+async function alternativeHostsFor(deps: InterviewDeps, interview: InterviewRecord, known: KnownRecords | undefined): Promise<PanelCandidate[] | undefined> {
+  const panel = await panelCandidates(deps, interview, known);
+  const hostId = interview.meeting.hostSource === 'interviewer' ? hostInterviewerOf(interview) : null;
+  const others = (panel ?? []).filter((member) => member.email !== '' && member.interviewerId !== hostId);
+  return others.length > 0 || (interview.meeting.alternativeHostIds ?? []).length > 0 ? others : undefined;
 }
 
 /**

@@ -16,7 +16,8 @@ export interface ConflictCheckDeps {
 
 export interface ProposedSlot {
   interviewerIds: string[];
-  candidateEmail: string;
+  /** Null when only interviewers are checked (members added to a panel at an unchanged time). */
+  candidateEmail: string | null;
   startTime: Date;
   durationMinutes: number;
   /** The interview being moved. */
