@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { MAX_PANEL_SIZE, type InterviewerListResponse, type InterviewerOption } from '@crm/shared/interviews';
 import { EmptyState } from '../../../components/empty-state';
@@ -51,11 +51,13 @@ export function PanelPicker({
   const byId = new Map(options.map((option) => [option.id, option]));
   const expectedHost = value.find((id) => byId.get(id)?.expectedHostSource === 'interviewer') ?? null;
   const buttons = useRef(new Map<string, HTMLButtonElement | null>());
-  const [focusAfterMove, setFocusAfterMove] = useState<{ id: string; move: Move } | null>(null);
+  // Set by a move, acted on once the new order is on screen.
+  const focusAfterMove = useRef<{ id: string; move: Move } | null>(null);
 
   useEffect(() => {
-    if (!focusAfterMove) return;
-    const { id, move } = focusAfterMove;
+    if (!focusAfterMove.current) return;
+    const { id, move } = focusAfterMove.current;
+    focusAfterMove.current = null;
     const index = value.indexOf(id);
     // At the top (bottom) its "up" ("down") is disabled: the other direction takes focus; after a removal, its checkbox.
     const target =
@@ -63,8 +65,7 @@ export function PanelPicker({
         ? document.getElementById(`${idPrefix}-${id}`)
         : (buttons.current.get(`${id}:${move === 'up' && index === 0 ? 'down' : move === 'down' && index === value.length - 1 ? 'up' : move}`) ?? null);
     target?.focus();
-    setFocusAfterMove(null);
-  }, [focusAfterMove, value, idPrefix]);
+  }, [value, idPrefix]);
 
   function toggle(id: string, checked: boolean) {
     onChange(checked ? [...value.filter((member) => member !== id), id] : value.filter((member) => member !== id));
@@ -79,8 +80,8 @@ export function PanelPicker({
       if (to < 0 || to >= next.length) return;
       [next[index], next[to]] = [next[to]!, next[index]!];
     }
+    focusAfterMove.current = { id, move: how };
     onChange(next);
-    setFocusAfterMove({ id, move: how });
   }
 
   const full = value.length >= MAX_PANEL_SIZE;
