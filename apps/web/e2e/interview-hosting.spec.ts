@@ -20,7 +20,7 @@ test("a recruiter schedules with a connected interviewer: the dashboard shows th
 
   const recruiter = await openAs(browser, people.recruiter.email, testInfo, 'recruiter dashboard');
   const form = recruiter.getByRole('form', { name: 'Schedule interview' });
-  await expect(form.getByRole('radio', { name: new RegExp(people.ivy.name) })).toHaveAccessibleDescription(/Hosts on their own Zoom/);
+  await expect(form.getByRole('checkbox', { name: new RegExp(people.ivy.name) })).toHaveAccessibleDescription(/Hosts on their own Zoom/);
   const candidateName = 'Grace Hopper';
   await scheduleInterview(recruiter, testInfo, { candidateName, interviewer: people.ivy, start: daysAhead(3) });
 
@@ -67,7 +67,7 @@ test('after the interviewer disconnects Zoom, the recruiter\'s next interview is
 
   const recruiter = await openAs(browser, people.recruiter.email, testInfo, 'recruiter dashboard');
   const form = recruiter.getByRole('form', { name: 'Schedule interview' });
-  await expect(form.getByRole('radio', { name: new RegExp(people.iris.name) })).toHaveAccessibleDescription(/System account will host/);
+  await expect(form.getByRole('checkbox', { name: new RegExp(people.iris.name) })).toHaveAccessibleDescription(/System account will host/);
   const candidateName = 'Alan Turing';
   await scheduleInterview(recruiter, testInfo, { candidateName, interviewer: people.iris, start: daysAhead(4) });
 

@@ -117,7 +117,8 @@ export function ScheduleInterviewForm() {
       resultRef.current?.focus();
       const kept = getValues();
       // The zone is not carried over: the next candidate may well be elsewhere (it starts again at the viewer's).
-      reset({ ...emptyForm(), interviewerIds: kept.interviewerIds, durationMinutes: kept.durationMinutes });
+      // Nor is the panel: ticking the next interviewer must not silently add them to the last one's panel.
+      reset({ ...emptyForm(), durationMinutes: kept.durationMinutes });
     } catch (error) {
       const conflictDetails = conflictDetailsOf(error);
       if (conflictDetails) {
