@@ -295,8 +295,10 @@ export class MemoryInterviewRepository implements InterviewRepository {
     for (const doc of this.documents.values()) {
       const { hostSource, hostReason, createdInZoomAt } = doc.meeting;
       if (!hostSource || !createdInZoomAt || createdInZoomAt < since || doc.status === 'cancelled') continue;
-      const key = JSON.stringify([doc.interviewerId, hostSource, hostReason]);
-      const row = counts.get(key) ?? { interviewerId: doc.interviewerId, hostSource, hostReason, count: 0 };
+      // A panel's meeting counts for the member whose own account hosts it (the first, on the organisation's).
+      const interviewerId = hostSource === 'interviewer' ? hostInterviewerOf(doc) : doc.interviewerId;
+      const key = JSON.stringify([interviewerId, hostSource, hostReason]);
+      const row = counts.get(key) ?? { interviewerId, hostSource, hostReason, count: 0 };
       row.count += 1;
       counts.set(key, row);
     }

@@ -290,7 +290,17 @@ export class MongoInterviewRepository implements InterviewRepository {
   async countMeetingHosts(since: Date): Promise<MeetingHostCount[]> {
     const rows = await this.model.aggregate<{ _id: { interviewerId: string; hostSource: MeetingHostCount['hostSource']; hostReason: MeetingHostCount['hostReason'] }; count: number }>([
       { $match: { 'meeting.createdInZoomAt': { $gte: since }, 'meeting.hostSource': { $ne: null }, status: { $ne: 'cancelled' } } },
-      { $group: { _id: { interviewerId: '$interviewerId', hostSource: '$meeting.hostSource', hostReason: '$meeting.hostReason' }, count: { $sum: 1 } } },
+      // A panel's meeting counts for the member whose own account hosts it (the first, on the organisation's).
+      {
+        $group: {
+          _id: {
+            interviewerId: { $cond: [{ $eq: ['$meeting.hostSource', 'interviewer'] }, { $ifNull: ['$meeting.hostInterviewerId', '$interviewerId'] }, '$interviewerId'] },
+            hostSource: '$meeting.hostSource',
+            hostReason: '$meeting.hostReason',
+          },
+          count: { $sum: 1 },
+        },
+      },
     ]);
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
   }
