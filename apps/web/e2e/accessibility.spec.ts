@@ -96,7 +96,7 @@ test('scheduling keeps focus and announces the result in a live region that was 
   await form.getByLabel('Candidate name').fill(candidateName);
   await form.getByLabel('Candidate email').fill('mary.jackson@candidates.example');
   await form.getByLabel('Position').fill('Aerospace Engineer');
-  await form.getByRole('radio', { name: new RegExp(people.ian.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(people.ian.name) }).check();
   await form.getByLabel('Date and time').fill(daysAhead(8));
   await form.getByRole('button', { name: 'Schedule interview' }).focus();
   await page.keyboard.press('Enter');

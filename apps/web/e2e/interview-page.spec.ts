@@ -19,7 +19,7 @@ test('the interview page shows everything typed, the meeting with a copyable joi
   await form.getByLabel('Candidate name').fill(typed.candidateName);
   await form.getByLabel('Candidate email').fill(typed.candidateEmail);
   await form.getByLabel('Position').fill(typed.position);
-  await form.getByRole('radio', { name: new RegExp(people.ian.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(people.ian.name) }).check();
   await form.getByLabel('Date and time').fill(daysAhead(30, '11:00'));
   await form.getByLabel('Search time zones').fill('Kolkata');
   await form.getByLabel('Duration (minutes)').fill('45');

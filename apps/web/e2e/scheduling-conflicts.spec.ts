@@ -15,11 +15,11 @@ test('booking an interviewer who already has an interview then shows the clash; 
   await form.getByLabel('Candidate name').fill(second);
   await form.getByLabel('Candidate email').fill(`dorothy.vaughan.${run}@candidates.example`);
   await form.getByLabel('Position').fill('Mathematician');
-  await form.getByRole('radio', { name: new RegExp(people.ian.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(people.ian.name) }).check();
   await form.getByLabel('Date and time').fill(daysAhead(20, '09:30'));
   await form.getByLabel('Duration (minutes)').fill('45');
   // The picker already says so before anything is sent.
-  await expect(form.getByRole('radio', { name: new RegExp(people.ian.name) })).toHaveAccessibleDescription(/Has another interview at the chosen time/);
+  await expect(form.getByRole('checkbox', { name: new RegExp(people.ian.name) })).toHaveAccessibleDescription(/Has another interview at the chosen time/);
   await form.getByRole('button', { name: 'Schedule interview' }).click();
 
   const warning = form.getByRole('alert').filter({ hasText: 'This time overlaps another interview' });

@@ -21,7 +21,7 @@ test('the zone search finds "Kolkata" and "UTC"; an interview in Kolkata shows t
   await form.getByLabel('Candidate name').fill(candidateName);
   await form.getByLabel('Candidate email').fill('ramanujan@candidates.example');
   await form.getByLabel('Position').fill('Mathematician');
-  await form.getByRole('radio', { name: new RegExp(people.iris.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(people.iris.name) }).check();
   await form.getByLabel('Date and time').fill(daysAhead(25, '15:00'));
   await form.getByLabel('Duration (minutes)').fill('7');
   await form.getByRole('button', { name: 'Schedule interview' }).click();

@@ -14,7 +14,7 @@ async function fillScheduleForm(page: Page, input: { candidateName: string; inte
   await form.getByLabel('Candidate name').fill(input.candidateName);
   await form.getByLabel('Candidate email').fill(`${input.candidateName.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@candidates.example`);
   await form.getByLabel('Position').fill('Backend Engineer');
-  await form.getByRole('radio', { name: new RegExp(input.interviewer.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(input.interviewer.name) }).check();
   await form.getByLabel('Date and time').fill(input.start);
   return form;
 }
@@ -190,7 +190,7 @@ test.describe('issue 16 usability pass', () => {
     const back = page.getByRole('form', { name: 'Schedule interview' });
     await expect(back.getByLabel('Candidate name')).toHaveValue(candidateName);
     await expect(back.getByLabel('Position')).toHaveValue('Backend Engineer');
-    await expect(back.getByRole('radio', { name: new RegExp(people.iris.name) })).toBeChecked();
+    await expect(back.getByRole('checkbox', { name: new RegExp(people.iris.name) })).toBeChecked();
     await snap(page, testInfo, 'draft restored after sign-in');
     await page.context().close();
   });

@@ -130,12 +130,35 @@ const startWithinHorizonSchema = instantSchema.refine((value) => Date.parse(valu
 export const DURATION_STEP_MINUTES = 5;
 export const durationMinutesSchema = z.number().int().min(5).max(480).multipleOf(DURATION_STEP_MINUTES, { message: 'must be a multiple of 5 minutes' });
 
+/**
+ * A panel: 1 to 10 interviewers, in order (the first who can host does). 10 is past any real hiring
+ * panel and keeps Zoom's alternative_hosts list and the per-member checks bounded.
+ */
+export const MAX_PANEL_SIZE = 10;
+const interviewerIdSchema = z.string().min(1).max(64);
+export const panelSchema = z
+  .array(interviewerIdSchema)
+  .min(1, { message: 'add at least one interviewer' })
+  .max(MAX_PANEL_SIZE, { message: `a panel has at most ${MAX_PANEL_SIZE} interviewers` })
+  .refine((ids) => new Set(ids).size === ids.length, { message: 'each interviewer may appear once' });
+
+/** `interviewerIds` (the panel) or the older `interviewerId` (a panel of one): one of them, never both. */
+function refusePanelAndShorthand(value: { interviewerId?: string | undefined; interviewerIds?: string[] | undefined }, ctx: z.RefinementCtx, required: boolean): void {
+  if (value.interviewerId !== undefined && value.interviewerIds !== undefined) {
+    ctx.addIssue({ code: 'custom', path: ['interviewerIds'], message: 'send interviewerIds or interviewerId, not both' });
+  } else if (required && value.interviewerId === undefined && value.interviewerIds === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['interviewerIds'], message: 'add at least one interviewer' });
+  }
+}
+
 export const createInterviewRequestSchema = z.strictObject({
   candidateName: plainText({ min: 1, max: 120 }),
   candidateEmail: email,
   position: plainText({ min: 1, max: 120 }),
-  /** A CRM user with the `interviewer` role (see GET /api/interviewers). */
-  interviewerId: z.string().min(1).max(64),
+  /** The panel, in order: CRM users with the `interviewer` role (see GET /api/interviewers). */
+  interviewerIds: panelSchema.optional(),
+  /** Shorthand for a panel of one (older clients); not together with interviewerIds. */
+  interviewerId: interviewerIdSchema.optional(),
   startTime: startWithinHorizonSchema,
   timeZone: timeZoneSchema,
   durationMinutes: durationMinutesSchema,
@@ -145,13 +168,17 @@ export const createInterviewRequestSchema = z.strictObject({
   notes: plainText({ max: 5000, multiline: true }).default(''),
   /** Schedule even though the interviewer or the candidate already has an interview then (the 409 `interview_conflict` was seen). */
   allowConflict: z.boolean().optional(),
-});
+})
+  .superRefine((value, ctx) => refusePanelAndShorthand(value, ctx, true));
 export type CreateInterviewRequest = z.input<typeof createInterviewRequestSchema>;
 export type CreateInterviewInput = z.output<typeof createInterviewRequestSchema>;
 
-/** Reschedule or edit. Changing the interviewer is not supported: cancel and schedule a new interview. */
+/** Reschedule or edit, the panel included (a new host moves the meeting to their account: a new join link). */
 export const updateInterviewRequestSchema = z
   .strictObject({
+    interviewerIds: panelSchema,
+    /** Shorthand for a panel of one; not together with interviewerIds. */
+    interviewerId: interviewerIdSchema,
     candidateName: plainText({ min: 1, max: 120 }),
     candidateEmail: email,
     position: plainText({ min: 1, max: 120 }),
@@ -164,8 +191,16 @@ export const updateInterviewRequestSchema = z
     allowConflict: z.boolean(),
   })
   .partial()
-  .refine((value) => Object.keys(value).some((key) => key !== 'allowConflict'), { message: 'send at least one field to change' });
+  .refine((value) => Object.keys(value).some((key) => key !== 'allowConflict'), { message: 'send at least one field to change' })
+  .superRefine((value, ctx) => refusePanelAndShorthand(value, ctx, false));
 export type UpdateInterviewRequest = z.input<typeof updateInterviewRequestSchema>;
+
+/** The panel a create or update asks for, and the field it came in (bad members are reported under it). */
+export function requestedPanel(request: { interviewerId?: string | undefined; interviewerIds?: string[] | undefined }): { ids: string[]; field: 'interviewerIds' | 'interviewerId' } | null {
+  if (request.interviewerIds !== undefined) return { ids: request.interviewerIds, field: 'interviewerIds' };
+  if (request.interviewerId !== undefined) return { ids: [request.interviewerId], field: 'interviewerId' };
+  return null;
+}
 
 /** One interview that overlaps the requested time, and whose time it takes: an interviewer's or the candidate's. */
 export const interviewConflictSchema = z.object({
@@ -229,17 +264,33 @@ export const zoomMeetingNoticeSchema = z.object({
 });
 export type ZoomMeetingNoticeView = z.infer<typeof zoomMeetingNoticeSchema>;
 
+/**
+ * A panel member's part in the meeting: `host` (their own Zoom account hosts it), `alternative_host`
+ * (Zoom accepted them as an alternative host: they can start it too), `panelist` (joins as a participant).
+ */
+export const PANEL_ROLES = ['host', 'alternative_host', 'panelist'] as const;
+export const panelRoleSchema = z.enum(PANEL_ROLES);
+export type PanelRole = z.infer<typeof panelRoleSchema>;
+export const panelMemberSchema = interviewPartySchema.extend({ role: panelRoleSchema });
+export type PanelMember = z.infer<typeof panelMemberSchema>;
+
 export const interviewSchema = z.object({
   id: z.string(),
   candidateName: z.string(),
   candidateEmail: z.string(),
   position: z.string(),
+  /** The first of the panel (older clients read this one). */
   interviewer: interviewPartySchema,
+  /** The panel in its order, each with their role in the meeting; absent from older servers. */
+  panel: z.array(panelMemberSchema).optional(),
+  /** The panel member whose own Zoom account hosts the meeting; null when the organisation's account does (or none yet). */
+  hostInterviewerId: z.string().nullable().optional(),
   /** UTC ISO instant. */
   startTime: z.string(),
   timeZone: z.string(),
   durationMinutes: z.number().int(),
   agenda: z.string(),
+  /** Internal notes: the hiring team only (admins, recruiters, the panel); empty for anyone else. */
   notes: z.string(),
   status: interviewStatusSchema,
   createdById: z.string(),

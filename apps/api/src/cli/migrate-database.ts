@@ -1,6 +1,7 @@
 import { EnvError, parseEnv } from '../config/env';
 import { createMongoStore } from '../data/mongo/create-mongo-store';
 import { migrateIndexes } from '../data/mongo/migrate-indexes';
+import { backfillInterviewPanelsAt } from '../data/mongo/backfill-interview-panels';
 import { removeStoredStartUrls } from '../data/remove-stored-start-urls';
 import { backfillSearchKeys } from '../data/backfill-search-keys';
 
@@ -19,6 +20,8 @@ async function main(): Promise<void> {
   const report = await migrateIndexes(env.MONGODB_URI);
   for (const { collection, indexes } of report) console.log(`${collection}: ${indexes.join(', ')}`);
   console.log('Declared indexes are in place. Nothing was dropped.');
+  const backfilled = await backfillInterviewPanelsAt(env.MONGODB_URI);
+  console.log(`Interview panels: ${backfilled.panels} interviews given their one-interviewer panel, ${backfilled.hosts} hosts named.`);
   const store = await createMongoStore(env.MONGODB_URI, { createIndexes: false, waitForConnection: true });
   try {
     const { scanned, removed } = await removeStoredStartUrls(store.interviews);

@@ -15,7 +15,7 @@ export const S2S_ENV = {
 } as const;
 
 let counter = 0;
-export function interviewRequest(interviewerId: string, overrides: Partial<CreateInterviewRequest> = {}): CreateInterviewRequest {
+export function interviewRequest(interviewerId: string, overrides: Partial<CreateInterviewRequest> = {}): CreateInterviewRequest & { interviewerId: string } {
   counter += 1;
   return {
     candidateName: `Casey Candidate ${counter}`,

@@ -84,7 +84,7 @@ export async function scheduleInterview(
   await form.getByLabel('Candidate name').fill(input.candidateName);
   await form.getByLabel('Candidate email').fill(`${input.candidateName.toLowerCase().replace(/[^a-z0-9]+/g, '.')}@candidates.example`);
   await form.getByLabel('Position').fill('Backend Engineer');
-  await form.getByRole('radio', { name: new RegExp(input.interviewer.name) }).check();
+  await form.getByRole('checkbox', { name: new RegExp(input.interviewer.name) }).check();
   await form.getByLabel('Date and time').fill(input.start);
   await form.getByLabel('Duration (minutes)').fill('45');
   await snap(page, testInfo, 'schedule form filled');

@@ -6,6 +6,7 @@ import { validateMeetingRequest } from '../spec/validate-meeting-request';
 import type { SimulatorState } from '../state/simulator-state';
 import { dailyLimitAnswer } from '../daily-limit-answer';
 import { invalidJsonBody } from '../zoom-error-bodies';
+import { refusedAlternativeHosts } from '../alternative-hosts-check';
 import { resolveMeeting, resolveTargetUser } from './access-control';
 import { principalWithScope } from './bearer-auth';
 import { baseUrlOf, pathOf, requestContext, stringParam } from './request-context';
@@ -24,7 +25,10 @@ export function meetingsRouter(state: SimulatorState): Router {
     noteHost(res, host.value);
 
     const body = validBody(state, req, res, 'meetings.create');
-    if (!body || !withinDailyLimit(state, res, host.value)) return;
+    if (!body) return;
+    const refusedAlternatives = refusedAlternativeHosts(body.settings, host.value, state.users);
+    if (refusedAlternatives) return void res.status(400).json(refusedAlternatives);
+    if (!withinDailyLimit(state, res, host.value)) return;
 
     const id = state.meetings.newMeetingId();
     const meeting = buildMeeting({
@@ -90,7 +94,10 @@ export function meetingsRouter(state: SimulatorState): Router {
     if (host) noteHost(res, host);
 
     const body = validBody(state, req, res, 'meetings.update');
-    if (!body || (host && !withinDailyLimit(state, res, host))) return;
+    if (!body) return;
+    const refusedAlternatives = host ? refusedAlternativeHosts(body.settings, host, state.users) : null;
+    if (refusedAlternatives) return void res.status(400).json(refusedAlternatives);
+    if (host && !withinDailyLimit(state, res, host)) return;
     const before = snapshotOf(meeting.value);
     applyMeetingUpdate(meeting.value, body, baseUrlOf(req));
     res.status(204).end();

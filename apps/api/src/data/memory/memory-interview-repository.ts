@@ -19,6 +19,7 @@ import type {
 import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { systemServerClock, type ServerClock } from './server-clock';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
+import { hostInterviewerOf, panelOf } from '../../domain/interviews/interview-panel';
 
 /** The longest interview the schema allows (480 minutes): how far back an upcoming one may have started. */
 const MAX_DURATION_MS = 480 * 60_000;
@@ -69,7 +70,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   private ordersOf(doc: InterviewRecord): StartTimeOrder[] {
     const of = (map: Map<string, StartTimeOrder>, key: string) => map.get(key) ?? map.set(key, new StartTimeOrder()).get(key)!;
-    return [this.everyone, of(this.byInterviewer, doc.interviewerId), of(this.byCreator, doc.createdById)];
+    // Every panel member's list holds it, as MongoDB's multikey index on interviewerIds does.
+    return [this.everyone, ...panelOf(doc).map((id) => of(this.byInterviewer, id)), of(this.byCreator, doc.createdById)];
   }
 
   private index(doc: InterviewRecord, add: boolean): void {
@@ -91,7 +93,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
     const now = filter.now.getTime();
     const matches = (doc: InterviewRecord) =>
-      (filter.interviewerId === undefined || doc.interviewerId === filter.interviewerId) &&
+      (filter.interviewerId === undefined || panelOf(doc).includes(filter.interviewerId)) &&
       (filter.createdById === undefined || doc.createdById === filter.createdById) &&
       (filter.includeCancelled || doc.status !== 'cancelled') &&
       (filter.when === 'all' || (filter.when === 'upcoming' ? doc.endTime.getTime() >= now : doc.endTime.getTime() < now)) &&
@@ -143,7 +145,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
         doc.id !== query.excludeId &&
         doc.startTime.getTime() < query.to.getTime() &&
         doc.endTime.getTime() > query.from.getTime() &&
-        (query.interviewerIds.includes(doc.interviewerId) || (query.candidateEmail !== null && doc.candidateEmail === query.candidateEmail)),
+        (panelOf(doc).some((id) => query.interviewerIds.includes(id)) || (query.candidateEmail !== null && doc.candidateEmail === query.candidateEmail)),
     );
     matches.sort((a, b) => a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id));
     return structuredClone(matches.slice(0, query.limit));
@@ -162,6 +164,24 @@ export class MemoryInterviewRepository implements InterviewRepository {
       doc.revision += 1;
       owePending(doc, options.now);
     }
+    return structuredClone(doc);
+  }
+
+  async changePanel(id: string, interviewerIds: string[], options: { moveMeeting: boolean; now: Date }): Promise<InterviewRecord | null> {
+    const doc = this.documents.get(id);
+    if (!doc || doc.status === 'cancelled' || interviewerIds.length === 0) return null;
+    this.index(doc, false);
+    doc.interviewerIds = [...interviewerIds];
+    doc.interviewerId = interviewerIds[0]!;
+    this.index(doc, true);
+    const { meeting } = doc;
+    if (options.moveMeeting && meeting.zoomMeetingId && meeting.hostSource && !meeting.previousMeeting) {
+      meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostInterviewerId: meeting.hostInterviewerId ?? null, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
+      this.changeMeeting(doc, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: null, pendingAction: 'create' });
+    }
+    doc.updatedAt = new Date(options.now);
+    doc.revision += 1;
+    owePending(doc, options.now);
     return structuredClone(doc);
   }
 
@@ -226,8 +246,10 @@ export class MemoryInterviewRepository implements InterviewRepository {
     for (const doc of this.documents.values()) {
       const { hostSource, hostReason, createdInZoomAt } = doc.meeting;
       if (!hostSource || !createdInZoomAt || createdInZoomAt < since || doc.status === 'cancelled') continue;
-      const key = JSON.stringify([doc.interviewerId, hostSource, hostReason]);
-      const row = counts.get(key) ?? { interviewerId: doc.interviewerId, hostSource, hostReason, count: 0 };
+      // A panel's meeting counts for the member whose own account hosts it (the first, on the organisation's).
+      const interviewerId = hostSource === 'interviewer' ? hostInterviewerOf(doc) : doc.interviewerId;
+      const key = JSON.stringify([interviewerId, hostSource, hostReason]);
+      const row = counts.get(key) ?? { interviewerId, hostSource, hostReason, count: 0 };
       row.count += 1;
       counts.set(key, row);
     }
@@ -257,10 +279,11 @@ export class MemoryInterviewRepository implements InterviewRepository {
     const reasons = new Map(requests.map((request) => [request.interviewerId, request.reason]));
     const queued: string[] = [];
     for (const doc of this.documents.values()) {
-      const reason = reasons.get(doc.interviewerId);
+      // The member whose own account hosts it: on a panel that may not be the first.
+      const reason = reasons.get(hostInterviewerOf(doc));
       const { meeting } = doc;
       if (!reason || doc.status !== 'scheduled' || doc.endTime < now || meeting.hostSource !== 'interviewer' || !meeting.zoomMeetingId || meeting.previousMeeting) continue;
-      meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
+      meeting.previousMeeting = { zoomMeetingId: meeting.zoomMeetingId, hostSource: meeting.hostSource, hostInterviewerId: meeting.hostInterviewerId ?? null, hostZoomUserId: meeting.hostZoomUserId, joinUrl: meeting.joinUrl };
       this.changeMeeting(doc, { zoomMeetingId: null, joinUrl: null, password: null, rehostReason: reason, pendingAction: 'create' });
       doc.revision += 1;
       owePending(doc, now);

@@ -38,6 +38,7 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
             startTime: { type: String, required: true },
             hostSource: { type: String, enum: [...HOST_SOURCES, null], default: null },
             hostReason: { type: String, enum: [...HOST_REASONS, null], default: null },
+            hostInterviewerId: { type: String, default: null },
           },
           { _id: false },
         ),
@@ -49,6 +50,7 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
           {
             zoomMeetingId: { type: String, required: true },
             hostSource: { type: String, enum: HOST_SOURCES, required: true },
+            hostInterviewerId: { type: String, default: null },
             hostZoomUserId: { type: String, default: null },
             joinUrl: { type: String, default: null },
           },
@@ -65,6 +67,8 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
         type: new Schema({ fingerprint: { type: String, required: true }, method: { type: String, enum: ['REQUEST', 'CANCEL'], required: true }, issuedAt: { type: Date, required: true } }, { _id: false }),
         default: null,
       },
+      hostInterviewerId: { type: String, default: null },
+      alternativeHostIds: { type: [String], default: undefined },
     },
     { _id: false },
   );
@@ -75,6 +79,8 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
       candidateEmail: { type: String, required: true },
       position: { type: String, required: true },
       interviewerId: { type: String, required: true },
+      // The panel in order; absent on interviews saved before panels (backfill-interview-panels.ts).
+      interviewerIds: { type: [String], default: undefined },
       startTime: { type: Date, required: true },
       endTime: { type: Date, required: true },
       timeZone: { type: String, required: true },
@@ -96,6 +102,8 @@ export function interviewModel(connection: Connection): Model<InterviewDocument>
   // sort is read off the index (no in-memory SORT) for an interviewer's list and for everyone's.
   schema.index({ interviewerId: 1, startTime: 1, _id: 1, endTime: 1 });
   schema.index({ startTime: 1, _id: 1, endTime: 1 });
+  // A panel member's list and the panel side of conflict checks (multikey: one entry per member).
+  schema.index({ interviewerIds: 1, startTime: 1, _id: 1, endTime: 1 });
   // "Mine" and the recruiter filter, same shape; a candidate prefix is an anchored range on the search keys.
   schema.index({ createdById: 1, startTime: 1, _id: 1, endTime: 1 });
   schema.index({ searchKeys: 1, startTime: 1, _id: 1 });

@@ -23,6 +23,7 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
   return {
     ...rest,
     id: _id,
+    interviewerIds: rest.interviewerIds && rest.interviewerIds.length > 0 ? rest.interviewerIds : [rest.interviewerId],
     agenda: rest.agenda ?? '',
     notes: rest.notes ?? '',
     meeting: {
@@ -51,6 +52,7 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
             startTime: meeting.unconfirmedCreate.startTime,
             hostSource: meeting.unconfirmedCreate.hostSource ?? null,
             hostReason: meeting.unconfirmedCreate.hostReason ?? null,
+            hostInterviewerId: meeting.unconfirmedCreate.hostInterviewerId ?? null,
           }
         : null,
       rehostReason: meeting.rehostReason ?? null,
@@ -58,6 +60,7 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
         ? {
             zoomMeetingId: meeting.previousMeeting.zoomMeetingId,
             hostSource: meeting.previousMeeting.hostSource,
+            hostInterviewerId: meeting.previousMeeting.hostInterviewerId ?? null,
             hostZoomUserId: meeting.previousMeeting.hostZoomUserId ?? null,
             joinUrl: meeting.previousMeeting.joinUrl ?? null,
           }
@@ -66,6 +69,8 @@ function toRecord(doc: InterviewDocument): InterviewRecord {
         ? { at: meeting.joinLinkChanged.at, previousJoinUrlMayStillWork: meeting.joinLinkChanged.previousJoinUrlMayStillWork, reason: meeting.joinLinkChanged.reason ?? null }
         : null,
       ...(meeting.firstInvitation ? { firstInvitation: { fingerprint: meeting.firstInvitation.fingerprint, method: meeting.firstInvitation.method, issuedAt: meeting.firstInvitation.issuedAt } } : {}),
+      hostInterviewerId: meeting.hostInterviewerId ?? null,
+      alternativeHostIds: meeting.alternativeHostIds ?? [],
     },
   };
 }
@@ -105,6 +110,8 @@ async function refusingTakenMeetingId<T>(patch: MeetingPatch, write: () => Promi
 }
 const CLEAR_CLAIM = { 'meeting.claimedBy': null, 'meeting.claimExpiresAt': null };
 const OWE_PENDING = (now: Date) => ({ 'meeting.status': 'pending', 'meeting.nextAttemptAt': now, 'meeting.attempts': 0 });
+/** In a pipeline update, values are expressions: $literal keeps them values. */
+const literalValues = (values: Record<string, unknown>) => Object.fromEntries(Object.entries(values).map(([key, value]) => [key, { $literal: value }]));
 
 export class MongoInterviewRepository implements InterviewRepository {
   constructor(private readonly model: Model<InterviewDocument>) {}
@@ -123,7 +130,8 @@ export class MongoInterviewRepository implements InterviewRepository {
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
     const query: Record<string, unknown> = {};
     const and: Record<string, unknown>[] = [];
-    if (filter.interviewerId !== undefined) query.interviewerId = filter.interviewerId;
+    // Anyone on the panel (an array field matches any element).
+    if (filter.interviewerId !== undefined) query.interviewerIds = filter.interviewerId;
     if (filter.createdById !== undefined) query.createdById = filter.createdById;
     if (!filter.includeCancelled) query.status = { $ne: 'cancelled' };
     if (filter.when === 'upcoming') query.endTime = { $gte: filter.now };
@@ -154,7 +162,7 @@ export class MongoInterviewRepository implements InterviewRepository {
   }
 
   async findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]> {
-    const who: Record<string, unknown>[] = [{ interviewerId: { $in: query.interviewerIds } }];
+    const who: Record<string, unknown>[] = [{ interviewerIds: { $in: query.interviewerIds } }];
     if (query.candidateEmail !== null) who.push({ candidateEmail: query.candidateEmail });
     const filter: Record<string, unknown> = { $or: who, status: { $ne: 'cancelled' }, startTime: { $lt: query.to }, endTime: { $gt: query.from } };
     if (query.excludeId !== undefined) filter._id = { $ne: query.excludeId };
@@ -189,6 +197,31 @@ export class MongoInterviewRepository implements InterviewRepository {
     const doc = await this.model
       .findOneAndUpdate({ _id: id, status: { $ne: 'cancelled' } }, stages, { new: true })
       .lean<InterviewDocument>();
+    return doc ? toRecord(doc) : null;
+  }
+
+  async changePanel(id: string, interviewerIds: string[], options: { moveMeeting: boolean; now: Date }): Promise<InterviewRecord | null> {
+    if (interviewerIds.length === 0) return null;
+    const panel = { interviewerIds: { $literal: interviewerIds }, interviewerId: { $literal: interviewerIds[0] }, updatedAt: { $literal: options.now } };
+    const stages: PipelineStage[] = [{ $set: { ...panel, revision: { $add: ['$revision', 1] }, ...literalValues(OWE_PENDING(options.now)) } }];
+    if (options.moveMeeting) {
+      // As markForRehost: the meeting becomes the one to retire once its replacement exists on the new host.
+      const movable = { $and: [{ $eq: [{ $type: '$meeting.zoomMeetingId' }, 'string'] }, { $ne: [{ $ifNull: ['$meeting.hostSource', null] }, null] }, { $eq: [{ $ifNull: ['$meeting.previousMeeting', null] }, null] }] };
+      const moved = (value: unknown, otherwise: string) => ({ $cond: [movable, value, otherwise] });
+      stages.unshift({
+        $set: {
+          'meeting.previousMeeting': moved(
+            { zoomMeetingId: '$meeting.zoomMeetingId', hostSource: '$meeting.hostSource', hostInterviewerId: { $ifNull: ['$meeting.hostInterviewerId', null] }, hostZoomUserId: '$meeting.hostZoomUserId', joinUrl: '$meeting.joinUrl' },
+            '$meeting.previousMeeting',
+          ),
+          'meeting.pendingAction': moved({ $literal: 'create' }, '$meeting.pendingAction'),
+          'meeting.joinUrl': moved(null, '$meeting.joinUrl'),
+          'meeting.password': moved(null, '$meeting.password'),
+          'meeting.zoomMeetingId': moved(null, '$meeting.zoomMeetingId'),
+        },
+      });
+    }
+    const doc = await this.model.findOneAndUpdate({ _id: id, status: { $ne: 'cancelled' } }, stages, { new: true }).lean<InterviewDocument>();
     return doc ? toRecord(doc) : null;
   }
 
@@ -253,7 +286,17 @@ export class MongoInterviewRepository implements InterviewRepository {
   async countMeetingHosts(since: Date): Promise<MeetingHostCount[]> {
     const rows = await this.model.aggregate<{ _id: { interviewerId: string; hostSource: MeetingHostCount['hostSource']; hostReason: MeetingHostCount['hostReason'] }; count: number }>([
       { $match: { 'meeting.createdInZoomAt': { $gte: since }, 'meeting.hostSource': { $ne: null }, status: { $ne: 'cancelled' } } },
-      { $group: { _id: { interviewerId: '$interviewerId', hostSource: '$meeting.hostSource', hostReason: '$meeting.hostReason' }, count: { $sum: 1 } } },
+      // A panel's meeting counts for the member whose own account hosts it (the first, on the organisation's).
+      {
+        $group: {
+          _id: {
+            interviewerId: { $cond: [{ $eq: ['$meeting.hostSource', 'interviewer'] }, { $ifNull: ['$meeting.hostInterviewerId', '$interviewerId'] }, '$interviewerId'] },
+            hostSource: '$meeting.hostSource',
+            hostReason: '$meeting.hostReason',
+          },
+          count: { $sum: 1 },
+        },
+      },
     ]);
     return rows.map((row) => ({ interviewerId: row._id.interviewerId, hostSource: row._id.hostSource, hostReason: row._id.hostReason ?? null, count: row.count }));
   }
@@ -298,7 +341,8 @@ export class MongoInterviewRepository implements InterviewRepository {
     for (const reason of new Set(requests.map((request) => request.reason))) {
       const interviewerIds = requests.filter((request) => request.reason === reason).map((request) => request.interviewerId);
       const filter = {
-        interviewerId: { $in: interviewerIds },
+        // The member whose own account hosts it; records from before panels name only the first.
+        $or: [{ 'meeting.hostInterviewerId': { $in: interviewerIds } }, { 'meeting.hostInterviewerId': null, interviewerId: { $in: interviewerIds } }],
         status: 'scheduled',
         endTime: { $gte: now },
         'meeting.hostSource': 'interviewer',
@@ -314,6 +358,7 @@ export class MongoInterviewRepository implements InterviewRepository {
               'meeting.previousMeeting': {
                 zoomMeetingId: '$meeting.zoomMeetingId',
                 hostSource: '$meeting.hostSource',
+                hostInterviewerId: { $ifNull: ['$meeting.hostInterviewerId', null] },
                 hostZoomUserId: '$meeting.hostZoomUserId',
                 joinUrl: '$meeting.joinUrl',
               },

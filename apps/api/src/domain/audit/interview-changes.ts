@@ -14,5 +14,8 @@ export function interviewChanges(before: InterviewRecord, after: InterviewRecord
     if (text(before[field]) !== text(after[field])) changes.push({ field, from: text(before[field]), to: text(after[field]) });
   }
   for (const field of NAMED_ONLY) if (before[field] !== after[field]) changes.push({ field, from: null, to: null });
+  // The panel, in order, as user ids (the history names them).
+  const panel = (record: InterviewRecord) => (record.interviewerIds?.length ? record.interviewerIds : [record.interviewerId]).join(',');
+  if (panel(before) !== panel(after)) changes.push({ field: 'interviewerIds', from: panel(before), to: panel(after) });
   return changes;
 }

@@ -5,6 +5,7 @@ import type { InterviewListFilter, InterviewRecord } from '../ports/interview-re
 import type { UserRecord, UserRepository } from '../ports/user-repository';
 import type { InterviewDeps } from './interview-deps';
 import { findInterviewOrThrow } from './find-interview-or-throw';
+import { isOnPanel, panelOf } from './interview-panel';
 import type { Viewer } from './present-interview';
 
 export interface InterviewPage {
@@ -14,7 +15,7 @@ export interface InterviewPage {
 }
 
 /**
- * One page of the interviews this viewer may see: interviewers only their own; recruiters and admins
+ * One page of the interviews this viewer may see: interviewers those whose panel they are on; recruiters and admins
  * all, narrowed by the filters. Pages follow the list's order (soonest first; `past` latest first) and
  * continue from a cursor that is only good for the same filters and the same viewer.
  */
@@ -59,18 +60,18 @@ function afterPosition(key: readonly (string | number)[]): InterviewListFilter['
   return { startTime: new Date(startTime), id };
 }
 
-/** Someone else's interview is "not found" for an interviewer: its existence is not theirs to know. */
+/** An interview whose panel they are not on is "not found" for an interviewer: its existence is not theirs to know. */
 export async function getInterview(deps: InterviewDeps, viewer: Viewer, id: string): Promise<InterviewRecord> {
   const interview = await findInterviewOrThrow(deps, id);
-  if (viewer.role === 'interviewer' && interview.interviewerId !== viewer.userId) {
+  if (viewer.role === 'interviewer' && !isOnPanel(interview, viewer.userId)) {
     throw new AppError({ code: 'interview_not_found', status: 404, message: 'No such interview' });
   }
   return interview;
 }
 
-/** Loads every interviewer of a page of interviews in one round trip. */
+/** Loads every panel member of a page of interviews in one round trip. */
 export async function loadInterviewers(deps: { users: Pick<UserRepository, 'findByIds'> }, interviews: InterviewRecord[]): Promise<Map<string, UserRecord | null>> {
-  const ids = [...new Set(interviews.map((interview) => interview.interviewerId))];
+  const ids = [...new Set(interviews.flatMap((interview) => panelOf(interview)))];
   const found = new Map((ids.length > 0 ? await deps.users.findByIds(ids) : []).map((user) => [user.id, user]));
   return new Map(ids.map((id) => [id, found.get(id) ?? null]));
 }

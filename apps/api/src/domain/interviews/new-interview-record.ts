@@ -6,9 +6,10 @@ export function interviewEndTime(startTime: Date, durationMinutes: number): Date
 
 /** The record every store saves for a new interview: scheduled, revision 1, its meeting owed to Zoom and claimed by the creator. */
 export function newInterviewRecord(input: NewInterview, id: string, now: Date): InterviewRecord {
-  const { claim, unconfirmedCreate, ...details } = input;
+  const { claim, unconfirmedCreate, interviewerIds, ...details } = input;
   return {
     ...details,
+    interviewerIds: interviewerIds && interviewerIds.length > 0 ? [...interviewerIds] : [input.interviewerId],
     id,
     endTime: interviewEndTime(input.startTime, input.durationMinutes),
     status: 'scheduled',
@@ -38,6 +39,8 @@ export function newInterviewRecord(input: NewInterview, id: string, now: Date): 
       rehostReason: null,
       previousMeeting: null,
       joinLinkChanged: null,
+      hostInterviewerId: null,
+      alternativeHostIds: [],
     },
   };
 }

@@ -8,11 +8,10 @@ import { presentInterview, type Viewer } from './present-interview';
 type PresentDeps = { users: Pick<InterviewDeps['users'], 'findByIds'> } & Partial<Pick<InterviewDeps, 'interviewAttendance' | 'clock'>>;
 
 /**
- * The interviews as this viewer may see them, each interviewer loaded once, with what Zoom reported
- * (attendance, changes made in Zoom). Every viewer sees the same fields since the start URL left the
- * response; the viewer stays the seam for any that differ.
+ * The interviews as this viewer may see them, every panel member loaded once, with what Zoom reported
+ * (attendance, changes made in Zoom). Internal notes only for the hiring team (maySeeNotes).
  */
-export async function presentInterviewsForViewer(deps: PresentDeps, records: InterviewRecord[], _viewer: Viewer): Promise<Interview[]> {
+export async function presentInterviewsForViewer(deps: PresentDeps, records: InterviewRecord[], viewer: Viewer): Promise<Interview[]> {
   const [interviewers, attendance] = await Promise.all([
     loadInterviewers(deps, records),
     deps.interviewAttendance ? deps.interviewAttendance.findMany(records.map((record) => record.id)) : [],
@@ -20,7 +19,7 @@ export async function presentInterviewsForViewer(deps: PresentDeps, records: Int
   const attendanceById = new Map(attendance.map((entry) => [entry.interviewId, entry]));
   const now = deps.clock?.now() ?? new Date();
   return records.map((record) => {
-    const interview = presentInterview(record, interviewers.get(record.interviewerId) ?? null);
+    const interview = presentInterview(record, interviewers.get(record.interviewerId) ?? null, interviewers, viewer);
     const seen = attendanceById.get(record.id);
     if (!seen) return interview;
     return {

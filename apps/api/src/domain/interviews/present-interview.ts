@@ -1,21 +1,51 @@
-import type { Interview } from '@crm/shared/interviews';
+import type { Interview, PanelMember, PanelRole } from '@crm/shared/interviews';
 import type { Role } from '@crm/shared/auth';
 import type { InterviewRecord } from '../ports/interview-repository';
 import type { UserRecord } from '../ports/user-repository';
+import { hostInterviewerOf, isOnPanel, panelOf } from './interview-panel';
 
 export interface Viewer {
   userId: string;
   role: Role;
 }
 
-/** Only admins and the interview's own interviewer (who hosts it, on whichever account) may start the meeting as host. */
+/**
+ * Only admins and the panel member who hosts it may start the meeting as host. On the organisation's
+ * account no interviewer is the host: the first of the panel starts it, as before panels.
+ */
 export function maySeeStartUrl(viewer: Viewer, interview: InterviewRecord): boolean {
-  return viewer.role === 'admin' || (viewer.role === 'interviewer' && viewer.userId === interview.interviewerId);
+  if (viewer.role === 'admin') return true;
+  if (viewer.role !== 'interviewer') return false;
+  return interview.meeting.hostSource === 'interviewer' ? viewer.userId === hostInterviewerOf(interview) : viewer.userId === interview.interviewerId;
 }
 
-/** No start URL, ever: the host gets a fresh one from GET /api/interviews/:id/start (start-interview-meeting.ts). */
-export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null): Interview {
+/** Internal notes are for the hiring team: admins, recruiters and the panel. */
+export function maySeeNotes(viewer: Viewer, interview: InterviewRecord): boolean {
+  return viewer.role === 'admin' || viewer.role === 'recruiter' || (viewer.role === 'interviewer' && isOnPanel(interview, viewer.userId));
+}
+
+/** Each panel member's part in the meeting (see PANEL_ROLES). */
+export function panelRoleOf(interview: InterviewRecord, interviewerId: string): PanelRole {
   const { meeting } = interview;
+  if (meeting.hostSource === 'interviewer' && hostInterviewerOf(interview) === interviewerId) return 'host';
+  return (meeting.alternativeHostIds ?? []).includes(interviewerId) ? 'alternative_host' : 'panelist';
+}
+
+function presentPanel(interview: InterviewRecord, users: ReadonlyMap<string, UserRecord | null>): PanelMember[] {
+  return panelOf(interview).map((id) => {
+    const user = users.get(id) ?? null;
+    return { id, name: user?.name ?? '(removed user)', email: user?.email ?? '', role: panelRoleOf(interview, id) };
+  });
+}
+
+/**
+ * No start URL, ever: the host gets a fresh one from GET /api/interviews/:id/start (start-interview-meeting.ts).
+ * `users` holds the panel's users (those read); notes go only to the hiring team (maySeeNotes) when a viewer is given.
+ */
+export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null, users: ReadonlyMap<string, UserRecord | null> = new Map(), viewer?: Viewer): Interview {
+  const { meeting } = interview;
+  const known = new Map(users);
+  if (interviewer && !known.has(interviewer.id)) known.set(interviewer.id, interviewer);
   return {
     id: interview.id,
     candidateName: interview.candidateName,
@@ -28,7 +58,9 @@ export function presentInterview(interview: InterviewRecord, interviewer: UserRe
     timeZone: interview.timeZone,
     durationMinutes: interview.durationMinutes,
     agenda: interview.agenda,
-    notes: interview.notes,
+    notes: viewer === undefined || maySeeNotes(viewer, interview) ? interview.notes : '',
+    panel: presentPanel(interview, known),
+    hostInterviewerId: meeting.hostSource === 'interviewer' ? hostInterviewerOf(interview) : null,
     status: interview.status,
     createdById: interview.createdById,
     createdAt: interview.createdAt.toISOString(),

@@ -1,4 +1,4 @@
-import { MAX_SCHEDULE_AHEAD_MS, type CreateInterviewInput } from '@crm/shared/interviews';
+import { MAX_SCHEDULE_AHEAD_MS, requestedPanel, type CreateInterviewInput } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { InterviewRecord } from '../ports/interview-repository';
 import { answerWithinBudget } from './answer-within-budget';
@@ -7,6 +7,7 @@ import { refuseInterviewersWithoutZoom } from '../scheduling/scheduling-policy';
 import type { InterviewDeps } from './interview-deps';
 import type { KnownRecords } from './known-records';
 import { readForScheduling } from './read-for-scheduling';
+import { resolveInterviewPanel } from './resolve-interview-panel';
 import { firstCreateMarker, syncInterviewMeeting, syncNow } from './sync-interview-meeting';
 
 /** Allowance for clock skew and slow forms: a start a minute in the past is still accepted. */
@@ -35,20 +36,19 @@ export interface ScheduledInterview {
  * about to go out), and the release that records the meeting and settles it.
  */
 export async function scheduleInterviewWithReads(deps: InterviewDeps, input: CreateInterviewInput, scheduledBy: string): Promise<ScheduledInterview> {
-  // The organiser is read with the interviewer (and the host's connection, defaults and the policy), in one round trip.
-  const { known, settings } = await readForScheduling(deps, [input.interviewerId, scheduledBy], [input.interviewerId]);
-  const interviewer = known.users.get(input.interviewerId);
-  if (!interviewer || interviewer.role !== 'interviewer') {
-    throw new AppError({ code: 'interviewer_invalid', status: 400, message: 'interviewerId must be a user with the interviewer role', details: [{ path: 'interviewerId', message: 'not an interviewer' }] });
-  }
+  // The organiser is read with the whole panel (and the panel's connections, defaults and the policy), in one round trip.
+  const panelIds = requestedPanel(input)?.ids ?? [];
+  const { known, settings } = await readForScheduling(deps, [...panelIds, scheduledBy], panelIds);
+  const panel = resolveInterviewPanel(input, known);
+  const interviewer = panel[0]!;
   if (!known.users.has(scheduledBy)) known.users.set(scheduledBy, null);
-  await refuseInterviewersWithoutZoom(settings, [interviewer]);
+  await refuseInterviewersWithoutZoom(settings, panel);
   const startTime = new Date(input.startTime);
   const now = deps.clock.now();
   refuseStartOutsideWindow(startTime, now);
   await refuseConflictingSlot(
     { interviews: deps.interviews, users: deps.users, conflictBufferMinutes: deps.conflictBufferMinutes ?? 0 },
-    { interviewerIds: [interviewer.id], candidateEmail: input.candidateEmail, startTime, durationMinutes: input.durationMinutes },
+    { interviewerIds: panel.map((member) => member.id), candidateEmail: input.candidateEmail, startTime, durationMinutes: input.durationMinutes },
     input.allowConflict ?? false,
   );
   const details = {
@@ -64,6 +64,7 @@ export async function scheduleInterviewWithReads(deps: InterviewDeps, input: Cre
   const saved = await deps.interviews.create({
     ...details,
     interviewerId: interviewer.id,
+    interviewerIds: panel.map((member) => member.id),
     createdById: scheduledBy,
     claim: { owner: deps.owner, expiresAt: new Date(now.getTime() + deps.claimTtlMs) },
     // Saved with the interview: if this process dies during the Zoom call, the worker looks for the meeting first.

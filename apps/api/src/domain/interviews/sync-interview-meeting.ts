@@ -8,7 +8,9 @@ import type { FallbackReason } from '../meetings/meeting-host';
 import type { InterviewRecord, MeetingPatch, PreviousMeeting, UnconfirmedCreate } from '../ports/interview-repository';
 import type { CarriedInvitation } from '../ports/invitation-repository';
 import type { InterviewDeps } from './interview-deps';
-import type { KnownRecords } from './known-records';
+import { knownUsers, type KnownRecords } from './known-records';
+import { hostInterviewerOf, panelOf } from './interview-panel';
+import type { PanelCandidate } from '../meetings/alternative-hosts';
 
 const MAX_BACKOFF_MS = 15 * 60_000;
 
@@ -79,7 +81,7 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
     let meeting = interview.meeting;
     if (!meeting.zoomMeetingId && meeting.unconfirmedCreate && !options.createMarkerStored) meeting = await resolveUnconfirmedCreate(deps, interview, owner);
     const next = owedAction({ ...interview, meeting });
-    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: interview.interviewerId, hostZoomUserId: meeting.hostZoomUserId } as const;
+    const host = { hostSource: meeting.hostSource ?? 'system', interviewerId: hostInterviewerOf({ ...interview, meeting }), hostZoomUserId: meeting.hostZoomUserId } as const;
     // The meeting Zoom made, recorded by the release below in the same write that settles it.
     let recorded: MeetingPatch | undefined;
     if (next === 'create') {
@@ -92,7 +94,9 @@ export async function syncInterviewMeeting(deps: InterviewDeps, claimed: Intervi
         recorded = created;
       }
     } else if (next === 'update') {
-      await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview));
+      const alternativeHosts = await alternativeHostsFor(deps, { ...interview, meeting }, options.known);
+      const accepted = await deps.updateZoomMeeting(meeting.zoomMeetingId!, host, meetingDataOf(interview), alternativeHosts ? { alternativeHosts } : {});
+      if (accepted) recorded = { alternativeHostIds: accepted };
     } else if (next === 'delete') {
       if (meeting.previousMeeting) {
         await deps.deleteZoomMeeting(meeting.previousMeeting.zoomMeetingId, previousHost(interview, meeting.previousMeeting));
@@ -148,6 +152,8 @@ function createdMeetingPatch(deps: InterviewDeps, interviewId: string, created: 
     createdInZoomAt: deps.clock.now(),
     deletedInZoom: false,
     unconfirmedCreate: null,
+    hostInterviewerId: created.hostInterviewerId,
+    alternativeHostIds: created.alternativeHostIds,
   };
 }
 
@@ -158,7 +164,7 @@ function createdMeetingPatch(deps: InterviewDeps, interviewId: string, created: 
  */
 async function resolveUnconfirmedCreate(deps: InterviewDeps, interview: InterviewRecord, owner: string): Promise<InterviewRecord['meeting']> {
   const sent = interview.meeting.unconfirmedCreate!;
-  const found = await deps.findUnconfirmedZoomMeeting(sent, interview.interviewerId, interview.id);
+  const found = await deps.findUnconfirmedZoomMeeting(sent, sent.hostInterviewerId ?? interview.interviewerId, interview.id);
   if (!found) return writeMeeting(deps, interview, owner, { unconfirmedCreate: null });
   return writeMeeting(deps, interview, owner, { ...createdMeetingPatch(deps, interview.id, found), syncedRevision: sent.revision });
 }
@@ -171,17 +177,43 @@ async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, ow
   const sending: UnconfirmedCreate = { revision: interview.revision, topic, startTime, hostSource: rehostReason ? 'system' : null, hostReason: rehostReason };
   // Remembered before the call: if Zoom never answers (or this process dies), the next sync looks for it first.
   if (!options.createMarkerStored) await writeMeeting(deps, interview, owner, { unconfirmedCreate: sending, attempts: interview.meeting.attempts + 1 });
+  const panel = await panelCandidates(deps, interview, options.known);
   return deps.createZoomMeeting(data, interview.interviewerId, {
     beforeSend: async (host) => {
       // A marker without a host makes a later look search both accounts, which finds a meeting on the
-      // interviewer's; a fallback's reason could not be guessed later, so that one is written down.
-      if (options.createMarkerStored && host.hostSource === 'interviewer') return;
+      // first interviewer's; a fallback's reason, or another panel member's account, could not be guessed
+      // later, so those are written down.
+      if (options.createMarkerStored && host.hostSource === 'interviewer' && (host.hostInterviewerId ?? interview.interviewerId) === interview.interviewerId) return;
       await writeMeeting(deps, interview, owner, { unconfirmedCreate: { ...sending, ...host } });
     },
     ...(rehostReason ? { systemReason: rehostReason } : {}),
     fallbackSlot: { interviewId: interview.id, startTime: interview.startTime, durationMinutes: interview.durationMinutes },
     ...(options.known ? { known: options.known } : {}),
+    ...(panel ? { panel } : {}),
   });
+}
+
+/**
+ * Who an update offers Zoom as alternative hosts: the panel but the hosting member. Undefined (settings
+ * left alone) for a one-interviewer interview that never had any, as before panels.
+ */
+async function alternativeHostsFor(deps: InterviewDeps, interview: InterviewRecord, known: KnownRecords | undefined): Promise<PanelCandidate[] | undefined> {
+  const panel = await panelCandidates(deps, interview, known);
+  const hostId = interview.meeting.hostSource === 'interviewer' ? hostInterviewerOf(interview) : null;
+  const others = (panel ?? []).filter((member) => member.email !== '' && member.interviewerId !== hostId);
+  return others.length > 0 || (interview.meeting.alternativeHostIds ?? []).length > 0 ? others : undefined;
+}
+
+/**
+ * The panel with the email Zoom knows each member by (their connected Zoom email, else their CRM email),
+ * for host choice and alternative hosts. A panel of one needs no read: nobody to offer as alternative host.
+ */
+async function panelCandidates(deps: InterviewDeps, interview: InterviewRecord, known: KnownRecords | undefined): Promise<PanelCandidate[] | undefined> {
+  const panel = panelOf(interview);
+  if (panel.length < 2) return undefined;
+  const users = known ? knownUsers(known, deps.users) : deps.users;
+  const found = new Map((await users.findByIds(panel)).map((user) => [user.id, user]));
+  return panel.map((id) => ({ interviewerId: id, email: found.get(id)?.zoomEmail ?? found.get(id)?.email ?? '' }));
 }
 
 async function recordCreated(deps: InterviewDeps, interview: InterviewRecord, owner: string, created: MeetingPatch): Promise<void> {
@@ -190,7 +222,7 @@ async function recordCreated(deps: InterviewDeps, interview: InterviewRecord, ow
 }
 
 function previousHost(interview: InterviewRecord, previous: PreviousMeeting) {
-  return { hostSource: previous.hostSource, interviewerId: interview.interviewerId, hostZoomUserId: previous.hostZoomUserId };
+  return { hostSource: previous.hostSource, interviewerId: previous.hostInterviewerId ?? interview.interviewerId, hostZoomUserId: previous.hostZoomUserId };
 }
 
 /**
@@ -225,7 +257,7 @@ async function retirePreviousMeeting(deps: InterviewDeps, interview: InterviewRe
       previousMeetingDeleted: !mayStillWork,
     },
   });
-  deps.logger.info({ interviewId: interview.id, previousMeetingDeleted: !mayStillWork }, "meeting moved to the organisation's Zoom account; the join link changed");
+  deps.logger.info({ interviewId: interview.id, previousMeetingDeleted: !mayStillWork, toHostSource: moved?.hostSource ?? null }, 'meeting moved to another Zoom account; the join link changed');
 }
 
 /** When the worker tries a queued change again: the shared backoff, capped at 15 minutes, never sooner than Zoom's Retry-After. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { ORGANISATION_MEETING_DEFAULTS } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../ports/interview-repository';
 import type { InvitationDeps } from './invitation-deps';
+import { hostInterviewerOf } from '../interviews/interview-panel';
 
 export interface InvitationParty {
   name: string;
@@ -40,7 +41,7 @@ export function invitationUid(interviewId: string, uidDomain: string): string {
 export async function buildInterviewInvitation(deps: Pick<InvitationDeps, 'users' | 'meetingDefaults' | 'uidDomain'>, interview: InterviewRecord): Promise<InterviewInvitation> {
   const [interviewer, organizer] = await Promise.all([deps.users.findById(interview.interviewerId), deps.users.findById(interview.createdById)]);
   const { meeting } = interview;
-  const hostDefaults = meeting.hostSource === 'interviewer' ? ((await deps.meetingDefaults.get(interview.interviewerId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
+  const hostDefaults = meeting.hostSource === 'interviewer' ? ((await deps.meetingDefaults.get(hostInterviewerOf(interview))) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
   const cancelled = interview.status === 'cancelled';
   const interviewerParty = { name: interviewer?.name ?? 'Interviewer', email: interviewer?.email ?? '' };
   return {

@@ -5,6 +5,7 @@ import { knownMeetingDefaults, type KnownRecords } from '../interviews/known-rec
 import { onNewMeetingHost, type FallbackReason, type HostChoice } from './meeting-host';
 import { releaseFallbackHost, type FallbackSlot } from './fallback-host-pool';
 import { newPasscode, zoomCreateBody, type MeetingData } from './zoom-meeting-body';
+import { alternativeHostsSetting, withAlternativeHosts, type PanelCandidate } from './alternative-hosts';
 
 export interface CreatedZoomMeeting {
   meeting: ZoomMeeting;
@@ -13,6 +14,10 @@ export interface CreatedZoomMeeting {
   /** The Zoom user hosting it: the interviewer's Zoom id, or ZOOM_USER_ID for the system account. */
   hostZoomUserId: string;
   hostZoomEmail: string | null;
+  /** The panel member whose own account hosts it; null on the organisation's account. */
+  hostInterviewerId: string | null;
+  /** Panel members Zoom accepted as alternative hosts. */
+  alternativeHostIds: string[];
 }
 
 /** Which account a create is about to be sent to, and why. */
@@ -34,22 +39,36 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
       fallbackSlot?: FallbackSlot;
       /** What the request already read: the interviewer's defaults are read once and remembered there. */
       known?: KnownRecords;
+      /**
+       * The whole panel in order (hostUserId first), with the email each is known to Zoom by: members are
+       * tried as host in this order, and the others are offered to Zoom as alternative hosts.
+       */
+      panel?: readonly PanelCandidate[];
     } = {},
   ): Promise<CreatedZoomMeeting> {
     const password = newPasscode();
-    let interviewerDefaults: MeetingDefaults | undefined;
-    const hosted = await onNewMeetingHost(deps, hostUserId, async (token, zoomUserId, host) => {
-      // The interviewer's own settings apply on their account; the organisation's on its account.
-      const defaults =
-        host.hostSource === 'interviewer' ? (interviewerDefaults ??= (await (options.known ? knownMeetingDefaults(options.known, deps.meetingDefaults) : deps.meetingDefaults).get(hostUserId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
+    const panel = options.panel && options.panel.length > 0 ? options.panel : [{ interviewerId: hostUserId, email: '' }];
+    const defaultsOf = new Map<string, MeetingDefaults>();
+    const hosted = await onNewMeetingHost(deps, panel.map((member) => member.interviewerId), async (token, zoomUserId, host) => {
+      // The hosting interviewer's own settings apply on their account; the organisation's on its account.
+      const hostId = host.hostInterviewerId ?? hostUserId;
+      let defaults = ORGANISATION_MEETING_DEFAULTS;
+      if (host.hostSource === 'interviewer') {
+        if (!defaultsOf.has(hostId)) defaultsOf.set(hostId, (await (options.known ? knownMeetingDefaults(options.known, deps.meetingDefaults) : deps.meetingDefaults).get(hostId)) ?? ORGANISATION_MEETING_DEFAULTS);
+        defaults = defaultsOf.get(hostId)!;
+      }
       await options.beforeSend?.(host);
-      return deps.zoom.createMeeting(token, zoomUserId, zoomCreateBody(meetingData, defaults, password));
+      const others = panel.filter((member) => member.email !== '' && member.interviewerId !== (host.hostSource === 'interviewer' ? hostId : null));
+      return withAlternativeHosts(others, (alternatives) => {
+        const body = zoomCreateBody(meetingData, defaults, password);
+        return deps.zoom.createMeeting(token, zoomUserId, alternatives.length > 0 ? { ...body, settings: { ...body.settings, alternative_hosts: alternativeHostsSetting(alternatives) } } : body);
+      });
     }, {
       ...(options.systemReason ? { systemReason: options.systemReason } : {}),
       ...(options.fallbackSlot ? { fallbackSlot: options.fallbackSlot } : {}),
-      ...(options.known?.connections?.has(hostUserId) ? { readAlready: options.known.connections.get(hostUserId) ?? null } : {}),
+      ...(options.known?.connections ? { readAlready: options.known.connections } : {}),
     });
-    const { value: meeting } = hosted;
+    const { value: meeting, alternativeHostIds } = hosted.value;
     // Hosted on the interviewer's own account after an earlier try took a pool slot: that slot is free again.
     if (hosted.hostSource === 'interviewer' && options.fallbackSlot) await releaseFallbackHost(deps.fallbackHosts, options.fallbackSlot.interviewId);
     return {
@@ -58,6 +77,8 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
       hostReason: hosted.hostReason,
       hostZoomUserId: meeting.hostId ?? hosted.zoomUserId,
       hostZoomEmail: meeting.hostEmail ?? hosted.zoomEmail,
+      hostInterviewerId: hosted.hostSource === 'interviewer' ? (hosted.hostInterviewerId ?? hostUserId) : null,
+      alternativeHostIds,
     };
   };
 }

@@ -73,7 +73,16 @@ export function makeFindUnconfirmedZoomMeeting(deps: MeetingServiceDeps) {
       const meeting = outcome.value;
       if (!meeting) continue;
       deps.logger.info({ zoomMeetingId: meeting.id, hostSource: account.source }, 'adopted a meeting an earlier unconfirmed create had made');
-      return { meeting, hostSource: account.source, hostReason: account.reason, hostZoomUserId: meeting.hostId ?? account.zoomUserId, hostZoomEmail: meeting.hostEmail ?? account.email };
+      return {
+        meeting,
+        hostSource: account.source,
+        hostReason: account.reason,
+        hostZoomUserId: meeting.hostId ?? account.zoomUserId,
+        hostZoomEmail: meeting.hostEmail ?? account.email,
+        hostInterviewerId: account.source === 'interviewer' ? hostUserId : null,
+        // Zoom's list does not say which alternative hosts it kept: the panel shows as panelists.
+        alternativeHostIds: [],
+      };
     }
     return null;
   };

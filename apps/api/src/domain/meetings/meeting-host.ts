@@ -5,6 +5,7 @@ import type { Secret } from '../ports/secret';
 import type { StoredZoomConnection } from '../ports/zoom-connection-repository';
 import { isZoomFailure, type ZoomFailure } from '../ports/zoom-failure';
 import { meetingError, zoomUnavailable } from './meeting-failure';
+import { firstPanelMemberHost } from './panel-host-choice';
 import type { MeetingServiceDeps } from './meeting-service-deps';
 import { onFallbackHost, type FallbackSlot } from './fallback-host-pool';
 
@@ -91,6 +92,8 @@ export function fallbackReasonFor(problem: AccessTokenProblem | 'token_rejected'
 export interface HostChoice {
   hostSource: HostSource;
   hostReason: HostReason;
+  /** The panel member whose own account it goes to (hostSource `interviewer`); null for the organisation's. */
+  hostInterviewerId?: string | null;
 }
 
 export interface HostedResult<T> extends HostChoice {
@@ -101,22 +104,28 @@ export interface HostedResult<T> extends HostChoice {
 }
 
 /**
- * Runs a call that makes a new meeting on the host it should have: the interviewer's own account, else
- * the organisation's with the reason. `call` gets the token, the Zoom user to act for ('me' for a
- * user-level token) and the host it is about to be sent to.
+ * Runs a call that makes a new meeting on the host it should have: the interviewer's own account (for a
+ * panel, the first member's that works: panel-host-choice.ts), else the organisation's with the reason.
+ * `call` gets the token, the Zoom user to act for ('me' for a user-level token) and the host it is about to be sent to.
  */
 export async function onNewMeetingHost<T>(
   deps: MeetingServiceDeps,
-  interviewerId: string,
+  interviewers: string | readonly string[],
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
-  options: { systemReason?: FallbackReason; fallbackSlot?: FallbackSlot; readAlready?: StoredZoomConnection | null } = {},
+  options: {
+    systemReason?: FallbackReason;
+    fallbackSlot?: FallbackSlot;
+    /** Panel members' connections the create already read (read-for-scheduling.ts): their first token comes from there. */
+    readAlready?: ReadonlyMap<string, StoredZoomConnection | null>;
+  } = {},
 ): Promise<HostedResult<T>> {
   let reason: FallbackReason;
   // A re-host goes to the organisation's account whatever the interviewer's token says.
   if (options.systemReason) {
     reason = options.systemReason;
   } else {
-    const own = await tryInterviewerAccount(deps, interviewerId, call, options.readAlready);
+    const panel = typeof interviewers === 'string' ? [interviewers] : interviewers;
+    const own = await firstPanelMemberHost(panel, (memberId) => tryInterviewerAccount(deps, memberId, call, options.readAlready?.has(memberId) ? (options.readAlready.get(memberId) ?? null) : undefined), deps.logger);
     if (own.ok) return own.hosted;
     reason = own.reason;
   }
@@ -150,10 +159,10 @@ async function tryInterviewerAccount<T>(
 ): Promise<{ ok: true; hosted: HostedResult<T> } | { ok: false; reason: FallbackReason }> {
   try {
     const own = await callWithToken(deps.userAccessTokens.forUser(interviewerId, readAlready), (token) =>
-      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected' }),
+      call(token.accessToken, 'me', { hostSource: 'interviewer', hostReason: 'connected', hostInterviewerId: interviewerId }),
     );
     if (own.ok) {
-      return { ok: true, hosted: { value: own.value, hostSource: 'interviewer', hostReason: 'connected', zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail } };
+      return { ok: true, hosted: { value: own.value, hostSource: 'interviewer', hostReason: 'connected', hostInterviewerId: interviewerId, zoomUserId: own.token.zoomUserId ?? 'me', zoomEmail: own.token.zoomEmail } };
     }
     if (own.problem === 'token_rejected') {
       deps.logger.warn({ userId: interviewerId, zoomCode: own.cause.zoomCode }, 'Zoom rejected the interviewer token after a refresh; falling back to the system account');

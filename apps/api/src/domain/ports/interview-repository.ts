@@ -37,11 +37,17 @@ export interface MeetingRecord {
   joinLinkChanged: JoinLinkChange | null;
   /** The invitation version the create's release stored with the meeting (see CarriedInvitation); absent on older records. */
   firstInvitation?: CarriedInvitation | null;
+  /** The panel member whose own Zoom account hosts it (hostSource `interviewer`); absent on older records: the first of the panel. */
+  hostInterviewerId?: string | null;
+  /** Panel members Zoom accepted as alternative hosts (users on the hosting account); the rest are panelists. */
+  alternativeHostIds?: string[];
 }
 
 export interface PreviousMeeting {
   zoomMeetingId: string;
   hostSource: HostSource;
+  /** Whose own account held it (hostSource `interviewer`); absent on older records: the first of the panel. */
+  hostInterviewerId?: string | null;
   hostZoomUserId: string | null;
   joinUrl: string | null;
 }
@@ -69,6 +75,8 @@ export interface UnconfirmedCreate {
   /** The account it was sent to and why; null when the process stopped before the call went out. */
   hostSource: HostSource | null;
   hostReason: HostReason | null;
+  /** The panel member whose account it was sent to, when not the first of the panel. */
+  hostInterviewerId?: string | null;
 }
 
 export interface InterviewDetails {
@@ -84,7 +92,10 @@ export interface InterviewDetails {
 
 export interface InterviewRecord extends InterviewDetails {
   id: string;
+  /** The first of the panel (what per-interviewer analytics and audit subjects name). */
   interviewerId: string;
+  /** The panel, in order (1..MAX_PANEL_SIZE, unique); `interviewerIds[0] === interviewerId`. */
+  interviewerIds: string[];
   /** startTime + duration; what upcoming/past compare against. */
   endTime: Date;
   status: InterviewStatus;
@@ -98,6 +109,8 @@ export interface InterviewRecord extends InterviewDetails {
 
 export interface NewInterview extends InterviewDetails {
   interviewerId: string;
+  /** The panel in order, starting with interviewerId; a panel of one when absent. */
+  interviewerIds?: string[];
   createdById: string;
   /** The creating request holds the claim, so the worker leaves the meeting alone meanwhile. */
   claim: { owner: string; expiresAt: Date };
@@ -106,6 +119,7 @@ export interface NewInterview extends InterviewDetails {
 }
 
 export interface InterviewListFilter {
+  /** On the panel (any position). */
   interviewerId?: string;
   when: 'upcoming' | 'past' | 'all';
   now: Date;
@@ -202,7 +216,13 @@ export interface InterviewRepository {
   listStartUrlEnvelopes(): Promise<StartUrlEnvelope[]>;
   /** Compare-and-swap: writes `next` (null removes it) only if the stored envelope is still `expected`. False when it changed or is gone. */
   replaceStartUrlEnvelope(id: string, expected: string, next: string | null): Promise<boolean>;
-  /** Not cancelled, startTime < to and endTime > from, matching an interviewer or the candidate email; soonest first. */
+  /**
+   * Replaces the panel (interviewerId becomes its first) and owes Zoom an update. With `moveMeeting`, the
+   * meeting is to be re-created on the panel's new host: it becomes `previousMeeting` (deleted once the new
+   * one exists, as a re-host does) and a create is owed. Null when absent or cancelled.
+   */
+  changePanel(id: string, interviewerIds: string[], options: { moveMeeting: boolean; now: Date }): Promise<InterviewRecord | null>;
+  /** Not cancelled, startTime < to and endTime > from, with any of the interviewers on the panel or the candidate email; soonest first. */
   findOverlapping(query: OverlapQuery): Promise<InterviewRecord[]>;
   /**
    * Migration step (backfill-search-keys.ts): gives the current candidate search keys to interviews stored

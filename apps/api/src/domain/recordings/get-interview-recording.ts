@@ -4,11 +4,12 @@ import { AppError } from '../../errors/app-error';
 import type { Viewer } from '../interviews/present-interview';
 import type { InterviewRecord } from '../ports/interview-repository';
 import type { RecordingDeps } from './recording-deps';
+import { hostInterviewerOf, isOnPanel } from '../interviews/interview-panel';
 
-/** A recording shows what was said: only the interviewer who hosted, the recruiter who scheduled, and admins. */
+/** A recording shows what was said: only the panel, the recruiter who scheduled, and admins. */
 function maySeeRecording(viewer: Viewer, interview: InterviewRecord): boolean {
   if (viewer.role === 'admin') return true;
-  if (viewer.role === 'interviewer') return interview.interviewerId === viewer.userId;
+  if (viewer.role === 'interviewer') return isOnPanel(interview, viewer.userId);
   return interview.createdById === viewer.userId;
 }
 
@@ -20,7 +21,7 @@ export async function getInterviewRecording(deps: RecordingDeps, viewer: Viewer,
   }
   // The meeting records with the settings of the account that hosts it (the organisation's on fallback).
   const hostDefaults =
-    interview.meeting.hostSource === 'interviewer' ? ((await deps.meetingDefaults.get(interview.interviewerId)) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
+    interview.meeting.hostSource === 'interviewer' ? ((await deps.meetingDefaults.get(hostInterviewerOf(interview))) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
   const stored = await deps.recordings.find(interview.id);
   const hasLinks = stored && (stored.playUrl !== null || stored.shareUrl !== null || stored.recordedAt !== null);
   return {

@@ -2,6 +2,7 @@ import type { InterviewRecord } from '../ports/interview-repository';
 import type { UserRecord } from '../ports/user-repository';
 import type { ReminderRecipient } from '../invitations/compose-reminder-emails';
 import type { ReminderDeps } from './reminder-deps';
+import { hostInterviewerOf } from '../interviews/interview-panel';
 
 /** More interviews than one person holds in a day; the list is read soonest first. */
 const INTERVIEWS_READ_PER_INTERVIEWER = 50;
@@ -21,5 +22,7 @@ export async function dueZoomReconnectReminders(deps: Pick<ReminderDeps, 'interv
   if (!deps.fallbackAvailable || !unconnectedRecipient(interviewer)) return [];
   const horizon = now.getTime() + deps.leadMs;
   const upcoming = await deps.interviews.list({ interviewerId: interviewer.id, when: 'upcoming', now, includeCancelled: false, limit: INTERVIEWS_READ_PER_INTERVIEWER });
-  return upcoming.filter((interview) => interview.status === 'scheduled' && interview.startTime.getTime() > now.getTime() && interview.startTime.getTime() <= horizon);
+  // A panel another member hosts on their own Zoom does not fall back: nothing to remind this one about.
+  const hostedByAnother = (interview: InterviewRecord) => interview.meeting.hostSource === 'interviewer' && hostInterviewerOf(interview) !== interviewer.id;
+  return upcoming.filter((interview) => interview.status === 'scheduled' && !hostedByAnother(interview) && interview.startTime.getTime() > now.getTime() && interview.startTime.getTime() <= horizon);
 }

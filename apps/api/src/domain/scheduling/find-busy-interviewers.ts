@@ -1,6 +1,7 @@
 import type { InterviewerAvailabilityResponse } from '@crm/shared/interviews';
 import type { InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
+import { panelOf } from '../interviews/interview-panel';
 
 /** Generous: every interviewer's overlaps in one query; a picker never lists more interviewers than this. */
 const MAX_OVERLAPS = 500;
@@ -21,6 +22,7 @@ export async function findBusyInterviewers(
     limit: MAX_OVERLAPS,
   });
   const counts = new Map<string, number>();
-  for (const record of overlapping) counts.set(record.interviewerId, (counts.get(record.interviewerId) ?? 0) + 1);
+  // Every member of a panel is busy with it.
+  for (const record of overlapping) for (const id of panelOf(record)) counts.set(id, (counts.get(id) ?? 0) + 1);
   return { busy: [...counts].map(([interviewerId, interviews]) => ({ interviewerId, interviews })) };
 }

@@ -2,6 +2,7 @@ import type { InterviewConflict, InterviewConflictDetails } from '@crm/shared/in
 import { AppError } from '../../errors/app-error';
 import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
 import type { UserRepository } from '../ports/user-repository';
+import { panelOf } from '../interviews/interview-panel';
 
 /** Enough to show a recruiter what clashes; more would not change the decision. */
 const MAX_CONFLICTS_SHOWN = 20;
@@ -15,7 +16,8 @@ export interface ConflictCheckDeps {
 
 export interface ProposedSlot {
   interviewerIds: string[];
-  candidateEmail: string;
+  /** Null when only interviewers are checked (members added to a panel at an unchanged time). */
+  candidateEmail: string | null;
   startTime: Date;
   durationMinutes: number;
   /** The interview being moved. */
@@ -34,22 +36,27 @@ export async function findInterviewConflicts(deps: ConflictCheckDeps, slot: Prop
     limit: MAX_CONFLICTS_SHOWN,
   });
   const names = new Map<string, string>();
-  for (const interviewerId of new Set(found.map((record) => record.interviewerId))) {
+  for (const interviewerId of new Set(found.map((record) => busyMemberOf(record, slot)))) {
     names.set(interviewerId, (await deps.users.findById(interviewerId))?.name ?? 'Unknown interviewer');
   }
-  return found.map((record) => presentConflict(record, slot, names.get(record.interviewerId) ?? 'Unknown interviewer'));
+  return found.map((record) => presentConflict(record, slot, names.get(busyMemberOf(record, slot)) ?? 'Unknown interviewer'));
+}
+
+/** The member of the other interview's panel who is also on the proposed one, else its first interviewer. */
+function busyMemberOf(record: InterviewRecord, slot: ProposedSlot): string {
+  return panelOf(record).find((id) => slot.interviewerIds.includes(id)) ?? record.interviewerId;
 }
 
 function presentConflict(record: InterviewRecord, slot: ProposedSlot, interviewerName: string): InterviewConflict {
   const overlaps: InterviewConflict['overlaps'] = [];
-  if (slot.interviewerIds.includes(record.interviewerId)) overlaps.push('interviewer');
+  if (panelOf(record).some((id) => slot.interviewerIds.includes(id))) overlaps.push('interviewer');
   if (record.candidateEmail === slot.candidateEmail) overlaps.push('candidate');
   return {
     id: record.id,
     candidateName: record.candidateName,
     candidateEmail: record.candidateEmail,
     position: record.position,
-    interviewer: { id: record.interviewerId, name: interviewerName },
+    interviewer: { id: busyMemberOf(record, slot), name: interviewerName },
     startTime: record.startTime.toISOString(),
     timeZone: record.timeZone,
     durationMinutes: record.durationMinutes,

@@ -40,11 +40,12 @@ export async function getInterviewHistory(deps: InterviewDeps, viewer: Viewer, i
   for (const userId of new Set([interview.createdById, ...events.map((event) => event.actor.userId)])) {
     if (userId) names.set(userId, (await deps.users.findById(userId))?.name ?? null);
   }
+  const panelNames = await panelMemberNames(deps, events);
   const history: InterviewHistoryEntry[] = events.map((event) => ({
     kind: KIND_OF[event.type]!,
     at: event.at.toISOString(),
     by: { kind: event.actor.kind, name: event.actor.userId ? (names.get(event.actor.userId) ?? null) : null, email: event.actor.email },
-    changes: changesOf(event),
+    changes: changesOf(event).map((change) => (change.field === 'interviewerIds' ? { ...change, from: namesOf(change.from, panelNames), to: namesOf(change.to, panelNames) } : change)),
     reason: reasonOf(event),
   }));
   if (!events.some((event) => event.type === 'interview.scheduled')) {
@@ -58,4 +59,16 @@ export async function getInterviewHistory(deps: InterviewDeps, viewer: Viewer, i
     });
   }
   return history;
+}
+
+/** Panel changes are stored as ids (comma-separated, in order); the history names the people, read in one go. */
+async function panelMemberNames(deps: InterviewDeps, events: AuditEventRecord[]): Promise<Map<string, string>> {
+  const ids = new Set(events.flatMap((event) => changesOf(event).filter((change) => change.field === 'interviewerIds').flatMap((change) => `${change.from ?? ''},${change.to ?? ''}`.split(','))));
+  ids.delete('');
+  if (ids.size === 0) return new Map();
+  return new Map((await deps.users.findByIds([...ids])).map((user) => [user.id, user.name]));
+}
+
+function namesOf(ids: string | null, names: Map<string, string>): string | null {
+  return ids === null ? null : ids.split(',').map((id) => names.get(id) ?? '(removed user)').join(', ');
 }

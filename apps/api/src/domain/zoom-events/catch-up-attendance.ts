@@ -6,6 +6,7 @@ import type { ZoomPastParticipant } from '../ports/zoom-gateway';
 import { applyAttendanceEvent, type ExpectedAttendees } from './apply-attendance-event';
 import { updateInterviewAttendance } from './update-interview-attendance';
 import type { ZoomEventDeps } from './zoom-event-deps';
+import { hostInterviewerOf } from '../interviews/interview-panel';
 
 /** Reads Zoom's participant report of an ended meeting instance with the hosting account's token. */
 export type PastMeetingParticipants = (meetingUuid: string, host: MeetingHost) => Promise<ZoomPastParticipant[]>;
@@ -52,7 +53,7 @@ export async function catchUpAttendance(
   try {
     participants = await deps.pastMeetingParticipants(meeting.uuid, {
       hostSource: interview.meeting.hostSource,
-      interviewerId: interview.interviewerId,
+      interviewerId: hostInterviewerOf(interview),
       hostZoomUserId: interview.meeting.hostZoomUserId,
     });
   } catch (error) {

@@ -84,7 +84,7 @@ async function fillValidForm(user: ReturnType<typeof userEvent.setup>) {
   await user.type(screen.getByLabelText('Candidate name'), 'Grace Hopper');
   await user.type(screen.getByLabelText('Candidate email'), 'Grace@Example.com');
   await user.type(screen.getByLabelText('Position'), 'Staff Engineer');
-  await user.click(await screen.findByRole('radio', { name: /Ivy Interviewer/ }));
+  await user.click(await screen.findByRole('checkbox', { name: /Ivy Interviewer/ }));
   await user.type(screen.getByLabelText('Date and time'), `${YEAR}-05-01T09:00`);
   await user.selectOptions(screen.getByLabelText('Time zone'), 'Europe/Berlin');
   await user.clear(screen.getByLabelText('Duration (minutes)'));
@@ -99,19 +99,19 @@ describe('Schedule interview form', () => {
     renderForm();
 
     const picker = screen.getByRole('group', { name: 'Interviewer' });
-    const ivy = await within(picker).findByRole('radio', { name: /Ivy Interviewer/ });
+    const ivy = await within(picker).findByRole('checkbox', { name: /Ivy Interviewer/ });
     expect(ivy).toHaveAccessibleDescription(/Hosts on their own Zoom \(interviewer@example.com\)/);
-    expect(within(picker).getByRole('radio', { name: /Ian Second/ })).toHaveAccessibleDescription(
+    expect(within(picker).getByRole('checkbox', { name: /Ian Second/ })).toHaveAccessibleDescription(
       /System account will host: Zoom not connected/,
     );
-    expect(within(picker).getByRole('radio', { name: /Iris Third/ })).toHaveAccessibleDescription(/needs reconnecting/);
+    expect(within(picker).getByRole('checkbox', { name: /Iris Third/ })).toHaveAccessibleDescription(/needs reconnecting/);
     expect(within(picker).getByText('Zoom connected')).toHaveClass('status-success');
   });
 
   test('when submitted empty, every required field says what is missing, the first gets focus, and nothing is sent', async () => {
     const api = installFakeApi({ 'GET /api/interviewers': { body: interviewers } });
     const { user } = renderForm();
-    await screen.findByRole('radio', { name: /Ivy Interviewer/ });
+    await screen.findByRole('checkbox', { name: /Ivy Interviewer/ });
 
     await user.click(screen.getByRole('button', { name: 'Schedule interview' }));
 

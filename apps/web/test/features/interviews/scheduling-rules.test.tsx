@@ -77,7 +77,7 @@ async function fillForm(user: ReturnType<typeof userEvent.setup>, start = `${YEA
   await user.type(screen.getByLabelText('Candidate name'), 'Grace Hopper');
   await user.type(screen.getByLabelText('Candidate email'), 'grace@example.com');
   await user.type(screen.getByLabelText('Position'), 'Staff Engineer');
-  await user.click(await screen.findByRole('radio', { name: /Ian Second/ }));
+  await user.click(await screen.findByRole('checkbox', { name: /Ian Second/ }));
   await user.type(screen.getByLabelText('Date and time'), start);
   await user.type(screen.getByLabelText('Search time zones'), 'Berlin');
   await user.clear(screen.getByLabelText('Duration (minutes)'));
@@ -184,7 +184,7 @@ describe('busy interviewers', () => {
     });
     renderWithQueryClient(<ScheduleInterviewForm />);
     const user = userEvent.setup();
-    const ian = await screen.findByRole('radio', { name: /Ian Second/ });
+    const ian = await screen.findByRole('checkbox', { name: /Ian Second/ });
     expect(ian).not.toHaveAccessibleDescription(/another interview/);
 
     await user.type(screen.getByLabelText('Date and time'), `${YEAR}-05-01T09:00`);
@@ -208,7 +208,7 @@ describe('requireInterviewerZoom', () => {
     renderWithQueryClient(<ScheduleInterviewForm />);
     const user = userEvent.setup();
 
-    expect(await screen.findByRole('radio', { name: /Ian Second/ })).toHaveAccessibleDescription(/Cannot be scheduled until they connect Zoom/);
+    expect(await screen.findByRole('checkbox', { name: /Ian Second/ })).toHaveAccessibleDescription(/Cannot be scheduled until they connect Zoom/);
     await fillForm(user);
     await user.click(screen.getByRole('button', { name: 'Schedule interview' }));
 

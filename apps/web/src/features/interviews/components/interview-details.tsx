@@ -13,6 +13,7 @@ import { InterviewHistoryList } from './interview-history-list';
 import { formatInZone, zoneDiffers } from './interview-time';
 import { MeetingStatus } from './meeting-status';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
+import { mayStartMeeting, panelOf, PanelMembers } from './interview-panel';
 
 const MEETING_STATE_WORDS: Record<Interview['meeting']['status'], string> = {
   scheduled: 'Scheduled in Zoom',
@@ -36,7 +37,9 @@ export function InterviewDetails({ id, viewer }: { id: string; viewer: { id: str
   const item = interview.data.interview;
   const { meeting } = item;
   const canManage = viewer.role === 'recruiter' || viewer.role === 'admin';
-  const mayStart = viewer.role === 'admin' || item.interviewer.id === viewer.id;
+  const mayStart = mayStartMeeting(item, viewer);
+  const panel = panelOf(item);
+  const host = panel.find((member) => member.role === 'host');
   const live = item.status !== 'cancelled';
   const endsAt = Date.parse(item.startTime) + item.durationMinutes * 60_000;
 
@@ -59,9 +62,9 @@ export function InterviewDetails({ id, viewer }: { id: string; viewer: { id: str
           </dd>
           <dt>Position</dt>
           <dd>{item.position}</dd>
-          <dt>Interviewer</dt>
+          <dt>{panel.length > 1 ? 'Panel' : 'Interviewer'}</dt>
           <dd>
-            {item.interviewer.name} · {item.interviewer.email}
+            <PanelMembers interview={item} />
           </dd>
           <dt>Your time</dt>
           <dd>
@@ -103,6 +106,7 @@ export function InterviewDetails({ id, viewer }: { id: string; viewer: { id: str
           </dd>
           <dt>Host</dt>
           <dd>
+            {host && <span className="cell-strong">{host.name} </span>}
             <HostBadge meeting={meeting} />
             {!meeting.hostSource && <span className="muted">Not decided yet</span>}
           </dd>

@@ -2,8 +2,8 @@ import type { CreateInterviewRequest } from '@crm/shared/interviews';
 import type { FieldValues, Resolver } from 'react-hook-form';
 import type { ApiError } from '../../../lib/api-client';
 
-/** The fields a recruiter types; `allowConflict` is set by confirming a conflict, never typed. */
-export type InterviewField = Exclude<keyof CreateInterviewRequest, 'allowConflict'>;
+/** The fields a recruiter fills; `allowConflict` is set by confirming a conflict, `interviewerId` is the one-interviewer form of the panel. */
+export type InterviewField = Exclude<keyof CreateInterviewRequest, 'allowConflict' | 'interviewerId'>;
 export type FieldErrors = Partial<Record<InterviewField, string>>;
 
 /** The schema decides what is wrong; these say it in words a recruiter would use. */
@@ -11,7 +11,7 @@ export const INTERVIEW_FIELD_MESSAGES: Record<InterviewField, string> = {
   candidateName: "Enter the candidate's name (up to 120 characters).",
   candidateEmail: "Enter the candidate's email address, like name@example.com.",
   position: 'Enter the position they are interviewing for (up to 120 characters).',
-  interviewerId: 'Choose an interviewer.',
+  interviewerIds: 'Choose an interviewer.',
   startTime: 'Choose the date and time of the interview.',
   timeZone: 'Choose a time zone from the list.',
   durationMinutes: 'Enter a duration between 5 and 480 minutes, in whole minutes.',
@@ -23,13 +23,14 @@ function isField(value: unknown): value is InterviewField {
   return typeof value === 'string' && value in INTERVIEW_FIELD_MESSAGES;
 }
 
-/** The API answers `validation_failed` with `details: [{ path, message }]`, and `interviewer_invalid` on its own. */
+/** The API answers `validation_failed` with `details: [{ path, message }]`, and `interviewer_invalid` on its own; interviewer problems land on the panel picker. */
 export function fieldErrorsFromServer(error: ApiError): FieldErrors {
-  if (error.code === 'interviewer_invalid' || error.code === 'interviewer_zoom_required') return { interviewerId: error.message };
+  if (error.code === 'interviewer_invalid' || error.code === 'interviewer_zoom_required') return { interviewerIds: error.message };
   if (error.code !== 'validation_failed' || !Array.isArray(error.details)) return {};
   const errors: FieldErrors = {};
   for (const detail of error.details as { path?: unknown; message?: unknown }[]) {
-    const field = typeof detail.path === 'string' ? detail.path.split('.')[0] : undefined;
+    const named = typeof detail.path === 'string' ? detail.path.split('.')[0] : undefined;
+    const field = named === 'interviewerId' ? 'interviewerIds' : named;
     if (isField(field)) {
       errors[field] =
         typeof detail.message === 'string' ? `${INTERVIEW_FIELD_MESSAGES[field]} (${detail.message})` : INTERVIEW_FIELD_MESSAGES[field];

@@ -17,6 +17,7 @@ import { ZoomChangeNotice } from './zoom-change-notice';
 import { InterviewRecording } from './interview-recording';
 import { cancelledFeedback, rescheduledFeedback } from './interview-change-feedback';
 import { RescheduleInterviewForm } from './reschedule-interview-form';
+import { mayStartMeeting, panelOf, PanelSummary } from './interview-panel';
 
 export function InterviewItem({
   interview,
@@ -36,7 +37,9 @@ export function InterviewItem({
   const refocusReschedule = useRef(false);
   const { meeting } = interview;
   const cancelled = interview.status === 'cancelled';
-  const isHost = interview.interviewer.id === viewerId;
+  // The panel member whose Zoom hosts it (or the first, on the organisation's account); admins start it from the interview page.
+  const isHost = mayStartMeeting(interview, { id: viewerId });
+  const onPanel = panelOf(interview).some((member) => member.id === viewerId);
   // Read once per mount so render stays pure; an interview ending on screen keeps its actions until the next visit.
   const [renderedAt] = useState(Date.now);
   const upcoming = new Date(interview.startTime).getTime() + interview.durationMinutes * 60_000 > renderedAt;
@@ -67,7 +70,7 @@ export function InterviewItem({
           <InterviewTime startTime={interview.startTime} timeZone={interview.timeZone} /> · {interview.durationMinutes} min
         </p>
         <p className="interview-meta">
-          Interviewer: <span className="cell-strong">{interview.interviewer.name}</span>
+          <PanelSummary interview={interview} />
         </p>
         <div className="interview-host">
           <HostBadge meeting={meeting} />
@@ -82,7 +85,7 @@ export function InterviewItem({
           </p>
         )}
         <ZoomChangeNotice notices={interview.zoomNotices} />
-        <InterviewRecording interviewId={interview.id} candidateName={interview.candidateName} enabled={!cancelled && (isHost || canManage)} />
+        <InterviewRecording interviewId={interview.id} candidateName={interview.candidateName} enabled={!cancelled && (onPanel || canManage)} />
         {!cancelled && (
           <p className="interview-links">
             {meeting.joinUrl ? (

@@ -15,19 +15,28 @@ import { withRuleMessages } from './interview-field-errors';
 import { formatInZone, zoneDiffers } from './interview-time';
 import { TimeZonePicker } from './time-zone-picker';
 import { rescheduleFormSchema, type RescheduleFormValues } from './reschedule-interview-form-schema';
+import { useQuery } from '@tanstack/react-query';
+import { interviewersQueryOptions } from '../api/get-interviewers';
+import { panelOf } from './interview-panel';
+import { PanelPicker } from './panel-picker';
 
 const MESSAGES = {
   startTime: 'Choose the new date and time.',
   timeZone: 'Choose a time zone from the list.',
   durationMinutes: 'Enter a duration between 5 and 480 minutes.',
+  interviewerIds: 'Keep at least one interviewer on the panel.',
 };
 
-type Change = Required<Pick<UpdateInterviewRequest, 'startTime' | 'durationMinutes'>> & Pick<UpdateInterviewRequest, 'timeZone'>;
+type Change = Required<Pick<UpdateInterviewRequest, 'startTime' | 'durationMinutes'>> & Pick<UpdateInterviewRequest, 'timeZone' | 'interviewerIds'>;
 
-/** A new time for one interview, in the interview's own time zone, confirmed before it is sent. */
+/** A new time (in the interview's own time zone) or panel for one interview, confirmed before it is sent. */
 export function RescheduleInterviewForm({ interview, onDone }: { interview: Interview; onDone: (rescheduled?: Interview) => void }) {
   const uid = useId();
-  const resolver = useMemo(() => withRuleMessages(resolverWithFieldMessages(zodResolver(rescheduleFormSchema()), MESSAGES)), []);
+  const currentPanel = useMemo(() => panelOf(interview).map((member) => member.id), [interview]);
+  const resolver = useMemo(() => withRuleMessages(resolverWithFieldMessages(zodResolver(rescheduleFormSchema(currentPanel)), MESSAGES)), [currentPanel]);
+  // The panel is changed on request only: most reschedules are moves, and the list is read only then.
+  const [editingPanel, setEditingPanel] = useState(false);
+  const interviewers = useQuery({ ...interviewersQueryOptions(), enabled: editingPanel });
   const {
     register,
     control,
@@ -40,6 +49,7 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
       startTime: instantToZonedWallTime(interview.startTime, interview.timeZone),
       timeZone: interview.timeZone,
       durationMinutes: String(interview.durationMinutes),
+      interviewerIds: currentPanel,
     },
   });
   const chosenZone = useWatch({ control, name: 'timeZone' });
@@ -49,14 +59,14 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
 
   function onValid(change: UpdateInterviewRequest) {
     reschedule.reset();
-    const { startTime = interview.startTime, durationMinutes = interview.durationMinutes, timeZone = interview.timeZone } = change;
+    const { startTime = interview.startTime, durationMinutes = interview.durationMinutes, timeZone = interview.timeZone, interviewerIds } = change;
     // Not a schema rule: "the future" is the browser's clock at submit time; the API checks its own.
     if (new Date(startTime).getTime() <= Date.now()) {
       setError('startTime', { type: 'future', message: 'Choose a time in the future.' }, { shouldFocus: true });
       return;
     }
-    // The zone is sent only when it changed, so a plain move stays a move.
-    setConfirming(timeZone === interview.timeZone ? { startTime, durationMinutes } : { startTime, durationMinutes, timeZone });
+    // The zone (and the panel) are sent only when they changed, so a plain move stays a move.
+    setConfirming({ startTime, durationMinutes, ...(timeZone === interview.timeZone ? {} : { timeZone }), ...(interviewerIds ? { interviewerIds } : {}) });
   }
 
   async function send(change: Change, allowConflict: boolean) {
@@ -100,6 +110,22 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
           {(fieldControl) => <input {...fieldControl} type="number" min={5} max={480} step={5} {...register('durationMinutes')} />}
         </FormField>
       </div>
+      {editingPanel ? (
+        <Controller
+          control={control}
+          name="interviewerIds"
+          render={({ field }) => (
+            <PanelPicker idPrefix={`${uid}-panel`} query={interviewers} name={field.name} value={field.value} onChange={field.onChange} error={errors.interviewerIds?.message} errorId={`${uid}-panel-error`} />
+          )}
+        />
+      ) : (
+        <p className="hint">
+          {panelOf(interview).length > 1 ? 'Panel' : 'Interviewer'}: {panelOf(interview).map((member) => member.name).join(', ')}{' '}
+          <button type="button" className="button button-secondary button-small" onClick={() => setEditingPanel(true)}>
+            Change panel
+          </button>
+        </p>
+      )}
       {conflict && (
         <InterviewConflictNotice
           details={conflict.details}
@@ -133,7 +159,9 @@ export function RescheduleInterviewForm({ interview, onDone }: { interview: Inte
           <p>
             Move it from {formatDateTime(interview.startTime)} to {formatDateTime(confirming.startTime)} ({confirming.durationMinutes}{' '}
             min{zoneDiffers(confirming.startTime, confirming.timeZone ?? interview.timeZone) ? `; ${formatInZone(confirming.startTime, confirming.timeZone ?? interview.timeZone)} in ${confirming.timeZone ?? interview.timeZone}` : ''}).
-            The Zoom meeting keeps its links.
+            {confirming.interviewerIds
+              ? ` The panel becomes ${confirming.interviewerIds.map((id) => interviewers.data?.interviewers.find((option) => option.id === id)?.name ?? id).join(', ')}; if its host changes, the meeting moves to the new host's Zoom with a new join link.`
+              : ' The Zoom meeting keeps its links.'}
           </p>
         </ConfirmDialog>
       )}

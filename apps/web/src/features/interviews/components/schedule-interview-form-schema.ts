@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { createInterviewRequestSchema, type CreateInterviewRequest } from '@crm/shared/interviews';
 import { zonedWallTimeToInstant } from '../../../lib/zoned-time';
 
-/** What the inputs hold: text as typed, the start as a wall time in the chosen zone, no interviewer until one is picked. */
+/** What the inputs hold: text as typed, the start as a wall time in the chosen zone, the panel in order (empty until one is picked). */
 const scheduleInterviewInputsSchema = z.object({
   candidateName: z.string(),
   candidateEmail: z.string(),
   position: z.string(),
-  interviewerId: z.string().nullable(),
+  interviewerIds: z.array(z.string()),
   startTime: z.string(),
   timeZone: z.string(),
   durationMinutes: z.string(),
@@ -22,9 +22,10 @@ export type ScheduleInterviewFormValues = z.input<typeof scheduleInterviewInputs
  */
 export const scheduleInterviewFormSchema = scheduleInterviewInputsSchema
   .transform(
-    (inputs): CreateInterviewRequest => ({
+    ({ interviewerIds, ...inputs }): CreateInterviewRequest => ({
     ...inputs,
-    interviewerId: inputs.interviewerId ?? '',
+    // One interviewer goes as the `interviewerId` shorthand every API version reads; a panel as the list.
+    ...(interviewerIds.length === 1 ? { interviewerId: interviewerIds[0] } : { interviewerIds }),
     startTime: inputs.startTime ? (zonedWallTimeToInstant(inputs.startTime, inputs.timeZone) ?? inputs.startTime) : '',
     durationMinutes: inputs.durationMinutes.trim() === '' ? Number.NaN : Number(inputs.durationMinutes),
     }),

@@ -16,13 +16,13 @@ import { useSchedulingSettings } from '../api/scheduling-settings';
 import { useCreateInterviewMutation } from '../api/use-create-interview-mutation';
 import { conflictDetailsOf, InterviewConflictNotice } from './interview-conflict-notice';
 import { INTERVIEW_FIELD_MESSAGES, fieldErrorsFromServer, withRuleMessages, type InterviewField } from './interview-field-errors';
-import { InterviewerPicker } from './interviewer-picker';
+import { PanelPicker } from './panel-picker';
 import { scheduleInterviewFormSchema, type ScheduleInterviewFormValues } from './schedule-interview-form-schema';
 import { ScheduledInterviewNotice } from './scheduled-interview-notice';
 import { TimeZonePicker } from './time-zone-picker';
 import { withFutureStartCheck } from './with-future-start-check';
 
-const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerId', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
+const FIELD_ORDER: InterviewField[] = ['candidateName', 'candidateEmail', 'position', 'interviewerIds', 'startTime', 'timeZone', 'durationMinutes', 'agenda', 'notes'];
 
 // Every field error at once, the past-start one included (see withFutureStartCheck).
 const resolver = withFutureStartCheck(withRuleMessages(resolverWithFieldMessages(zodResolver(scheduleInterviewFormSchema), INTERVIEW_FIELD_MESSAGES)), viewerTimeZoneName);
@@ -32,7 +32,7 @@ function emptyForm(): ScheduleInterviewFormValues {
     candidateName: '',
     candidateEmail: '',
     position: '',
-    interviewerId: null,
+    interviewerIds: [],
     startTime: '',
     timeZone: viewerTimeZoneName(),
     durationMinutes: '45',
@@ -83,8 +83,8 @@ export function ScheduleInterviewForm() {
     const first = FIELD_ORDER.find((field) => found[field]);
     if (!first) return;
     const target =
-      first === 'interviewerId'
-        ? formRef.current?.querySelector<HTMLElement>('input[name="interviewerId"]')
+      first === 'interviewerIds'
+        ? formRef.current?.querySelector<HTMLElement>('input[name="interviewerIds"]:not(:disabled)')
         : document.getElementById(id(first));
     target?.focus();
   }
@@ -117,7 +117,8 @@ export function ScheduleInterviewForm() {
       resultRef.current?.focus();
       const kept = getValues();
       // The zone is not carried over: the next candidate may well be elsewhere (it starts again at the viewer's).
-      reset({ ...emptyForm(), interviewerId: kept.interviewerId, durationMinutes: kept.durationMinutes });
+      // Nor is the panel: ticking the next interviewer must not silently add them to the last one's panel.
+      reset({ ...emptyForm(), durationMinutes: kept.durationMinutes });
     } catch (error) {
       const conflictDetails = conflictDetailsOf(error);
       if (conflictDetails) {
@@ -184,14 +185,22 @@ export function ScheduleInterviewForm() {
         </FormField>
         <FormField {...fieldProps('position', 'Position')}>{(control) => <input {...control} {...register('position')} />}</FormField>
       </div>
-      <InterviewerPicker
-        idPrefix={id('interviewer')}
-        query={interviewers}
-        field={register('interviewerId')}
-        error={errors.interviewerId?.message}
-        errorId={id('interviewerId-error')}
-        requireInterviewerZoom={schedulingSettings.data?.settings.requireInterviewerZoom ?? false}
-        busy={busy}
+      <Controller
+        control={control}
+        name="interviewerIds"
+        render={({ field }) => (
+          <PanelPicker
+            idPrefix={id('interviewer')}
+            query={interviewers}
+            name={field.name}
+            value={field.value}
+            onChange={field.onChange}
+            error={errors.interviewerIds?.message}
+            errorId={id('interviewerIds-error')}
+            requireInterviewerZoom={schedulingSettings.data?.settings.requireInterviewerZoom ?? false}
+            busy={busy}
+          />
+        )}
       />
       <div className="form-grid">
         <FormField {...fieldProps('startTime', 'Date and time')}>
