@@ -1,17 +1,13 @@
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
-import { DEMO_PASSWORD, webUrl, type Interviewer } from './demo-stack';
+import { webUrl, type Interviewer } from './demo-stack';
+import { signedInState } from './signed-in-state';
 import { snap } from './screenshots';
 
 /** A fresh browser context per person, so sessions never mix. */
 export async function openAs(browser: Browser, email: string, testInfo: TestInfo, what = 'signed in'): Promise<Page> {
-  const context = await browser.newContext({ baseURL: webUrl });
+  const context = await browser.newContext({ baseURL: webUrl, storageState: await signedInState(email) });
   const page = await context.newPage();
-  await page.goto('/login');
-  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await snap(page, testInfo, 'sign-in');
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.goto('/');
   await expect(page.getByRole('heading', { name: 'Interviews', level: 1 })).toBeVisible();
   await snap(page, testInfo, what);
   return page;
