@@ -47,8 +47,8 @@ export default defineConfig({
     baseURL: webUrl,
     browserName: 'chromium',
     viewport: { width: 1280, height: 900 },
-    // Recording a trace of every test (kept only on failure) made the suite about 20% slower; CI keeps no
-    // artifacts, so there a failure shows its error and page snapshot, and a local run keeps the trace.
+    // Recording a trace of every test (kept only on failure) made the suite about 20% slower, and CI keeps no
+    // artifacts: there a failure shows its error and call log; a run without CI keeps the trace.
     trace: process.env.CI ? 'off' : 'retain-on-failure',
     screenshot: process.env.CI ? 'off' : 'only-on-failure',
     launchOptions: {
