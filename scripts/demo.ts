@@ -5,6 +5,9 @@
  * Ports: DEMO_API_PORT (5000, the design note's redirect URI), DEMO_WEB_PORT (5173), DEMO_SIM_PORT (9090),
  * DEMO_SMTP_PORT (1025, the embedded mail sink every email goes to), DEMO_INBOX_PORT (8025, its web inbox) and
  * DEMO_IDP_PORT (9092, the demo identity provider behind "Sign in with SSO").
+ * DEMO_WEB=preview builds the web app and serves the build (`vite preview`, same /api proxy) instead of
+ * Vite's dev server: the browser tests use it, since every new browser context would otherwise fetch
+ * hundreds of unbundled modules from the dev server.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -83,11 +86,25 @@ async function stopProcessGroup(child: ChildProcess, graceMs = 3_000): Promise<v
   if (groupAlive(pid)) process.kill(-pid, 'SIGKILL');
 }
 
+function webMode(): 'dev' | 'preview' {
+  const value = process.env.DEMO_WEB ?? 'dev';
+  if (value !== 'dev' && value !== 'preview') {
+    console.error(`DEMO_WEB must be "dev" (Vite's dev server) or "preview" (build, then serve the build), got "${value}"`);
+    process.exit(1);
+  }
+  return value;
+}
+
+function exited(child: ChildProcess): Promise<number | null> {
+  return new Promise((done) => child.once('exit', (code) => done(code)));
+}
+
 async function main(): Promise<void> {
   if (process.env.NODE_ENV === 'production') {
     console.error('Refusing to start demo mode with NODE_ENV=production: demo mode uses public secrets and an in-memory store.');
     process.exit(1);
   }
+  const web = webMode();
   const apiPort = port('DEMO_API_PORT', 5000);
   const webPort = port('DEMO_WEB_PORT', 5173);
   const simPort = port('DEMO_SIM_PORT', 9090);
@@ -169,19 +186,34 @@ async function main(): Promise<void> {
         }
       : {}),
   });
-  const web = run('web', ['--filter', '@crm/web', 'dev'], {
-    WEB_PORT: String(webPort),
-    VITE_API_PROXY_TARGET: `http://127.0.0.1:${apiPort}`,
-  });
-  children.push(api, web);
-  for (const [name, child] of [['API', api], ['web app', web]] as const) {
+  children.push(api);
+  const stopWhenExits = (name: string, child: ChildProcess) =>
     child.once('exit', (code) => {
       if (!stopping) {
         console.error(`The ${name} exited (code ${code}); stopping demo mode.`);
         void stop(1);
       }
     });
+  stopWhenExits('API', api);
+
+  const webEnv = { WEB_PORT: String(webPort), VITE_API_PROXY_TARGET: `http://127.0.0.1:${apiPort}` };
+  let webServer: ChildProcess;
+  if (web === 'preview') {
+    // Built while the API starts; only the bundler runs (the test command type-checks separately).
+    const build = run('web build', ['--filter', '@crm/web', 'exec', 'vite', 'build', '--logLevel', 'warn'], {});
+    children.push(build);
+    const code = await exited(build);
+    if (stopping) return;
+    if (code !== 0) {
+      console.error(`Building the web app failed (code ${code}); stopping demo mode.`);
+      return stop(1);
+    }
+    webServer = run('web', ['--filter', '@crm/web', 'exec', 'vite', 'preview'], webEnv);
+  } else {
+    webServer = run('web', ['--filter', '@crm/web', 'dev'], webEnv);
   }
+  children.push(webServer);
+  stopWhenExits('web app', webServer);
 
   await waitForHttp(`http://127.0.0.1:${apiPort}/api/health`, 'The API');
   await waitForHttp(webUrl, 'The web app');

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, people, webUrl } from './support/demo-stack';
-import { daysAhead, ensureZoomConnected, ensureZoomNotConnected, interviewItem, openAs } from './support/flows';
+import { daysAhead, ensureZoomConnected, ensureZoomNotConnected, interviewItem, openAs, openAsThroughSignInPage } from './support/flows';
 import { sampleFocusRings, type FocusRingSample } from './support/focus-ring';
 import { snap } from './support/screenshots';
 
@@ -80,7 +80,7 @@ test('sign-in errors are tied to the fields, failures read as sentences, and aft
 test('scheduling keeps focus and announces the result in a live region that was there before; reschedule errors point at the right field', async ({
   browser,
 }, testInfo) => {
-  const page = await openAs(browser, people.recruiter.email, testInfo, 'recruiter dashboard');
+  const page = await openAsThroughSignInPage(browser, people.recruiter.email, testInfo, 'recruiter dashboard');
   await expect(page.getByRole('heading', { name: 'Interviews', level: 1 })).toBeFocused();
   const form = page.getByRole('form', { name: 'Schedule interview' });
   expectVisibleRings(await sampleFocusRings(page), 'dashboard');

@@ -1,9 +1,23 @@
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { DEMO_PASSWORD, webUrl, type Interviewer } from './demo-stack';
+import { signedInState } from './signed-in-state';
 import { snap } from './screenshots';
 
-/** A fresh browser context per person, so sessions never mix. */
+/**
+ * A fresh browser context per person, so sessions never mix; signed in through the API (the sign-in page is
+ * what openAsThroughSignInPage and the sign-in specs drive), then the dashboard loaded.
+ */
 export async function openAs(browser: Browser, email: string, testInfo: TestInfo, what = 'signed in'): Promise<Page> {
+  const context = await browser.newContext({ baseURL: webUrl, storageState: await signedInState(email) });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: 'Interviews', level: 1 })).toBeVisible();
+  await snap(page, testInfo, what);
+  return page;
+}
+
+/** As openAs, through the sign-in page: for a test about what signing in leaves behind (focus on the dashboard heading). */
+export async function openAsThroughSignInPage(browser: Browser, email: string, testInfo: TestInfo, what = 'signed in'): Promise<Page> {
   const context = await browser.newContext({ baseURL: webUrl });
   const page = await context.newPage();
   await page.goto('/login');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 
 /**
@@ -30,20 +30,27 @@ export function ConfirmDialog({
   const bodyId = useId();
   const dialogRef = useRef<HTMLDivElement>(null);
   const cancelRef = useRef<HTMLButtonElement>(null);
+  const openerRef = useRef<HTMLElement | null>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const app = document.getElementById('root');
-    app?.setAttribute('inert', '');
+  // In the commit that shows the dialog: as a passive effect it ran a moment later, and took focus back to the
+  // safe choice from a button someone (or a browser test) had already focused in the new dialog.
+  useLayoutEffect(() => {
+    openerRef.current = document.activeElement as HTMLElement | null;
+    document.getElementById('root')?.setAttribute('inert', '');
     cancelRef.current?.focus();
-    // After a confirmed action the opener is often gone (Disconnect becomes Connect, a row loses its
-    // button); focus then goes to the page's main region rather than being dropped on <body>.
-    return () => {
-      app?.removeAttribute('inert');
+  }, []);
+  // After the closing commit, when the page behind shows what the action left of the opener.
+  useEffect(
+    () => () => {
+      document.getElementById('root')?.removeAttribute('inert');
+      // After a confirmed action the opener is often gone (Disconnect becomes Connect, a row loses its
+      // button); focus then goes to the page's main region rather than being dropped on <body>.
+      const opener = openerRef.current;
       if (opener?.isConnected) opener.focus();
       else document.getElementById('main')?.focus();
-    };
-  }, []);
+    },
+    [],
+  );
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
     if (event.key === 'Escape') {
