@@ -107,9 +107,9 @@ test('panel interview with host fallback to the second interviewer: the first ha
   await recruiter.reload();
 
   const form = recruiter.getByRole('form', { name: 'Schedule interview' });
-  const candidateName = 'Barbara Liskov';
+  const candidateName = 'Radia Perlman';
   await form.getByLabel('Candidate name').fill(candidateName);
-  await form.getByLabel('Candidate email').fill('barbara.liskov@candidates.example');
+  await form.getByLabel('Candidate email').fill('radia.perlman@candidates.example');
   await form.getByLabel('Position').fill('Principal Engineer');
   // The panel in order: Iris first (no Zoom), then Ivy (connected), who is marked as the expected host.
   await form.getByRole('checkbox', { name: new RegExp(people.iris.name) }).check();
