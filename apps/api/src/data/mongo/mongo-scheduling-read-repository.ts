@@ -6,7 +6,7 @@ import { toUserRecord } from '../user-document';
 import type { MeetingDefaultsDocument } from './meeting-defaults-model';
 import { toDefaults } from './mongo-meeting-defaults-repository';
 import { toStored } from './mongo-settings-repository';
-import { CONTESTED, tokensOf } from './mongo-zoom-connection-repository';
+import { CONTESTED, connectionFromDocument } from './mongo-zoom-connection-repository';
 import type { SettingsDocument } from './settings-model';
 import type { UserDocument } from './user-model';
 
@@ -16,18 +16,8 @@ type Tagged =
   | (SettingsDocument & { kind: 'settings' });
 
 function connectionOf(doc: UserDocument & { refreshContested: boolean }): StoredZoomConnection {
-  return {
-    userId: doc._id,
-    state: doc.zoomConnectionState ?? 'not_connected',
-    zoomUserId: doc.zoomUserId ?? null,
-    zoomEmail: doc.zoomEmail ?? null,
-    tokens: tokensOf(doc),
-    tokenVersion: doc.zoomTokenVersion ?? 0,
-    refreshLease: doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: doc.zoomRefreshLeaseExpiresAt } : null,
-    lastRefreshAt: doc.zoomLastRefreshAt ?? null,
-    // Judged by the server's clock inside the same aggregate ($$NOW), as getConnection does.
-    refreshContested: doc.refreshContested === true,
-  };
+  // Judged by the server's clock inside the same aggregate ($$NOW), as getConnection does.
+  return connectionFromDocument(doc, doc.refreshContested === true);
 }
 
 /**

@@ -56,6 +56,21 @@ export const CONTESTED = {
   ],
 };
 
+/** A user document's Zoom connection; `refreshContested` is judged by the caller on the server's clock. */
+export function connectionFromDocument(doc: UserDocument, refreshContested: boolean): StoredZoomConnection {
+  return {
+    userId: doc._id,
+    state: doc.zoomConnectionState ?? 'not_connected',
+    zoomUserId: doc.zoomUserId ?? null,
+    zoomEmail: doc.zoomEmail ?? null,
+    tokens: tokensOf(doc),
+    tokenVersion: doc.zoomTokenVersion ?? 0,
+    refreshLease: doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: doc.zoomRefreshLeaseExpiresAt } : null,
+    lastRefreshAt: doc.zoomLastRefreshAt ?? null,
+    refreshContested,
+  };
+}
+
 export function tokensOf(doc: Partial<UserDocument>): EncryptedZoomTokens | null {
   if (!doc.zoomAccessToken || !doc.zoomRefreshToken || !doc.zoomTokenExpiry) return null;
   return { accessToken: doc.zoomAccessToken, refreshToken: doc.zoomRefreshToken, expiresAt: doc.zoomTokenExpiry };
@@ -106,20 +121,7 @@ export class MongoZoomConnectionRepository implements ZoomConnectionRepository {
   async getConnection(userId: string): Promise<StoredZoomConnection | null> {
     const doc = await this.model.findById(userId).select(WITH_TOKENS).lean<UserDocument>();
     if (!doc) return null;
-    return {
-      userId: doc._id,
-      state: doc.zoomConnectionState ?? 'not_connected',
-      zoomUserId: doc.zoomUserId ?? null,
-      zoomEmail: doc.zoomEmail ?? null,
-      tokens: tokensOf(doc),
-      tokenVersion: doc.zoomTokenVersion ?? 0,
-      refreshLease:
-        doc.zoomRefreshLeaseOwner && doc.zoomRefreshLeaseExpiresAt
-          ? { owner: doc.zoomRefreshLeaseOwner, expiresAt: doc.zoomRefreshLeaseExpiresAt }
-          : null,
-      lastRefreshAt: doc.zoomLastRefreshAt ?? null,
-      refreshContested: await this.isContested(doc),
-    };
+    return connectionFromDocument(doc, await this.isContested(doc));
   }
 
   /** Reads the server's clock only in the rare case a takeover marked these very tokens. */
