@@ -292,10 +292,12 @@ describe('when a signed-out browser navigates to Connect Zoom', () => {
 });
 
 describe.each([
-  ['by email (any case)', SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.email.toUpperCase()],
-  ['by Zoom user id', SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.id],
-])("the organisation's fallback host configured %s", (_how, zoomUserIdSetting) => {
-  const stack = useTestStack({ env: { ZOOM_USER_ID: zoomUserIdSetting } });
+  ['by email (any case)', { ZOOM_USER_ID: SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.email.toUpperCase() }],
+  ['by Zoom user id', { ZOOM_USER_ID: SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.id }],
+  // A host of the pool is as much the organisation's as ZOOM_USER_ID, though ZOOM_USER_ID names another user.
+  ['in the ZOOM_FALLBACK_HOSTS pool only', { ZOOM_USER_ID: 'another-host@example.com', ZOOM_FALLBACK_HOSTS: `pool-host@example.com,${SIMULATED_ZOOM_USERS['zoom-admin@example.com']!.email}:2` }],
+])("the organisation's fallback host configured %s", (_how, env) => {
+  const stack = useTestStack({ env });
 
   test("cannot be connected as someone's own Zoom: refused with zoom_account_is_fallback_host and nothing stored", async () => {
     const { agent, user } = await signInAs(stack().api, 'interviewer');

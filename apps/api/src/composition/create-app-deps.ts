@@ -116,7 +116,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
         atomically: (work) => store.atomically(work),
         interviews,
         userAccessTokens,
-        fallbackHostZoomUser: env.ZOOM_USER_ID || null,
+        fallbackHostZoomUsers: [...(env.ZOOM_USER_ID ? [env.ZOOM_USER_ID] : []), ...(poolHosts ?? []).map((host) => host.zoomUserId)],
       },
       webhookSecretToken: env.ZOOM_WEBHOOK_SECRET_TOKEN ?? null,
     },

@@ -61,7 +61,7 @@ export async function connectZoomAccount(deps: ZoomConnectionDeps, input: ZoomCa
   }
 
   // Not revoked on refusal: at Zoom a revoke ends the app's authorization for that Zoom user.
-  if (isFallbackHost(deps.fallbackHostZoomUser, zoomUser)) return refuse('zoom_account_is_fallback_host', 'the organisation fallback host (ZOOM_USER_ID)');
+  if (deps.fallbackHostZoomUsers.some((host) => isFallbackHost(host, zoomUser))) return refuse('zoom_account_is_fallback_host', 'an organisation fallback host (ZOOM_USER_ID or ZOOM_FALLBACK_HOSTS)');
 
   const connectedAt = deps.clock.now();
   const userId = input.userId;
@@ -106,9 +106,8 @@ function connectCause(before: UserRecord | null): Record<string, unknown> {
   return { cause: 'connected', previousState: state, previousProblem: before?.zoomLastProblem ?? null };
 }
 
-/** ZOOM_USER_ID may be the fallback host's email (as admins are told to configure it) or its Zoom user id. */
-function isFallbackHost(fallback: string | null, zoomUser: ZoomUser): boolean {
-  if (!fallback) return false;
+/** A fallback host may be configured by its email (as admins are told to) or its Zoom user id. */
+function isFallbackHost(fallback: string, zoomUser: ZoomUser): boolean {
   const configured = fallback.trim().toLowerCase();
   return configured === zoomUser.id.toLowerCase() || configured === zoomUser.email.toLowerCase();
 }

@@ -30,8 +30,8 @@ export interface ZoomConnectionDeps {
   interviews: InterviewDeps;
   /** Checks another user's connection with Zoom on the spot (same Zoom user connected twice). */
   userAccessTokens: UserAccessTokens;
-  /** `ZOOM_USER_ID`: the organisation's fallback host (an email or a Zoom user id), never a personal connection. */
-  fallbackHostZoomUser: string | null;
+  /** `ZOOM_USER_ID` and the `ZOOM_FALLBACK_HOSTS` pool: the organisation's fallback hosts (emails or Zoom user ids), never a personal connection. */
+  fallbackHostZoomUsers: readonly string[];
 }
 
 
