@@ -75,6 +75,23 @@ describe('invitation emails through the outbox and SMTP', () => {
     expect(sink.messages()).toHaveLength(2);
   });
 
+  test('a panel interview invites every member: one email each, and each invite lists the whole panel', async () => {
+    const { recruiter, interviewer } = await team();
+    const second = await signInAs(stack.api, 'interviewer');
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id, { interviewerId: undefined, interviewerIds: [interviewer.user.id, second.user.id] }));
+
+    expect(await runOutbox()).toBe(3);
+    const mails = await sink.waitForMessages(3);
+
+    expect(mails.map((mail) => mail.envelopeTo).flat().sort()).toEqual([interview.candidateEmail, interviewer.user.email, second.user.email].sort());
+    for (const mail of mails) {
+      const ics = calendarPart(mail).content;
+      for (const email of [interview.candidateEmail, interviewer.user.email, second.user.email]) expect(ics.toLowerCase()).toContain(`mailto:${email.toLowerCase()}`);
+    }
+    const secondMail = mails.find((mail) => mail.envelopeTo.includes(second.user.email))!;
+    expect(secondMail.text).toContain(`You are interviewing ${interview.candidateName}`);
+  });
+
   test('a reschedule sends an updated invite (same UID, higher SEQUENCE) and a cancel sends METHOD:CANCEL', async () => {
     const { recruiter, interviewer } = await team();
     const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));

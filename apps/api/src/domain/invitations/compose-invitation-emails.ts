@@ -55,6 +55,8 @@ export function composeInvitationEmails(invitation: InterviewInvitation, sequenc
   const recipients: [Audience, InvitationParty][] = [
     ['candidate', invitation.candidate],
     ['interviewer', invitation.interviewer],
+    // Every panel member gets the interviewer's email and the calendar entry, not only the first.
+    ...(invitation.otherInterviewers ?? []).map((member): [Audience, InvitationParty] => ['interviewer', member]),
   ];
   return recipients
     .filter(([, party]) => party.email !== '')

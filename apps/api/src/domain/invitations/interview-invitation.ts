@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { ORGANISATION_MEETING_DEFAULTS } from '@crm/shared/interviews';
 import type { InterviewRecord } from '../ports/interview-repository';
 import type { InvitationDeps } from './invitation-deps';
-import { hostInterviewerOf } from '../interviews/interview-panel';
+import { hostInterviewerOf, panelOf } from '../interviews/interview-panel';
 
 export interface InvitationParty {
   name: string;
@@ -24,7 +24,10 @@ export interface InterviewInvitation {
   timeZone: string;
   organizer: InvitationParty;
   candidate: InvitationParty;
+  /** The panel's first member (the candidate is told "with" them). */
   interviewer: InvitationParty;
+  /** The rest of the panel, in order; absent for a one-person panel (so older invitations keep their fingerprint). */
+  otherInterviewers?: InvitationParty[];
   joinUrl: string | null;
   meetingId: string | null;
   passcode: string | null;
@@ -39,7 +42,9 @@ export function invitationUid(interviewId: string, uidDomain: string): string {
 
 /** The invitation the interview's current state calls for. */
 export async function buildInterviewInvitation(deps: Pick<InvitationDeps, 'users' | 'meetingDefaults' | 'uidDomain'>, interview: InterviewRecord): Promise<InterviewInvitation> {
-  const [interviewer, organizer] = await Promise.all([deps.users.findById(interview.interviewerId), deps.users.findById(interview.createdById)]);
+  // Within a create these come from what scheduling already read (known-records.ts): no extra round trip.
+  const [organizer, interviewer, ...others] = await Promise.all([deps.users.findById(interview.createdById), ...panelOf(interview).map((id) => deps.users.findById(id))]);
+  const otherInterviewers = others.flatMap((member) => (member ? [{ name: member.name, email: member.email }] : []));
   const { meeting } = interview;
   const hostDefaults = meeting.hostSource === 'interviewer' ? ((await deps.meetingDefaults.get(hostInterviewerOf(interview))) ?? ORGANISATION_MEETING_DEFAULTS) : ORGANISATION_MEETING_DEFAULTS;
   const cancelled = interview.status === 'cancelled';
@@ -57,6 +62,7 @@ export async function buildInterviewInvitation(deps: Pick<InvitationDeps, 'users
     organizer: organizer ? { name: organizer.name, email: organizer.email } : interviewerParty,
     candidate: { name: interview.candidateName, email: interview.candidateEmail },
     interviewer: interviewerParty,
+    ...(otherInterviewers.length > 0 ? { otherInterviewers } : {}),
     joinUrl: cancelled ? null : meeting.joinUrl,
     meetingId: cancelled ? null : meeting.zoomMeetingId,
     passcode: cancelled ? null : meeting.password,

@@ -38,6 +38,7 @@ function addEvent(calendar: ICalCalendar, invitation: InterviewInvitation, seque
   for (const [party, role, status] of [
     [invitation.candidate, ICalAttendeeRole.REQ, ICalAttendeeStatus.NEEDSACTION],
     [invitation.interviewer, ICalAttendeeRole.REQ, ICalAttendeeStatus.ACCEPTED],
+    ...(invitation.otherInterviewers ?? []).map((member) => [member, ICalAttendeeRole.REQ, ICalAttendeeStatus.ACCEPTED] as const),
   ] as const) {
     if (party.email) event.createAttendee({ name: party.name, email: party.email, role, status, rsvp: !cancelled && status === ICalAttendeeStatus.NEEDSACTION });
   }
