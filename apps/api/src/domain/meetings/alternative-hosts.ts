@@ -7,7 +7,8 @@ export interface PanelCandidate {
 }
 
 /**
- * Zoom's answer when an alternative host is not a licensed user on the host's account (HTTP 400). The
+ * The code the simulator answers when an alternative host is not a licensed user on the host's account
+ * (HTTP 400); Zoom's OpenAPI reference lists no code for it, so any other 400 is handled too. The
  * CRM cannot see another account's users, so Zoom is asked: the create carries the other panel members,
  * and the ones Zoom refuses become panelists.
  */
@@ -32,7 +33,13 @@ export async function withAlternativeHosts<T>(
     try {
       return { value: await send(offered), alternativeHostIds: offered.map((candidate) => candidate.interviewerId) };
     } catch (error) {
-      if (offered.length === 0 || !isZoomFailure(error) || error.zoomCode !== ZOOM_INVALID_ALTERNATIVE_HOST) throw error;
+      if (offered.length === 0 || !isZoomFailure(error, 'invalid_request')) throw error;
+      if (error.zoomCode !== ZOOM_INVALID_ALTERNATIVE_HOST) {
+        // Zoom's reference documents no code for a refused alternative host: any other 400 while some were
+        // offered is tried once more with none, so a panel never costs the interview its meeting.
+        offered = [];
+        continue;
+      }
       const message = error.message.toLowerCase();
       const named = offered.filter((candidate) => message.includes(candidate.email.toLowerCase()));
       offered = named.length > 0 && named.length < offered.length ? offered.filter((candidate) => !named.includes(candidate)) : [];
