@@ -1,35 +1,11 @@
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-
-/**
- * The stylesheet (~4.5 kB gzipped) inside index.html instead of linked: a linked one is a render-blocking
- * request that, on a slow connection, shares the bandwidth with the React chunk, and the first paint waits for it.
- */
-function inlineStylesheet(): Plugin {
-  return {
-    name: 'crm:inline-stylesheet',
-    apply: 'build',
-    transformIndexHtml: {
-      order: 'post',
-      handler(html, ctx) {
-        const bundle = ctx.bundle;
-        if (!bundle) return html;
-        return html.replace(/<link rel="stylesheet" crossorigin href="\/([^"]+\.css)">/g, (tag, fileName: string) => {
-          const asset = bundle[fileName];
-          if (asset?.type !== 'asset') return tag;
-          delete bundle[fileName];
-          return `<style>${String(asset.source)}</style>`;
-        });
-      },
-    },
-  };
-}
 
 const webPort = Number(process.env.WEB_PORT ?? 5173);
 const apiTarget = process.env.VITE_API_PROXY_TARGET ?? 'http://127.0.0.1:5000';
 
 export default defineConfig({
-  plugins: [react(), inlineStylesheet()],
+  plugins: [react()],
   server: {
     // Cookies are per host, not per port: the browser must reach both the web app and the API's
     // OAuth callback as `localhost`, so the session cookie set through this proxy reaches the callback.
