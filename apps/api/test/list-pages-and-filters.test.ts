@@ -2,6 +2,7 @@ import type { InterviewListResponse } from '@crm/shared/interviews';
 import type { AdminZoomConnectionsResponse } from '@crm/shared/zoom-connection';
 import type { Agent } from 'supertest';
 import type { NewInterview } from '../src/domain/ports/interview-repository';
+import { newInterviewFixture } from './support/new-interview-fixture';
 import { createTestUser, signInAs, startTestApi, type TestApi } from './support/start-test-api';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -16,18 +17,9 @@ describe('lists that page and search', () => {
   });
 
   async function seedInterview(overrides: Partial<NewInterview> & Pick<NewInterview, 'interviewerId' | 'createdById'>) {
-    const created = await api.store.interviews.create({
-      candidateName: 'Casey Candidate',
-      candidateEmail: 'casey@candidate.example',
-      position: 'Engineer',
-      startTime: new Date(Date.now() + DAY),
-      timeZone: 'UTC',
-      durationMinutes: 45,
-      agenda: '',
-      notes: '',
-      claim: { owner: 'seed', expiresAt: new Date(Date.now() + 60_000) },
-      ...overrides,
-    });
+    const created = await api.store.interviews.create(
+      newInterviewFixture({ candidateName: 'Casey Candidate', candidateEmail: 'casey@candidate.example', claim: { owner: 'seed', expiresAt: new Date(Date.now() + 60_000) }, ...overrides }),
+    );
     // Settled as if Zoom had the meeting, so filters by meeting state have something to tell apart.
     await api.store.interviews.release(created.id, 'seed', created.revision, { status: 'scheduled', pendingAction: null, syncedRevision: 1, hostSource: 'interviewer', zoomMeetingId: `9${created.id.replace(/\D/g, '').slice(0, 10).padEnd(10, '0')}` });
     return created;

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InterviewListFilter, InterviewRecord, NewInterview } from '../../src/domain/ports/interview-repository';
+import { newInterviewFixture } from '../support/new-interview-fixture';
 import { useStore, type StoreContract } from './store-contract';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -10,20 +11,7 @@ export const candidateSearchContract: StoreContract = (makeStore, raw) => {
     const store = useStore(makeStore);
 
     async function interview(overrides: Partial<NewInterview>) {
-      return store().interviews.create({
-        candidateName: 'Casey Contract',
-        candidateEmail: `casey-${randomUUID()}@contract.example.test`,
-        position: 'Engineer',
-        startTime: new Date(Date.now() + DAY),
-        timeZone: 'UTC',
-        durationMinutes: 45,
-        agenda: '',
-        notes: '',
-        interviewerId: 'i',
-        createdById: 'r',
-        claim: { owner: 'contract', expiresAt: new Date(Date.now() + 60_000) },
-        ...overrides,
-      });
+      return store().interviews.create(newInterviewFixture(overrides));
     }
 
     async function allPages(base: InterviewListFilter): Promise<string[]> {
@@ -97,19 +85,7 @@ export const searchKeysBackfillContract: StoreContract = (makeStore, raw) => {
     const store = useStore(makeStore);
 
     async function interview(candidateName: string) {
-      return store().interviews.create({
-        candidateName,
-        candidateEmail: `${randomUUID()}@contract.example.test`,
-        position: 'Engineer',
-        startTime: new Date(Date.now() + DAY),
-        timeZone: 'UTC',
-        durationMinutes: 45,
-        agenda: '',
-        notes: '',
-        interviewerId: 'i',
-        createdById: 'r',
-        claim: { owner: 'contract', expiresAt: new Date(Date.now() + 60_000) },
-      });
+      return store().interviews.create(newInterviewFixture({ candidateName }));
     }
     const search = async (prefix: string) =>
       (await store().interviews.list({ when: 'all', now: new Date(), includeCancelled: false, limit: 10, candidatePrefix: prefix })).map((record) => record.id);

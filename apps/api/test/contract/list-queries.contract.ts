@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { InterviewListFilter, NewInterview } from '../../src/domain/ports/interview-repository';
+import { newInterviewFixture } from '../support/new-interview-fixture';
 import { useStore, type StoreContract } from './store-contract';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -11,18 +12,7 @@ export const listQueriesContract: StoreContract = (makeStore) => {
     const store = useStore(makeStore);
 
     async function interview(overrides: Partial<NewInterview> & Pick<NewInterview, 'interviewerId' | 'createdById'>) {
-      return store().interviews.create({
-        candidateName: 'Casey Contract',
-        candidateEmail: 'casey@contract.example.test',
-        position: 'Engineer',
-        startTime: new Date(Date.now() + DAY),
-        timeZone: 'UTC',
-        durationMinutes: 45,
-        agenda: '',
-        notes: '',
-        claim: { owner: 'contract', expiresAt: new Date(Date.now() + 60_000) },
-        ...overrides,
-      });
+      return store().interviews.create(newInterviewFixture({ candidateEmail: 'casey@contract.example.test', ...overrides }));
     }
 
     test('interviews page after a position in either direction, ties broken by id, with no gaps or repeats', async () => {
