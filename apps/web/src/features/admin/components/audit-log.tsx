@@ -1,6 +1,7 @@
 import { useId, useState } from 'react';
 import type { AuditCategory, AuditEntry, AuditSearchQuery } from '@crm/shared/audit';
 import type { AuditEventType } from '@crm/shared/zoom-connection';
+import { ChoiceFilter } from '../../../components/choice-filter';
 import { EmptyState } from '../../../components/empty-state';
 import { ErrorState } from '../../../components/error-state';
 import { LoadingState } from '../../../components/loading-state';
@@ -84,39 +85,9 @@ export function AuditLog() {
         </a>
       </div>
       <div className="filters" role="group" aria-label="Filter the audit log">
-        <div className="field">
-          <label htmlFor={ids.actor}>Done by</label>
-          <select id={ids.actor} value={filters.actorUserId ?? ''} onChange={(event) => change({ actorUserId: event.target.value || undefined })}>
-            <option value="">Anyone</option>
-            {people.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.subject}>Affected user</label>
-          <select id={ids.subject} value={filters.subjectUserId ?? ''} onChange={(event) => change({ subjectUserId: event.target.value || undefined })}>
-            <option value="">Anyone</option>
-            {people.map((user) => (
-              <option key={user.id} value={user.id}>
-                {user.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={ids.type}>Events</label>
-          <select id={ids.type} value={filters.type ?? ''} onChange={(event) => change({ type: (event.target.value || undefined) as Filters['type'] })}>
-            <option value="">All events</option>
-            {Object.entries(CATEGORY_LABEL).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter className="field" id={ids.actor} label="Done by" anyLabel="Anyone" value={filters.actorUserId ?? ''} choices={people.map((user) => [user.id, user.name] as const)} onChange={(value) => change({ actorUserId: value || undefined })} />
+        <ChoiceFilter className="field" id={ids.subject} label="Affected user" anyLabel="Anyone" value={filters.subjectUserId ?? ''} choices={people.map((user) => [user.id, user.name] as const)} onChange={(value) => change({ subjectUserId: value || undefined })} />
+        <ChoiceFilter className="field" id={ids.type} label="Events" anyLabel="All events" value={filters.type ?? ''} choices={Object.entries(CATEGORY_LABEL)} onChange={(value) => change({ type: (value || undefined) as Filters['type'] })} />
         <div className="field">
           <label htmlFor={ids.from}>From</label>
           <input id={ids.from} type="date" value={filters.from ?? ''} onChange={(event) => change({ from: event.target.value || undefined })} />

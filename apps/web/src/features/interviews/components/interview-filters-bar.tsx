@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { ChoiceFilter } from '../../../components/choice-filter';
 import type { InterviewFilterView } from './use-interview-filters';
 
 const MEETING_STATE_LABELS = { scheduled: 'Scheduled', pending: 'Pending', failed: 'Failed', cancelled: 'Cancelled' } as const;
@@ -35,28 +36,8 @@ export function InterviewFiltersBar({ view, canScheduleOwn }: { view: InterviewF
           <label htmlFor={`${id}-q`}>Candidate</label>
           <input id={`${id}-q`} type="search" value={typed} maxLength={100} placeholder="Name or email" autoComplete="off" onChange={(event) => setTyped(event.target.value)} />
         </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-meeting`}>Meeting</label>
-          <select id={`${id}-meeting`} value={view.values.meetingStatus} onChange={(event) => set('meetingStatus', event.target.value)}>
-            <option value="">Any state</option>
-            {Object.entries(MEETING_STATE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="filter-field">
-          <label htmlFor={`${id}-host`}>Hosted on</label>
-          <select id={`${id}-host`} value={view.values.hostSource} onChange={(event) => set('hostSource', event.target.value)}>
-            <option value="">Any account</option>
-            {Object.entries(HOST_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter className="filter-field" id={`${id}-meeting`} label="Meeting" anyLabel="Any state" value={view.values.meetingStatus} choices={Object.entries(MEETING_STATE_LABELS)} onChange={(value) => set('meetingStatus', value)} />
+        <ChoiceFilter className="filter-field" id={`${id}-host`} label="Hosted on" anyLabel="Any account" value={view.values.hostSource} choices={Object.entries(HOST_LABELS)} onChange={(value) => set('hostSource', value)} />
         <div className="filter-field">
           <label htmlFor={`${id}-from`}>From</label>
           <input id={`${id}-from`} type="date" value={view.values.from} onChange={(event) => set('from', event.target.value)} />
