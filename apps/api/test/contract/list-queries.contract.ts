@@ -88,5 +88,31 @@ export const listQueriesContract: StoreContract = (makeStore) => {
       expect(count(after, 'interviewer') - count(before, 'interviewer')).toBe(2);
       expect(count(after, 'recruiter') - count(before, 'recruiter')).toBe(1);
     });
+
+    test('the counts per role and state follow every write that moves a user between them: connect, needs reconnect, disconnect, role and deactivation', async () => {
+      const user = await store().users.create({ name: 'Tally Person', email: `tally-${randomUUID().slice(0, 8)}@contract.example.test`, role: 'interviewer', passwordHash: HASH });
+      const baseline = await store().users.countByConnectionState();
+      const delta = async () => {
+        const now = await store().users.countByConnectionState();
+        const key = (row: (typeof now)[number]) => `${row.role}/${row.zoomConnectionState}/${row.active ? 'active' : 'inactive'}`;
+        const changes: Record<string, number> = {};
+        for (const row of now) changes[key(row)] = (changes[key(row)] ?? 0) + row.count;
+        for (const row of baseline) changes[key(row)] = (changes[key(row)] ?? 0) - row.count;
+        return Object.fromEntries(Object.entries(changes).filter(([, change]) => change !== 0));
+      };
+      const tokens = { accessToken: 'v1.k.access', refreshToken: 'v1.k.refresh', expiresAt: new Date(Date.now() + 3_600_000) };
+      const zoomUserId = `zoom-${randomUUID()}`;
+
+      await store().zoomConnections.saveConnection(user.id, { zoomUserId, zoomEmail: 'tally@zoom.example.test', zoomAccountId: 'acct-1', scopes: ['meeting:write'], tokens, connectedAt: new Date() });
+      expect(await delta()).toEqual({ 'interviewer/not_connected/active': -1, 'interviewer/connected/active': 1 });
+      await store().zoomConnections.markNeedsReconnect(user.id, 'refresh_rejected');
+      expect(await delta()).toEqual({ 'interviewer/not_connected/active': -1, 'interviewer/needs_reconnect/active': 1 });
+      await store().zoomConnections.clearConnection(user.id, null);
+      expect(await delta()).toEqual({});
+      await store().users.changeAccount(user.id, { role: 'recruiter' });
+      expect(await delta()).toEqual({ 'interviewer/not_connected/active': -1, 'recruiter/not_connected/active': 1 });
+      await store().users.changeAccount(user.id, { active: false });
+      expect(await delta()).toEqual({ 'interviewer/not_connected/active': -1, 'recruiter/not_connected/inactive': 1 });
+    });
   });
 };

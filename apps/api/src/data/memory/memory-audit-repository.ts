@@ -1,3 +1,4 @@
+import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import { decodeAuditCursor, encodeAuditCursor, type AuditEventRecord, type AuditFilter, type AuditRepository } from '../../domain/ports/audit-repository';
 
@@ -5,15 +6,15 @@ export class MemoryAuditRepository implements AuditRepository {
   private readonly events: { seq: number; event: AuditEventRecord }[] = [];
 
   async append(event: Omit<AuditEventRecord, 'id'>): Promise<AuditEventRecord> {
-    const stored = structuredClone({ ...event, id: randomUUID() });
+    const stored = cloneDocument({ ...event, id: randomUUID() });
     this.events.push({ seq: this.events.length, event: stored });
-    return structuredClone(stored);
+    return cloneDocument(stored);
   }
 
   async list(page: { offset: number; limit: number }): Promise<{ events: AuditEventRecord[]; total: number }> {
     // The same order as MongoDB's { at: -1, seq: -1 }: by time, then by when it was appended.
     const newestFirst = [...this.events].sort((a, b) => b.event.at.getTime() - a.event.at.getTime() || b.seq - a.seq).map(({ event }) => event);
-    return { events: structuredClone(newestFirst.slice(page.offset, page.offset + page.limit)), total: this.events.length };
+    return { events: cloneDocument(newestFirst.slice(page.offset, page.offset + page.limit)), total: this.events.length };
   }
 
   async listForInterview(interviewId: string, limit: number): Promise<AuditEventRecord[]> {
@@ -21,7 +22,7 @@ export class MemoryAuditRepository implements AuditRepository {
       .filter(({ event }) => event.interviewId === interviewId)
       .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.seq - b.seq)
       .map(({ event }) => event);
-    return structuredClone(oldestFirst.slice(0, limit));
+    return cloneDocument(oldestFirst.slice(0, limit));
   }
 
   async query(filter: AuditFilter, page: { after: string | null; limit: number }): Promise<{ events: AuditEventRecord[]; next: string | null }> {
@@ -34,7 +35,7 @@ export class MemoryAuditRepository implements AuditRepository {
     const shown = matching.slice(0, page.limit);
     const last = shown.at(-1);
     const next = last && matching.length > page.limit ? encodeAuditCursor(last.event.at, last.seq) : null;
-    return { events: structuredClone(shown.map(({ event }) => event)), next };
+    return { events: cloneDocument(shown.map(({ event }) => event)), next };
   }
 }
 

@@ -1,3 +1,4 @@
+import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import { binaryOrder } from './binary-order';
 import { StartTimeOrder, type OrderEntry } from './start-time-order';
@@ -54,15 +55,15 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const record = newInterviewRecord(input, randomUUID(), new Date());
-    this.documents.set(record.id, structuredClone(record));
+    this.documents.set(record.id, cloneDocument(record));
     this.index(record, true);
-    return structuredClone(record);
+    return cloneDocument(record);
   }
 
   /** Every write of meeting fields goes through here, so the live meeting index follows it. */
   private changeMeeting(doc: InterviewRecord, patch: MeetingPatch): void {
     const { zoomMeetingId: before, deletedInZoom: wasDeleted } = doc.meeting;
-    Object.assign(doc.meeting, structuredClone(patch));
+    Object.assign(doc.meeting, cloneDocument(patch));
     const { zoomMeetingId: after, deletedInZoom: deleted } = doc.meeting;
     if (before !== null && !wasDeleted && this.liveMeetings.get(before) === doc.id) this.liveMeetings.delete(before);
     if (after !== null && !deleted) this.liveMeetings.set(after, doc.id);
@@ -87,7 +88,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async findById(id: string): Promise<InterviewRecord | null> {
     const doc = this.documents.get(id);
-    return doc ? structuredClone(doc) : null;
+    return doc ? cloneDocument(doc) : null;
   }
 
   async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
@@ -130,7 +131,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
         if (matches(doc)) page.push(doc);
       }
     }
-    return structuredClone(page);
+    return cloneDocument(page);
   }
 
   /** Nothing to do: the memory store indexes every record it holds as it stores it. */
@@ -148,7 +149,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
         (panelOf(doc).some((id) => query.interviewerIds.includes(id)) || (query.candidateEmail !== null && doc.candidateEmail === query.candidateEmail)),
     );
     matches.sort((a, b) => a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id));
-    return structuredClone(matches.slice(0, query.limit));
+    return cloneDocument(matches.slice(0, query.limit));
   }
 
   async updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null> {
@@ -156,7 +157,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (!doc || doc.status === 'cancelled') return null;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
     this.index(doc, false);
-    Object.assign(doc, structuredClone(defined));
+    Object.assign(doc, cloneDocument(defined));
     this.index(doc, true);
     doc.endTime = interviewEndTime(doc.startTime, doc.durationMinutes);
     doc.updatedAt = new Date(options.now);
@@ -164,7 +165,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
       doc.revision += 1;
       owePending(doc, options.now);
     }
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async changePanel(id: string, interviewerIds: string[], options: { moveMeeting: boolean; now: Date }): Promise<InterviewRecord | null> {
@@ -182,7 +183,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     doc.updatedAt = new Date(options.now);
     doc.revision += 1;
     owePending(doc, options.now);
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async cancel(id: string, now: Date): Promise<InterviewRecord | null> {
@@ -192,7 +193,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     doc.updatedAt = new Date(now);
     doc.revision += 1;
     owePending(doc, now);
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
@@ -201,7 +202,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (!doc || !claimFree(doc.meeting, serverNow)) return null;
     doc.meeting.claimedBy = owner;
     doc.meeting.claimExpiresAt = claimExpiry(expiresAt, now, serverNow);
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null> {
@@ -213,7 +214,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (!doc) return null;
     doc.meeting.claimedBy = owner;
     doc.meeting.claimExpiresAt = claimExpiry(expiresAt, now, serverNow);
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async patchMeeting(id: string, owner: string, patch: MeetingPatch): Promise<InterviewRecord | null> {
@@ -221,7 +222,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (!doc || doc.meeting.claimedBy !== owner) return null;
     this.refuseTakenMeetingId(doc, patch);
     this.changeMeeting(doc, definedFields(patch));
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async release(id: string, owner: string, revision: number, patch: MeetingPatch, recorded: MeetingPatch = {}): Promise<InterviewRecord | null> {
@@ -238,7 +239,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     }
     doc.meeting.claimedBy = null;
     doc.meeting.claimExpiresAt = null;
-    return structuredClone(doc);
+    return cloneDocument(doc);
   }
 
   async countMeetingHosts(since: Date): Promise<MeetingHostCount[]> {
@@ -258,7 +259,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async findByZoomMeetingId(zoomMeetingId: string): Promise<InterviewRecord | null> {
     const doc = [...this.documents.values()].find((candidate) => candidate.meeting.zoomMeetingId === zoomMeetingId);
-    return doc ? structuredClone(doc) : null;
+    return doc ? cloneDocument(doc) : null;
   }
 
   async isZoomMeetingTaken(zoomMeetingId: string, exceptInterviewId?: string): Promise<boolean> {

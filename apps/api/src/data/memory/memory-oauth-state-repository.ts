@@ -1,3 +1,4 @@
+import { cloneDocument } from './clone-document';
 import type { OAuthStateRecord, OAuthStateRepository } from '../../domain/ports/oauth-state-repository';
 
 export class MemoryOAuthStateRepository implements OAuthStateRepository {
@@ -5,7 +6,7 @@ export class MemoryOAuthStateRepository implements OAuthStateRepository {
 
   async create(record: OAuthStateRecord): Promise<void> {
     this.dropExpired(new Date());
-    this.records.set(record.id, structuredClone(record));
+    this.records.set(record.id, cloneDocument(record));
   }
 
   async consumeOnce(id: string, binding: { userId: string; browserBindingHash: string }, now: Date): Promise<OAuthStateRecord | null> {
@@ -13,7 +14,7 @@ export class MemoryOAuthStateRepository implements OAuthStateRepository {
     if (!record || record.userId !== binding.userId || record.browserBindingHash !== binding.browserBindingHash) return null;
     if (record.expiresAt.getTime() <= now.getTime()) return null;
     this.records.delete(id);
-    return structuredClone(record);
+    return cloneDocument(record);
   }
 
   // Stands in for MongoDB's TTL index, so abandoned attempts do not pile up.

@@ -10,6 +10,7 @@ import type {
 } from '../../domain/ports/zoom-connection-repository';
 import { NO_ZOOM_CONNECTION } from '../../domain/ports/user-repository';
 import type { MemoryUserDocument } from './memory-user-repository';
+import type { UserDocuments } from './user-documents';
 import { binaryOrder } from './binary-order';
 import { systemServerClock, type ServerClock } from './server-clock';
 
@@ -30,7 +31,7 @@ function wipeTokens(doc: MemoryUserDocument): void {
 /** Works on the same documents as MemoryUserRepository; each method runs without an await, so it is atomic. */
 export class MemoryZoomConnectionRepository implements ZoomConnectionRepository {
   constructor(
-    private readonly documents: Map<string, MemoryUserDocument>,
+    private readonly documents: UserDocuments,
     private readonly serverNow: ServerClock = systemServerClock,
   ) {}
 
@@ -56,6 +57,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
       zoomRefreshLeaseOwner: null,
       zoomRefreshLeaseExpiresAt: null,
     } satisfies Partial<MemoryUserDocument>);
+    this.documents.changed();
     return { ok: true };
   }
 
@@ -137,6 +139,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
     doc.zoomConnected = false;
     doc.zoomConnectionState = 'needs_reconnect';
     doc.zoomLastProblem = reason;
+    this.documents.changed();
     return true;
   }
 
@@ -152,6 +155,7 @@ export class MemoryZoomConnectionRepository implements ZoomConnectionRepository 
     };
     wipeTokens(doc);
     Object.assign(doc, { ...NO_ZOOM_CONNECTION, zoomScopes: [], zoomLastProblem: reason } satisfies Partial<MemoryUserDocument>);
+    this.documents.changed();
     return cleared;
   }
 

@@ -1,3 +1,4 @@
+import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import type {
   NewZoomEvent,
@@ -13,7 +14,7 @@ interface StoredZoomEvent extends ZoomEventRecord {
 }
 
 function toRecord(doc: StoredZoomEvent): ZoomEventRecord {
-  const { claimedBy: _claimedBy, claimUntil: _claimUntil, ...record } = structuredClone(doc);
+  const { claimedBy: _claimedBy, claimUntil: _claimUntil, ...record } = cloneDocument(doc);
   return record;
 }
 
@@ -38,7 +39,7 @@ export class MemoryZoomEventRepository implements ZoomEventRepository {
     }
     const doc: StoredZoomEvent = {
       id: randomUUID(),
-      ...structuredClone(input),
+      ...cloneDocument(input),
       status: 'pending',
       attempts: 0,
       nextAttemptAt: new Date(input.receivedAt),
