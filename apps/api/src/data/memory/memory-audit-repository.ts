@@ -1,4 +1,3 @@
-import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import { decodeAuditCursor, encodeAuditCursor, type AuditEventRecord, type AuditFilter, type AuditRepository } from '../../domain/ports/audit-repository';
 
@@ -6,15 +5,15 @@ export class MemoryAuditRepository implements AuditRepository {
   private readonly events: { seq: number; event: AuditEventRecord }[] = [];
 
   async append(event: Omit<AuditEventRecord, 'id'>): Promise<AuditEventRecord> {
-    const stored = cloneDocument({ ...event, id: randomUUID() });
+    const stored = structuredClone({ ...event, id: randomUUID() });
     this.events.push({ seq: this.events.length, event: stored });
-    return cloneDocument(stored);
+    return structuredClone(stored);
   }
 
   async list(page: { offset: number; limit: number }): Promise<{ events: AuditEventRecord[]; total: number }> {
     // The same order as MongoDB's { at: -1, seq: -1 }: by time, then by when it was appended.
     const newestFirst = [...this.events].sort((a, b) => b.event.at.getTime() - a.event.at.getTime() || b.seq - a.seq).map(({ event }) => event);
-    return { events: cloneDocument(newestFirst.slice(page.offset, page.offset + page.limit)), total: this.events.length };
+    return { events: structuredClone(newestFirst.slice(page.offset, page.offset + page.limit)), total: this.events.length };
   }
 
   async listForInterview(interviewId: string, limit: number): Promise<AuditEventRecord[]> {
@@ -22,7 +21,7 @@ export class MemoryAuditRepository implements AuditRepository {
       .filter(({ event }) => event.interviewId === interviewId)
       .sort((a, b) => a.event.at.getTime() - b.event.at.getTime() || a.seq - b.seq)
       .map(({ event }) => event);
-    return cloneDocument(oldestFirst.slice(0, limit));
+    return structuredClone(oldestFirst.slice(0, limit));
   }
 
   async query(filter: AuditFilter, page: { after: string | null; limit: number }): Promise<{ events: AuditEventRecord[]; next: string | null }> {
@@ -35,7 +34,7 @@ export class MemoryAuditRepository implements AuditRepository {
     const shown = matching.slice(0, page.limit);
     const last = shown.at(-1);
     const next = last && matching.length > page.limit ? encodeAuditCursor(last.event.at, last.seq) : null;
-    return { events: cloneDocument(shown.map(({ event }) => event)), next };
+    return { events: structuredClone(shown.map(({ event }) => event)), next };
   }
 }
 

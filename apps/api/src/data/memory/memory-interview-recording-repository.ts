@@ -1,4 +1,3 @@
-import { cloneDocument } from './clone-document';
 import type { RecordingSettings } from '@crm/shared/recordings';
 import type {
   InterviewRecording,
@@ -27,12 +26,12 @@ export class MemoryInterviewRecordingRepository implements InterviewRecordingRep
 
   async find(interviewId: string): Promise<InterviewRecording | null> {
     const row = this.rows.get(interviewId);
-    return row ? cloneDocument(row) : null;
+    return row ? structuredClone(row) : null;
   }
 
   async saveLinks(interviewId: string, links: RecordingLinks, now: Date): Promise<void> {
     const row = this.rows.get(interviewId) ?? blank(interviewId, links.zoomMeetingId, now);
-    this.rows.set(interviewId, { ...row, ...cloneDocument(links), updatedAt: new Date(now) });
+    this.rows.set(interviewId, { ...row, ...structuredClone(links), updatedAt: new Date(now) });
   }
 
   async saveTranscript(interviewId: string, transcript: { zoomMeetingId: string; text: string }, now: Date): Promise<void> {

@@ -55,7 +55,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
 
   async create(input: NewInterview): Promise<InterviewRecord> {
     const record = newInterviewRecord(input, randomUUID(), new Date());
-    this.documents.set(record.id, cloneDocument(record));
+    this.documents.set(record.id, structuredClone(record));
     this.index(record, true);
     return cloneDocument(record);
   }
@@ -63,7 +63,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
   /** Every write of meeting fields goes through here, so the live meeting index follows it. */
   private changeMeeting(doc: InterviewRecord, patch: MeetingPatch): void {
     const { zoomMeetingId: before, deletedInZoom: wasDeleted } = doc.meeting;
-    Object.assign(doc.meeting, cloneDocument(patch));
+    Object.assign(doc.meeting, structuredClone(patch));
     const { zoomMeetingId: after, deletedInZoom: deleted } = doc.meeting;
     if (before !== null && !wasDeleted && this.liveMeetings.get(before) === doc.id) this.liveMeetings.delete(before);
     if (after !== null && !deleted) this.liveMeetings.set(after, doc.id);
@@ -157,7 +157,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (!doc || doc.status === 'cancelled') return null;
     const defined = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<InterviewDetails>;
     this.index(doc, false);
-    Object.assign(doc, cloneDocument(defined));
+    Object.assign(doc, structuredClone(defined));
     this.index(doc, true);
     doc.endTime = interviewEndTime(doc.startTime, doc.durationMinutes);
     doc.updatedAt = new Date(options.now);

@@ -1,4 +1,3 @@
-import { cloneDocument } from './clone-document';
 import type { OAuthStateRecord, OAuthStateRepository } from '../../domain/ports/oauth-state-repository';
 
 export class MemoryOAuthStateRepository implements OAuthStateRepository {
@@ -6,7 +5,7 @@ export class MemoryOAuthStateRepository implements OAuthStateRepository {
 
   async create(record: OAuthStateRecord): Promise<void> {
     this.dropExpired(new Date());
-    this.records.set(record.id, cloneDocument(record));
+    this.records.set(record.id, structuredClone(record));
   }
 
   async consumeOnce(id: string, binding: { userId: string; browserBindingHash: string }, now: Date): Promise<OAuthStateRecord | null> {
@@ -14,7 +13,7 @@ export class MemoryOAuthStateRepository implements OAuthStateRepository {
     if (!record || record.userId !== binding.userId || record.browserBindingHash !== binding.browserBindingHash) return null;
     if (record.expiresAt.getTime() <= now.getTime()) return null;
     this.records.delete(id);
-    return cloneDocument(record);
+    return structuredClone(record);
   }
 
   // Stands in for MongoDB's TTL index, so abandoned attempts do not pile up.

@@ -1,4 +1,3 @@
-import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import type { NewOutboxMessage, OutboxDeliveryPatch, OutboxMessage, OutboxRepository } from '../../domain/ports/outbox-repository';
 
@@ -9,7 +8,7 @@ interface StoredMessage {
 }
 
 function copy(message: OutboxMessage): OutboxMessage {
-  return cloneDocument(message);
+  return structuredClone(message);
 }
 
 export class MemoryOutboxRepository implements OutboxRepository {
@@ -19,7 +18,7 @@ export class MemoryOutboxRepository implements OutboxRepository {
   async enqueue(input: NewOutboxMessage, now: Date): Promise<{ message: OutboxMessage; created: boolean }> {
     const existing = this.byKey.get(input.idempotencyKey);
     if (existing) return { message: copy(this.messages.get(existing)!.message), created: false };
-    const message: OutboxMessage = { ...cloneDocument(input), id: randomUUID(), status: 'queued', attempts: 0, lastError: null, createdAt: now, nextAttemptAt: now, sentAt: null };
+    const message: OutboxMessage = { ...structuredClone(input), id: randomUUID(), status: 'queued', attempts: 0, lastError: null, createdAt: now, nextAttemptAt: now, sentAt: null };
     this.messages.set(message.id, { message, claimedBy: null, claimExpiresAt: null });
     this.byKey.set(input.idempotencyKey, message.id);
     return { message: copy(message), created: true };

@@ -1,4 +1,3 @@
-import { cloneDocument } from './clone-document';
 import { DEFAULT_SCHEDULING_SETTINGS, type SchedulingSettings } from '@crm/shared/interviews';
 import type { SettingsRepository, StoredSchedulingSettings } from '../../domain/ports/settings-repository';
 
@@ -6,11 +5,11 @@ export class MemorySettingsRepository implements SettingsRepository {
   private scheduling: StoredSchedulingSettings = { settings: { ...DEFAULT_SCHEDULING_SETTINGS }, updatedAt: null, updatedBy: null };
 
   async getScheduling(): Promise<StoredSchedulingSettings> {
-    return cloneDocument(this.scheduling);
+    return structuredClone(this.scheduling);
   }
 
   async putScheduling(settings: SchedulingSettings, changedBy: string, now: Date): Promise<StoredSchedulingSettings> {
     this.scheduling = { settings: { ...DEFAULT_SCHEDULING_SETTINGS, ...settings }, updatedAt: new Date(now), updatedBy: changedBy };
-    return cloneDocument(this.scheduling);
+    return structuredClone(this.scheduling);
   }
 }

@@ -1,4 +1,3 @@
-import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import type {
   NewZoomEvent,
@@ -14,7 +13,7 @@ interface StoredZoomEvent extends ZoomEventRecord {
 }
 
 function toRecord(doc: StoredZoomEvent): ZoomEventRecord {
-  const { claimedBy: _claimedBy, claimUntil: _claimUntil, ...record } = cloneDocument(doc);
+  const { claimedBy: _claimedBy, claimUntil: _claimUntil, ...record } = structuredClone(doc);
   return record;
 }
 
@@ -39,7 +38,7 @@ export class MemoryZoomEventRepository implements ZoomEventRepository {
     }
     const doc: StoredZoomEvent = {
       id: randomUUID(),
-      ...cloneDocument(input),
+      ...structuredClone(input),
       status: 'pending',
       attempts: 0,
       nextAttemptAt: new Date(input.receivedAt),

@@ -1,9 +1,5 @@
-import rfdc from 'rfdc';
 import type { ZoomMeetingEvent, ZoomMeetingParticipant } from '@crm/shared/zoom-connection';
 import type { AttendanceSession, AttendeeRole, CandidateMatch, InterviewAttendance } from '../ports/interview-attendance-repository';
-
-// rfdc as the memory store copies: a structuredClone's Dates belong to Node's realm, not to the Jest sandbox's.
-const copyDraft = rfdc();
 
 export type AttendanceDraft = Omit<InterviewAttendance, 'version'>;
 
@@ -61,7 +57,7 @@ function earliest(current: Date | null, candidate: Date): Date {
  * Replays are harmless: a join already recorded (same participant, same time) is not added twice.
  */
 export function applyAttendanceEvent(current: AttendanceDraft, event: ZoomMeetingEvent, expected: ExpectedAttendees, now: Date): AttendanceDraft {
-  const next: AttendanceDraft = copyDraft(current);
+  const next: AttendanceDraft = structuredClone(current);
   next.updatedAt = now;
   const eventTime = new Date(event.event_ts);
   const { object } = event.payload;
