@@ -44,8 +44,8 @@ function presentPanel(interview: InterviewRecord, users: ReadonlyMap<string, Use
  */
 export function presentInterview(interview: InterviewRecord, interviewer: UserRecord | null, users: ReadonlyMap<string, UserRecord | null> = new Map(), viewer?: Viewer): Interview {
   const { meeting } = interview;
-  const known = new Map(users);
-  if (interviewer && !known.has(interviewer.id)) known.set(interviewer.id, interviewer);
+  // A list passes one map for its whole page: copied only when the interviewer is missing from it.
+  const known = interviewer && !users.has(interviewer.id) ? new Map(users).set(interviewer.id, interviewer) : users;
   return {
     id: interview.id,
     candidateName: interview.candidateName,
