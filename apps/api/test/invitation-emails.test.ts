@@ -92,6 +92,34 @@ describe('invitation emails through the outbox and SMTP', () => {
     expect(secondMail.text).toContain(`You are interviewing ${interview.candidateName}`);
   });
 
+  test('a member taken off the panel gets a cancellation naming only them (same UID, the new SEQUENCE, no join link); the others get the update', async () => {
+    const { recruiter, interviewer } = await team();
+    const second = await signInAs(stack.api, 'interviewer');
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id, { interviewerId: undefined, interviewerIds: [interviewer.user.id, second.user.id] }));
+    expect(await runOutbox()).toBe(3);
+    await sink.waitForMessages(3);
+
+    await recruiter.agent.patch(`/api/interviews/${interview.id}`).send({ interviewerIds: [interviewer.user.id] }).expect(200);
+    expect(await runOutbox()).toBe(3);
+    const later = (await sink.waitForMessages(6)).slice(3);
+
+    expect(later.map((mail) => mail.envelopeTo).flat().sort()).toEqual([interview.candidateEmail, interviewer.user.email, second.user.email].sort());
+    const removed = later.find((mail) => mail.envelopeTo.includes(second.user.email))!;
+    const cancel = parseIcs(calendarPart(removed).content);
+    const update = parseIcs(calendarPart(later.find((mail) => mail.envelopeTo.includes(interview.candidateEmail))!).content);
+    expect(removed.subject).toBe(`No longer on the panel: Interview: ${interview.candidateName} – ${interview.position}`);
+    expect(removed.text).toContain('You are no longer on the panel');
+    expect(cancel.method).toBe('CANCEL');
+    expect(cancel.event.uid).toBe(update.event.uid);
+    expect(Number(cancel.event.sequence)).toBe(1);
+    expect(Number(update.event.sequence)).toBe(1);
+    expect(calendarPart(removed).content.toLowerCase()).toContain(`mailto:${second.user.email.toLowerCase()}`);
+    for (const other of [interview.candidateEmail, interviewer.user.email]) expect(calendarPart(removed).content.toLowerCase()).not.toContain(`mailto:${other.toLowerCase()}`);
+    expect(`${removed.text}${calendarPart(removed).content}`).not.toContain(interview.meeting.joinUrl!);
+    // Those still invited no longer list the removed member.
+    expect(calendarPart(later.find((mail) => mail.envelopeTo.includes(interviewer.user.email))!).content.toLowerCase()).not.toContain(`mailto:${second.user.email.toLowerCase()}`);
+  });
+
   test('a reschedule sends an updated invite (same UID, higher SEQUENCE) and a cancel sends METHOD:CANCEL', async () => {
     const { recruiter, interviewer } = await team();
     const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(interviewer.user.id));

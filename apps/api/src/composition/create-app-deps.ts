@@ -7,6 +7,7 @@ import { CipherSecretVault } from '../data/secret-vault';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
 import { makeFirstInvitations } from '../domain/invitations/first-invitation';
 import { makeOnInterviewChanged } from '../domain/invitations/issue-interview-invitation';
+import { makeOnRemovedFromPanel } from '../domain/invitations/cancel-for-removed-panel-members';
 import { makeCreateZoomMeeting } from '../domain/meetings/create-zoom-meeting';
 import { makeDeleteZoomMeeting } from '../domain/meetings/delete-zoom-meeting';
 import { makeFindUnconfirmedZoomMeeting } from '../domain/meetings/find-unconfirmed-zoom-meeting';
@@ -81,6 +82,7 @@ export function createAppDeps(env: Env, store: Store, logger: Logger, clock: Clo
     retryBaseMs: env.MEETING_WORKER_INTERVAL_MS,
     interviewAttendance: store.interviewAttendance,
     onInterviewChanged: makeOnInterviewChanged(invitations.deps),
+    onRemovedFromPanel: makeOnRemovedFromPanel(invitations.deps),
     createAnswerBudget: { ms: env.INTERVIEW_CREATE_ANSWER_MS, wait: unrefTimer },
     conflictBufferMinutes: env.SCHEDULING_CONFLICT_BUFFER_MINUTES,
     settings: store.settings,

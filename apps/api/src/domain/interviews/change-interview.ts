@@ -21,7 +21,13 @@ const ZOOM_VISIBLE: (keyof InterviewDetails)[] = ['candidateName', 'position', '
  * when Zoom is unavailable). A panel whose host would now be someone else moves the meeting there
  * (panel-change.ts), the way a re-host does: created on the new host, then the old one deleted.
  */
-export async function rescheduleInterview(deps: InterviewDeps, id: string, input: UpdateInterviewRequest): Promise<InterviewRecord> {
+export interface RescheduledInterview {
+  interview: InterviewRecord;
+  /** Members this change took off the panel. */
+  removedFromPanel: string[];
+}
+
+export async function rescheduleInterview(deps: InterviewDeps, id: string, input: UpdateInterviewRequest): Promise<RescheduledInterview> {
   const current = await findInterviewOrThrow(deps, id);
   if (current.status === 'cancelled') throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
   const { allowConflict = false, interviewerIds: _panel, interviewerId: _shorthand, ...details } = input;
@@ -55,8 +61,9 @@ export async function rescheduleInterview(deps: InterviewDeps, id: string, input
   const touchesZoom = ZOOM_VISIBLE.some((key) => changes[key] !== undefined && String(changes[key]) !== String(current[key]));
   const updated = await deps.interviews.updateDetails(id, changes, { bumpRevision: touchesZoom, now });
   if (!updated) throw new AppError({ code: 'interview_cancelled', status: 409, message: 'This interview was cancelled' });
-  if (!touchesZoom && !panel && updated.meeting.status !== 'failed') return updated;
-  return (await syncNow(deps, id)) ?? updated;
+  const removedFromPanel = panel?.removed ?? [];
+  if (!touchesZoom && !panel && updated.meeting.status !== 'failed') return { interview: updated, removedFromPanel };
+  return { interview: (await syncNow(deps, id)) ?? updated, removedFromPanel };
 }
 
 /** The panel the request asks for, when it differs from the current one: its members checked in one read. */

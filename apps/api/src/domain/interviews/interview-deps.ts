@@ -43,6 +43,8 @@ export interface InterviewDeps {
   settings?: Pick<SettingsRepository, 'getScheduling'>;
   /** Tells the attendees about a saved change (calendar invitation + emails); never throws. */
   onInterviewChanged: (interview: InterviewRecord, known?: KnownRecords) => Promise<void>;
+  /** Tells members taken off the panel that the interview left their calendar; never throws. */
+  onRemovedFromPanel: (interview: InterviewRecord, memberIds: string[]) => Promise<void>;
   /** A create answers once this elapses even if Zoom has not (meeting `pending`); absent, it waits for Zoom. */
   createAnswerBudget?: AnswerBudget;
   /** Signs and checks list cursors. */

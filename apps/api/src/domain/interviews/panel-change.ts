@@ -6,6 +6,8 @@ export interface PanelChange {
   ids: string[];
   /** Members not on the panel before (checked for conflicts and the Zoom policy). */
   added: string[];
+  /** Members taken off the panel (their calendar entry is cancelled for them). */
+  removed: string[];
   /** The meeting exists and the new panel's host would be someone else: it is re-created there. */
   moveMeeting: boolean;
 }
@@ -23,5 +25,10 @@ export function panelChange(current: InterviewRecord, members: readonly UserReco
   const { meeting } = current;
   const currentHost = meeting.hostSource === 'interviewer' ? hostInterviewerOf(current) : null;
   const exists = meeting.zoomMeetingId !== null && meeting.hostSource !== null && !meeting.deletedInZoom;
-  return { ids, added: ids.filter((id) => !before.has(id)), moveMeeting: exists && expectedHost !== currentHost };
+  return {
+    ids,
+    added: ids.filter((id) => !before.has(id)),
+    removed: [...before].filter((id) => !ids.includes(id)),
+    moveMeeting: exists && expectedHost !== currentHost,
+  };
 }

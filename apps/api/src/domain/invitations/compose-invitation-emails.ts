@@ -51,7 +51,6 @@ function intro(invitation: InterviewInvitation, audience: Audience, sequence: nu
  * only what the invitation holds (what a candidate may see): no notes, no host account, no start link.
  */
 export function composeInvitationEmails(invitation: InterviewInvitation, sequence: number, ics: string): NewOutboxMessage[] {
-  const method = invitation.method;
   const recipients: [Audience, InvitationParty][] = [
     ['candidate', invitation.candidate],
     ['interviewer', invitation.interviewer],
@@ -60,20 +59,45 @@ export function composeInvitationEmails(invitation: InterviewInvitation, sequenc
   ];
   return recipients
     .filter(([, party]) => party.email !== '')
-    .map(([audience, party]) => {
-      const paragraphs = [greeting(party), intro(invitation, audience, sequence), whenLines(invitation).join('\n'), invitationDetailLines(invitation).join('\n')];
-      const html = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`).join('\n');
-      return {
-        idempotencyKey: `${invitation.interviewId}:${sequence}:${party.email.toLowerCase()}`,
-        interviewId: invitation.interviewId,
-        kind: method === 'CANCEL' ? 'cancellation' : 'invitation',
-        audience,
-        sequence,
-        to: { name: oneLine(party.name), email: party.email },
-        subject: subjectOf(invitation, audience, sequence),
-        text: paragraphs.join('\n\n'),
-        html: `<!doctype html><html><body>${html}</body></html>`,
-        attachments: [{ filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
-      } satisfies NewOutboxMessage;
-    });
+    .map(([audience, party]) =>
+      emailWithInvite(invitation, { audience, party, sequence, ics, subject: subjectOf(invitation, audience, sequence), intro: intro(invitation, audience, sequence) }),
+    );
+}
+
+/**
+ * The email that takes the interview off the calendar of someone removed from its panel: `invitation` is
+ * the cancellation addressed to them alone (its `interviewer`), and the interview itself goes on.
+ */
+export function composeRemovedFromPanelEmail(invitation: InterviewInvitation, sequence: number, ics: string): NewOutboxMessage {
+  return emailWithInvite(invitation, {
+    audience: 'interviewer',
+    party: invitation.interviewer,
+    sequence,
+    ics,
+    subject: oneLine(`No longer on the panel: ${invitation.summary}`),
+    intro: `You are no longer on the panel for the interview with ${invitation.candidate.name} for ${invitation.position}; it is removed from your calendar.`,
+    idempotencySuffix: ':removed',
+  });
+}
+
+function emailWithInvite(
+  invitation: InterviewInvitation,
+  email: { audience: Audience; party: InvitationParty; sequence: number; ics: string; subject: string; intro: string; idempotencySuffix?: string },
+): NewOutboxMessage {
+  const { audience, party, sequence, ics, subject } = email;
+  const method = invitation.method;
+  const paragraphs = [greeting(party), email.intro, whenLines(invitation).join('\n'), invitationDetailLines(invitation).join('\n')];
+  const html = paragraphs.map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`).join('\n');
+  return {
+    idempotencyKey: `${invitation.interviewId}:${sequence}:${party.email.toLowerCase()}${email.idempotencySuffix ?? ''}`,
+    interviewId: invitation.interviewId,
+    kind: method === 'CANCEL' ? 'cancellation' : 'invitation',
+    audience,
+    sequence,
+    to: { name: oneLine(party.name), email: party.email },
+    subject,
+    text: paragraphs.join('\n\n'),
+    html: `<!doctype html><html><body>${html}</body></html>`,
+    attachments: [{ filename: method === 'CANCEL' ? 'cancel.ics' : 'invite.ics', contentType: `text/calendar; charset=utf-8; method=${method}`, content: ics }],
+  } satisfies NewOutboxMessage;
 }
