@@ -46,7 +46,7 @@ describe('the audit trail tells each Zoom connection transition with its cause',
       `${who} reconnected Zoom as ${SIMULATED_INTERVIEWER.email} after Zoom had stopped accepting the connection.`,
       `Zoom refused to renew ${who}'s access (the grant was revoked, or renewed outside the CRM); they must reconnect Zoom.`,
       `${who} reconnected Zoom as ${SIMULATED_INTERVIEWER.email} after Zoom had stopped accepting the connection.`,
-      `${who} disconnected Zoom; 1 upcoming meeting moved to the organisation's account; access revoked at Zoom.`,
+      `${who} disconnected Zoom; 1 upcoming meeting moved off their Zoom account; access revoked at Zoom.`,
     ]);
     expect(causes(events)).toEqual(['connected', 'token_rejected', 'reconnected', 'refresh_rejected', 'reconnected', 'self_disconnect']);
     // Zoom answers the revoke with app_deauthorized; it finds nobody holding that Zoom user and records nothing.
@@ -68,7 +68,7 @@ describe('the audit trail tells each Zoom connection transition with its cause',
 
     const [forcedEvent] = await search(admin.agent, { subjectUserId: forced.user.id, type: 'zoom.disconnected' });
     expect(forcedEvent!.sentence).toBe(
-      `${admin.user.name} force-disconnected ${forced.user.name} (${forced.user.email})'s Zoom; 2 upcoming meetings are moving to the organisation's account; access revoked at Zoom.`,
+      `${admin.user.name} force-disconnected ${forced.user.name} (${forced.user.email})'s Zoom; 2 upcoming meetings are moving off their Zoom account; access revoked at Zoom.`,
     );
     expect(forcedEvent!.details).toMatchObject({ cause: 'admin_force_disconnect', by: 'admin', meetingsMoved: 0, meetingsQueuedToMove: 2 });
     const [deactivationEvent] = await search(admin.agent, { subjectUserId: deactivated.user.id, type: 'zoom.disconnected' });

@@ -1,3 +1,4 @@
+import type { AuditSearchResponse } from '@crm/shared/audit';
 import type { Interview, InterviewHistoryEntry } from '@crm/shared/interviews';
 import { presentInterview } from '../src/domain/interviews/present-interview';
 import { createTestUser, signInAs } from './support/start-test-api';
@@ -119,6 +120,43 @@ describe('panel interviews', () => {
     const rescheduled = history.find((entry) => entry.kind === 'rescheduled');
     expect(rescheduled?.changes).toContainEqual({ field: 'interviewerIds', from: `${first.user.name}, ${unconnected.user.name}`, to: `${next.user.name}, ${unconnected.user.name}` });
     expect(history.map((entry) => entry.kind)).toContain('rehosted');
+  });
+
+  test('when the hosting member disconnects Zoom, the next panel member with Zoom takes the meeting over on their account and the old one is deleted', async () => {
+    const { recruiter, connectedAs } = await arrange();
+    const host = await connectedAs(IAN.id);
+    const next = await connectedAs(IVY.id);
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(host.user.id, { interviewerId: undefined, interviewerIds: [host.user.id, next.user.id] }));
+    expect(interview.hostInterviewerId).toBe(host.user.id);
+
+    await host.agent.post('/api/zoom/disconnect').expect(200);
+
+    const moved = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
+    expect(moved.hostInterviewerId).toBe(next.user.id);
+    expect(moved.meeting).toMatchObject({ status: 'scheduled', hostSource: 'interviewer', hostReason: 'connected', hostZoomEmail: IVY.email, joinLinkChanged: { previousJoinUrlMayStillWork: false } });
+    expect(moved.meeting.zoomMeetingId).not.toBe(interview.meeting.zoomMeetingId);
+    expect(liveMeeting(interview.meeting.zoomMeetingId)).toBeUndefined();
+    expect(liveMeeting(moved.meeting.zoomMeetingId)).toMatchObject({ host_id: IVY.id });
+    expect(stack.zoom.control.meetings({ hostId: SYSTEM_HOST.id }).filter((meeting) => !meeting.deleted)).toHaveLength(0);
+    const history = (await recruiter.agent.get(`/api/interviews/${interview.id}/history`).expect(200)).body.history as InterviewHistoryEntry[];
+    expect(history.map((entry) => entry.kind)).toContain('rehosted');
+    const admin = await signInAs(stack.api, 'admin');
+    const audit = (await admin.agent.get('/api/admin/audit/events').query({ limit: 100, type: 'meeting.rehosted' }).expect(200)).body as AuditSearchResponse;
+    expect(audit.events.map((event) => event.sentence)).toEqual([expect.stringContaining(`moved to another panel member's Zoom account (${IVY.email}) because`)]);
+  });
+
+  test("when the hosting member disconnects and nobody else on the panel has Zoom, the meeting moves to the organisation's account with the disconnect as its reason", async () => {
+    const { recruiter, unconnected, connectedAs } = await arrange();
+    const host = await connectedAs(IAN.id);
+    const { interview } = await scheduleOverHttp(recruiter.agent, interviewRequest(host.user.id, { interviewerId: undefined, interviewerIds: [host.user.id, unconnected.user.id] }));
+
+    await host.agent.post('/api/zoom/disconnect').expect(200);
+
+    const moved = (await recruiter.agent.get(`/api/interviews/${interview.id}`).expect(200)).body.interview as Interview;
+    expect(moved.hostInterviewerId).toBeNull();
+    expect(moved.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostReason: 'interviewer_disconnected' });
+    expect(liveMeeting(moved.meeting.zoomMeetingId)).toMatchObject({ host_id: SYSTEM_HOST.id });
+    expect(liveMeeting(interview.meeting.zoomMeetingId)).toBeUndefined();
   });
 
   test('a reschedule that adds a member and keeps the host keeps the meeting (same join link) and tells Zoom the new alternative host', async () => {

@@ -82,8 +82,10 @@ export function describeAuditEvent(event: AuditEventRecord, names: UserNames): s
       return `The Zoom meeting for ${interviewOf(d)} could not be ${text(d.action) === 'delete' ? 'deleted' : text(d.action) === 'update' ? 'updated' : 'created'}: ${text(d.message) ?? text(d.code) ?? 'no reason given'}.`;
     case 'meeting.retried':
       return `${actor} retried the meeting ${text(d.action) ?? 'change'} for ${interviewOf(d)}: ${text(d.from) ?? '?'} → ${text(d.to) ?? '?'}${text(d.lastErrorCode) ? ` (${String(d.lastErrorCode)})` : ''}.`;
-    case 'meeting.rehosted':
-      return `The meeting for ${interviewOf(d)} moved to the organisation's Zoom account because ${hostReason(d.reason)}${d.previousMeetingDeleted === false ? '; the old join link may still open' : ''}.`;
+    case 'meeting.rehosted': {
+      const to = d.toHostSource === 'interviewer' ? `another panel member's Zoom account${text(d.toHostZoomEmail) ? ` (${String(d.toHostZoomEmail)})` : ''}` : "the organisation's Zoom account";
+      return `The meeting for ${interviewOf(d)} moved to ${to} because ${hostReason(d.reason)}${d.previousMeetingDeleted === false ? '; the old join link may still open' : ''}.`;
+    }
     case 'zoom.connected': {
       const as = text(d.zoomEmail) ? ` as ${String(d.zoomEmail)}` : '';
       if (d.cause !== 'reconnected') return `${subject} connected Zoom${as}.`;
@@ -140,8 +142,9 @@ function describeDisconnect(d: Record<string, unknown>, actor: string, subject: 
   const movedNow = typeof d.meetingsMoved === 'number' ? d.meetingsMoved : 0;
   const queued = typeof d.meetingsQueuedToMove === 'number' ? d.meetingsQueuedToMove : 0;
   const moved = [
-    movedNow > 0 ? `${plural(movedNow, 'upcoming meeting')} moved to the organisation's account` : '',
-    queued > 0 ? `${plural(queued, 'upcoming meeting')} ${queued === 1 ? 'is' : 'are'} moving to the organisation's account` : '',
+    // To the next panel member who can host, else the organisation's account (one meeting.rehosted each says which).
+    movedNow > 0 ? `${plural(movedNow, 'upcoming meeting')} moved off their Zoom account` : '',
+    queued > 0 ? `${plural(queued, 'upcoming meeting')} ${queued === 1 ? 'is' : 'are'} moving off their Zoom account` : '',
   ]
     .filter(Boolean)
     .map((part) => `; ${part}`)

@@ -173,8 +173,10 @@ async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, ow
   const data = meetingDataOf(interview);
   const { topic, startTime } = zoomTopicAndStart(data);
   const rehostReason = interview.meeting.rehostReason as FallbackReason | null;
-  // A re-host is only ever sent to the organisation's account: a later look must not adopt the old meeting.
+  // A re-host never goes back to the account it leaves, so a later look must not adopt the old meeting:
+  // the marker names the organisation's account until `beforeSend` names the member who hosts instead.
   const sending: UnconfirmedCreate = { revision: interview.revision, topic, startTime, hostSource: rehostReason ? 'system' : null, hostReason: rehostReason };
+  const previousHostId = interview.meeting.previousMeeting?.hostInterviewerId ?? interview.interviewerId;
   // Remembered before the call: if Zoom never answers (or this process dies), the next sync looks for it first.
   if (!options.createMarkerStored) await writeMeeting(deps, interview, owner, { unconfirmedCreate: sending, attempts: interview.meeting.attempts + 1 });
   const panel = await panelCandidates(deps, interview, options.known);
@@ -186,7 +188,8 @@ async function createMeeting(deps: InterviewDeps, interview: InterviewRecord, ow
       if (options.createMarkerStored && host.hostSource === 'interviewer' && (host.hostInterviewerId ?? interview.interviewerId) === interview.interviewerId) return;
       await writeMeeting(deps, interview, owner, { unconfirmedCreate: { ...sending, ...host } });
     },
-    ...(rehostReason ? { systemReason: rehostReason } : {}),
+    // The next panel member who can host takes it over; only when none can does the organisation's account.
+    ...(rehostReason ? { rehost: { reason: rehostReason, previousHostId } } : {}),
     fallbackSlot: { interviewId: interview.id, startTime: interview.startTime, durationMinutes: interview.durationMinutes },
     ...(options.known ? { known: options.known } : {}),
     ...(panel ? { panel } : {}),
@@ -226,7 +229,7 @@ function previousHost(interview: InterviewRecord, previous: PreviousMeeting) {
 }
 
 /**
- * The new meeting exists on the organisation's account: delete the one it replaces (with the
+ * The new meeting exists (on another panel member's account or the organisation's): delete the one it replaces (with the
  * interviewer's token while it works, else the Server-to-Server app when the host is on its account).
  * One try: when it cannot be deleted, the interview says its old join link may still open.
  */
@@ -254,6 +257,7 @@ async function retirePreviousMeeting(deps: InterviewDeps, interview: InterviewRe
       fromZoomMeetingId: previous.zoomMeetingId,
       toZoomMeetingId: moved?.zoomMeetingId ?? null,
       toHostSource: moved?.hostSource ?? null,
+      toHostZoomEmail: moved?.hostZoomEmail ?? null,
       previousMeetingDeleted: !mayStillWork,
     },
   });

@@ -34,7 +34,11 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
     hostUserId: string,
     options: {
       beforeSend?: (sending: CreateSending) => Promise<void>;
-      systemReason?: FallbackReason;
+      /**
+       * A re-host: the member whose account can no longer hold the meeting is not tried; the rest of the
+       * panel is, in order, and when none can host the organisation's account does, for `reason`.
+       */
+      rehost?: { reason: FallbackReason; previousHostId: string };
       /** The interview and its time, so a fallback takes a free slot of the host pool. */
       fallbackSlot?: FallbackSlot;
       /** What the request already read: the interviewer's defaults are read once and remembered there. */
@@ -49,7 +53,8 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
     const password = newPasscode();
     const panel = options.panel && options.panel.length > 0 ? options.panel : [{ interviewerId: hostUserId, email: '' }];
     const defaultsOf = new Map<string, MeetingDefaults>();
-    const hosted = await onNewMeetingHost(deps, panel.map((member) => member.interviewerId), async (token, zoomUserId, host) => {
+    const hostCandidates = panel.map((member) => member.interviewerId).filter((id) => id !== options.rehost?.previousHostId);
+    const hosted = await onNewMeetingHost(deps, hostCandidates, async (token, zoomUserId, host) => {
       // The hosting interviewer's own settings apply on their account; the organisation's on its account.
       const hostId = host.hostInterviewerId ?? hostUserId;
       let defaults = ORGANISATION_MEETING_DEFAULTS;
@@ -64,7 +69,7 @@ export function makeCreateZoomMeeting(deps: MeetingServiceDeps) {
         return deps.zoom.createMeeting(token, zoomUserId, alternatives.length > 0 ? { ...body, settings: { ...body.settings, alternative_hosts: alternativeHostsSetting(alternatives) } } : body);
       });
     }, {
-      ...(options.systemReason ? { systemReason: options.systemReason } : {}),
+      ...(options.rehost ? { noMemberReason: options.rehost.reason } : {}),
       ...(options.fallbackSlot ? { fallbackSlot: options.fallbackSlot } : {}),
       ...(options.known?.connections ? { readAlready: options.known.connections } : {}),
     });

@@ -113,21 +113,21 @@ export async function onNewMeetingHost<T>(
   interviewers: string | readonly string[],
   call: (token: Secret, zoomUserId: string, host: HostChoice) => Promise<T>,
   options: {
-    systemReason?: FallbackReason;
+    /** When no member of `interviewers` can host (or there is none), the reason the fallback records instead of the first member's. */
+    noMemberReason?: FallbackReason;
     fallbackSlot?: FallbackSlot;
     /** Panel members' connections the create already read (read-for-scheduling.ts): their first token comes from there. */
     readAlready?: ReadonlyMap<string, StoredZoomConnection | null>;
   } = {},
 ): Promise<HostedResult<T>> {
   let reason: FallbackReason;
-  // A re-host goes to the organisation's account whatever the interviewer's token says.
-  if (options.systemReason) {
-    reason = options.systemReason;
+  const panel = typeof interviewers === 'string' ? [interviewers] : interviewers;
+  if (panel.length === 0) {
+    reason = options.noMemberReason ?? 'not_connected';
   } else {
-    const panel = typeof interviewers === 'string' ? [interviewers] : interviewers;
     const own = await firstPanelMemberHost(panel, (memberId) => tryInterviewerAccount(deps, memberId, call, options.readAlready?.has(memberId) ? (options.readAlready.get(memberId) ?? null) : undefined), deps.logger);
     if (own.ok) return own.hosted;
-    reason = own.reason;
+    reason = options.noMemberReason ?? own.reason;
   }
   const system = requireSystemAccount(deps, reason);
   // The pool host with a free slot at that time (fallback-host-pool.ts); ZOOM_USER_ID without a pool.

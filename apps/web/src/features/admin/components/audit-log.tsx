@@ -23,7 +23,7 @@ const EVENT_LABEL: Record<AuditEventType, string> = {
   'user.role_changed': 'Role changed',
   'user.password_changed': 'Password changed',
   'user.sessions_ended': 'Signed out everywhere',
-  'meeting.rehosted': 'Meeting moved to the system account',
+  'meeting.rehosted': 'Meeting moved to another Zoom account',
   'meeting.retried': 'Meeting change retried',
   'zoom.nudge_sent': 'Connect-Zoom nudge sent',
   'auth.signed_in': 'Signed in',

@@ -4,7 +4,7 @@ import { formatDateTime } from '../../../lib/format-date-time';
 const WHAT: Record<InterviewHistoryEntry['kind'], string> = {
   scheduled: 'Scheduled',
   rescheduled: 'Changed',
-  rehosted: 'Moved to the organisation’s Zoom account',
+  rehosted: 'Moved to another Zoom account',
   retried: 'Zoom meeting retried',
   cancelled: 'Cancelled',
 };
