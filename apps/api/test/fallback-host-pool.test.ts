@@ -116,6 +116,36 @@ describe('fallback host pool (ZOOM_FALLBACK_HOSTS)', () => {
     expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(0);
   });
 
+  test('an interview that found the pool full gets its meeting by itself once a slot at its time comes free: the next worker pass takes it, once, and tells the attendees', async () => {
+    const { recruiter, create } = await arrange(poolEmails[0]);
+    const at = inHours(96);
+    const first = ((await create(at)).body as { interview: Interview }).interview;
+    const waiting = ((await create(at)).body as { interview: Interview }).interview;
+    expect(waiting.meeting.lastError?.code).toBe('no_fallback_host_free');
+    const worker = stack.api.deps.meetings.worker;
+
+    // While the pool is full a pass calls nobody and records nothing.
+    const createsBefore = stack.zoom.control.requests().filter((request) => request.endpoint === 'meetings.create').length;
+    await worker.runOnce();
+    expect(stack.zoom.control.requests().filter((request) => request.endpoint === 'meetings.create')).toHaveLength(createsBefore);
+    expect((await stack.api.store.audit.query({ types: ['meeting.retried'] }, { after: null, limit: 10 })).events).toHaveLength(0);
+
+    await recruiter.agent.delete(`/api/interviews/${first.id}`).expect(200);
+    await worker.runOnce();
+    await worker.runOnce();
+
+    const after = (await recruiter.agent.get(`/api/interviews/${waiting.id}`).expect(200)).body.interview as Interview;
+    expect(after.meeting).toMatchObject({ status: 'scheduled', hostSource: 'system', hostZoomEmail: poolEmails[0], lastError: null });
+    expect(meetingHosts()).toEqual([poolEmails[0]]);
+    expect(stack.zoom.control.hostConcurrency().doubleBookedHosts).toBe(0);
+    const retried = (await stack.api.store.audit.query({ types: ['meeting.retried'] }, { after: null, limit: 10 })).events;
+    expect(retried).toHaveLength(1);
+    expect(retried[0]).toMatchObject({ actor: { kind: 'system' }, details: { interviewId: waiting.id, from: 'failed', to: 'scheduled', cause: 'fallback_host_free' } });
+    // The invitation now carries the join link (the version after the one sent without it).
+    const invitation = await stack.api.store.invitations.find(waiting.id);
+    expect(invitation?.sequence).toBe(1);
+  });
+
   test('rescheduling a fallback meeting onto a time its host is full answers 409 no_fallback_host_free and keeps the interview as it was; a free time moves it', async () => {
     const { recruiter, create } = await arrange(poolEmails[0]);
     const busy = ((await create(inHours(100))).body as { interview: Interview }).interview;

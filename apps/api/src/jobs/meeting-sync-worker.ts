@@ -4,6 +4,7 @@ import type { JobLeaseRepository } from '../domain/ports/job-lease-repository';
 import type { InterviewDeps } from '../domain/interviews/interview-deps';
 import { queueRehostsForUnreachableHosts } from '../domain/interviews/queue-rehosts-for-unreachable-hosts';
 import { syncInterviewMeeting } from '../domain/interviews/sync-interview-meeting';
+import { offerFreedFallbackSlots } from '../domain/interviews/offer-freed-fallback-slots';
 import { failingPassesAudit, recordMeetingWorkerGaveUp, type AuditedJob } from '../domain/audit/record-job-failure';
 
 export const MEETING_WORKER_LEASE = 'meeting-sync-worker' satisfies AuditedJob;
@@ -37,6 +38,8 @@ export function createMeetingSyncWorker(options: {
     async pass(stopped) {
       // Meetings whose host's connection ended (by any route) move to the organisation's account.
       await queueRehostsForUnreachableHosts(deps);
+      // Interviews that found every fallback host busy take a slot that has come free since.
+      await offerFreedFallbackSlots(deps);
       let handled = 0;
       const lane = async () => {
         while (!stopped()) {

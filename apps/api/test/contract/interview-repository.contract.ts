@@ -33,6 +33,28 @@ export const interviewRepositoryContract: StoreContract = (makeStore) => {
       expect(await store().interviews.findById(created.id)).toEqual(created);
     });
 
+    test('the interviews waiting for a fallback host are the scheduled ones still to start whose meeting failed with no_fallback_host_free, soonest first', async () => {
+      const now = new Date();
+      const failedWith = async (code: string, startInHours: number) => {
+        const created = await store().interviews.create(newInterview({ startTime: new Date(now.getTime() + startInHours * HOUR) }));
+        await store().interviews.release(created.id, 'request-a', created.revision, { status: 'failed', pendingAction: 'create', lastError: { code, message: 'm', at: now }, nextAttemptAt: null });
+        return created;
+      };
+      const later = await failedWith('no_fallback_host_free', 30);
+      const sooner = await failedWith('no_fallback_host_free', 20);
+      const otherReason = await failedWith('zoom_not_configured', 10);
+      const started = await failedWith('no_fallback_host_free', -1);
+      const cancelled = await failedWith('no_fallback_host_free', 15);
+      await store().interviews.cancel(cancelled.id, now);
+      const mine = new Set([later.id, sooner.id, otherReason.id, started.id, cancelled.id]);
+
+      const waiting = (await store().interviews.listWaitingForFallbackHost(now, 100)).filter((record) => mine.has(record.id));
+
+      expect(waiting.map((record) => record.id)).toEqual([sooner.id, later.id]);
+      expect(waiting[0]!.meeting.lastError?.code).toBe('no_fallback_host_free');
+      expect((await store().interviews.listWaitingForFallbackHost(now, 1)).length).toBeLessThanOrEqual(1);
+    });
+
     test('while one owner holds the claim another cannot take it; after release it can', async () => {
       const created = await store().interviews.create(newInterview());
       const now = new Date();

@@ -17,7 +17,7 @@ import type {
   RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
-import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
+import { NO_FALLBACK_HOST_FREE, ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { systemServerClock, type ServerClock } from './server-clock';
 import { interviewEndTime, newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import { hostInterviewerOf, panelOf } from '../../domain/interviews/interview-panel';
@@ -274,6 +274,14 @@ export class MemoryInterviewRepository implements InterviewRepository {
     if (meetingId === null || deleted) return;
     const holder = this.liveMeetings.get(meetingId);
     if (holder !== undefined && holder !== doc.id) throw new ZoomMeetingTakenError(meetingId);
+  }
+
+  async listWaitingForFallbackHost(now: Date, limit: number): Promise<InterviewRecord[]> {
+    const waiting = [...this.documents.values()].filter(
+      (doc) => doc.status === 'scheduled' && doc.meeting.status === 'failed' && doc.meeting.lastError?.code === NO_FALLBACK_HOST_FREE && doc.startTime.getTime() > now.getTime(),
+    );
+    waiting.sort((a, b) => a.startTime.getTime() - b.startTime.getTime() || binaryOrder(a.id, b.id));
+    return cloneDocument(waiting.slice(0, limit));
   }
 
   async markForRehost(requests: RehostRequest[], now: Date): Promise<string[]> {

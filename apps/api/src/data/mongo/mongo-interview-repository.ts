@@ -12,7 +12,7 @@ import type {
   RehostRequest,
   StartUrlEnvelope,
 } from '../../domain/ports/interview-repository';
-import { ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
+import { NO_FALLBACK_HOST_FREE, ZoomMeetingTakenError } from '../../domain/ports/interview-repository';
 import { newInterviewRecord } from '../../domain/interviews/new-interview-record';
 import type { InterviewDocument } from './interview-model';
 import { candidatePrefixQuery, candidateSearchTerms, candidateSearchTermsExpression, SEARCH_KEYS_VERSION } from './candidate-search-terms';
@@ -157,6 +157,16 @@ export class MongoInterviewRepository implements InterviewRepository {
       .find(query)
       .sort({ startTime: direction, _id: direction })
       .limit(filter.limit)
+      .lean<InterviewDocument[]>();
+    return docs.map(toRecord);
+  }
+
+  async listWaitingForFallbackHost(now: Date, limit: number): Promise<InterviewRecord[]> {
+    // The { 'meeting.status', 'meeting.nextAttemptAt' } index narrows to failed meetings, which are few.
+    const docs = await this.model
+      .find({ 'meeting.status': 'failed', 'meeting.lastError.code': NO_FALLBACK_HOST_FREE, status: 'scheduled', startTime: { $gt: now } })
+      .sort({ startTime: 1, _id: 1 })
+      .limit(limit)
       .lean<InterviewDocument[]>();
     return docs.map(toRecord);
   }

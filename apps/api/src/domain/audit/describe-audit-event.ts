@@ -80,8 +80,10 @@ export function describeAuditEvent(event: AuditEventRecord, names: UserNames): s
         return `The meeting worker gave up on the Zoom meeting for ${interviewOf(d)} after ${typeof d.attempts === 'number' ? d.attempts : '?'} attempt${d.attempts === 1 ? '' : 's'}: it could not be ${text(d.action) === 'delete' ? 'deleted' : text(d.action) === 'update' ? 'updated' : 'created'} (${text(d.message) ?? text(d.code) ?? 'no reason given'}).`;
       }
       return `The Zoom meeting for ${interviewOf(d)} could not be ${text(d.action) === 'delete' ? 'deleted' : text(d.action) === 'update' ? 'updated' : 'created'}: ${text(d.message) ?? text(d.code) ?? 'no reason given'}.`;
-    case 'meeting.retried':
-      return `${actor} retried the meeting ${text(d.action) ?? 'change'} for ${interviewOf(d)}: ${text(d.from) ?? '?'} → ${text(d.to) ?? '?'}${text(d.lastErrorCode) ? ` (${String(d.lastErrorCode)})` : ''}.`;
+    case 'meeting.retried': {
+      const why = d.cause === 'fallback_host_free' ? ' because a fallback host came free at its time' : '';
+      return `${actor} retried the meeting ${text(d.action) ?? 'change'} for ${interviewOf(d)}${why}: ${text(d.from) ?? '?'} → ${text(d.to) ?? '?'}${text(d.lastErrorCode) ? ` (${String(d.lastErrorCode)})` : ''}.`;
+    }
     case 'meeting.rehosted': {
       const to = d.toHostSource === 'interviewer' ? `another panel member's Zoom account${text(d.toHostZoomEmail) ? ` (${String(d.toHostZoomEmail)})` : ''}` : "the organisation's Zoom account";
       return `The meeting for ${interviewOf(d)} moved to ${to} because ${hostReason(d.reason)}${d.previousMeetingDeleted === false ? '; the old join link may still open' : ''}.`;

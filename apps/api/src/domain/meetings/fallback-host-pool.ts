@@ -1,6 +1,7 @@
 import { AppError } from '../../errors/app-error';
 import type { Clock } from '../ports/clock';
 import type { FallbackHostSlotRepository, PoolHost } from '../ports/fallback-host-slot-repository';
+import { NO_FALLBACK_HOST_FREE } from '../ports/interview-repository';
 import { describeMeetingFailure } from './meeting-failure';
 
 /**
@@ -29,9 +30,9 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
-/** No slot for that time: not retryable by waiting; the recruiter frees one or changes something, then retries. */
+/** No slot for that time: the meeting worker offers it the next slot that comes free (offer-freed-fallback-slots.ts). */
 function noFallbackHostFree(message: string): AppError {
-  return new AppError({ code: 'no_fallback_host_free', status: 409, message, details: { reason: 'no_fallback_host_free', retryable: false, retryAfterMs: null } });
+  return new AppError({ code: NO_FALLBACK_HOST_FREE, status: 409, message, details: { reason: NO_FALLBACK_HOST_FREE, retryable: false, retryAfterMs: null } });
 }
 
 /** Takes a free slot for the interview (first host in the pool's order), or throws no_fallback_host_free. */
@@ -41,7 +42,7 @@ export async function reserveFallbackHost(pool: FallbackHostPool, slot: Fallback
   const slots = pool.hosts.reduce((sum, each) => sum + each.allowance, 0);
   throw noFallbackHostFree(
     `No fallback Zoom host is free at that time: all ${plural(slots, 'slot')} of the organisation's ${plural(pool.hosts.length, 'fallback host')} overlap other interviews. ` +
-      'The interview is saved without a meeting. Move it or another fallback interview, cancel one, or have the interviewer connect their own Zoom; then press “Retry now”.',
+      'The interview is saved without a meeting and gets one by itself as soon as a slot at its time comes free. To free one now: move it or another fallback interview, cancel one, or have the interviewer connect their own Zoom.',
   );
 }
 

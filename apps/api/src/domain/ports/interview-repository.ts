@@ -60,6 +60,9 @@ export interface JoinLinkChange {
 }
 
 /** An interviewer whose own Zoom account can no longer host, and the reason their meetings move. */
+/** The `lastError.code` of a meeting that found every fallback host busy (fallback-host-pool.ts). */
+export const NO_FALLBACK_HOST_FREE = 'no_fallback_host_free';
+
 export interface RehostRequest {
   interviewerId: string;
   reason: HostReason;
@@ -190,6 +193,11 @@ export interface InterviewRepository {
   claim(id: string, owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null>;
   /** Atomically claims the pending meeting due soonest (nextAttemptAt <= now). */
   claimNextDue(owner: string, expiresAt: Date, now: Date): Promise<InterviewRecord | null>;
+  /**
+   * Scheduled interviews still to start whose meeting failed because no fallback host was free
+   * (`lastError.code` no_fallback_host_free), soonest first: waiting for a slot to free up.
+   */
+  listWaitingForFallbackHost(now: Date, limit: number): Promise<InterviewRecord[]>;
   /**
    * Writes meeting fields while holding the claim; null when the claim was lost. Undefined fields are left
    * as they are. Throws ZoomMeetingTakenError when `zoomMeetingId` is another live interview's.

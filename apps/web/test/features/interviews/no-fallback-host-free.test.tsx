@@ -27,7 +27,7 @@ describe('a meeting that found every fallback host busy', () => {
 
     expect(screen.getByText('No fallback host free')).toBeInTheDocument();
     expect(screen.queryByText('Meeting failed')).not.toBeInTheDocument();
-    expect(screen.getByText(/every fallback Zoom host already has a meeting at this time\. Move this interview or another fallback interview, cancel one, or ask the interviewer to connect their own Zoom; then press “Retry now”/)).toBeInTheDocument();
+    expect(screen.getByText(/every fallback Zoom host already has a meeting at this time\. It gets its meeting automatically as soon as a host is free at this time\. To free one now: move this interview or another fallback interview, cancel one, or ask the interviewer to connect their own Zoom\./)).toBeInTheDocument();
     expect(screen.getByText('no_fallback_host_free')).toBeInTheDocument();
     expect(screen.getByText(/all 3 slots of the organisation's 3 fallback hosts/)).toBeInTheDocument();
   });

@@ -15,7 +15,7 @@ const SENTENCES: Record<string, string> = {
   zoom_outcome_unknown: 'Zoom did not confirm the meeting. It is checked and finished automatically.',
   interview_ended: 'The interview is already over, so the meeting was not created.',
   no_fallback_host_free:
-    'The interview is saved, but every fallback Zoom host already has a meeting at this time. Move this interview or another fallback interview, cancel one, or ask the interviewer to connect their own Zoom; then press “Retry now”.',
+    'The interview is saved, but every fallback Zoom host already has a meeting at this time. It gets its meeting automatically as soon as a host is free at this time. To free one now: move this interview or another fallback interview, cancel one, or ask the interviewer to connect their own Zoom.',
 };
 
 /** A sentence a recruiter can act on for the meeting's last error. */
