@@ -20,7 +20,7 @@ import { freePort } from '../test/support/free-port';
 const CONNECTIONS = 20;
 const WARMUP_S = 1;
 /** Each endpoint is measured in ROUNDS windows of ROUND_S, alternating with GET /api/zoom/status. */
-const ROUNDS = 4;
+const ROUNDS = 6;
 const ROUND_S = 3;
 /** How far into the filtered list the deep page is (pages of 25). */
 const DEEP_PAGES = 40;
