@@ -1,6 +1,6 @@
-import { cloneDocument } from './clone-document';
 import { randomUUID } from 'node:crypto';
 import { binaryOrder } from './binary-order';
+import { cloneDocument } from './clone-document';
 import { StartTimeOrder, type OrderEntry } from './start-time-order';
 import { CandidatePostings } from './candidate-postings';
 import { searchKeysOf } from '../../domain/pagination/search-keys';

@@ -229,8 +229,8 @@ function previousHost(interview: InterviewRecord, previous: PreviousMeeting) {
 }
 
 /**
- * The new meeting exists (on another panel member's account or the organisation's): delete the one it replaces (with the
- * interviewer's token while it works, else the Server-to-Server app when the host is on its account).
+ * The new meeting exists (on another panel member's account or the organisation's): delete the one it
+ * replaces (with the old host's token while it works, else the Server-to-Server app when the host is on its account).
  * One try: when it cannot be deleted, the interview says its old join link may still open.
  */
 async function retirePreviousMeeting(deps: InterviewDeps, interview: InterviewRecord, owner: string, previous: PreviousMeeting): Promise<void> {
