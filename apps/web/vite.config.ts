@@ -1,14 +1,24 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { preloadLandingRoute } from './build-plugins/preload-landing-route.ts';
+import { LANDING_PAGE_READS } from './src/app/landing-page-reads.ts';
 import { paths } from './src/app/paths.ts';
 import { SESSION_HINT_KEY } from './src/features/auth/api/session-hint.ts';
+import { EARLY_RESPONSES_GLOBAL } from './src/lib/early-responses.ts';
 
 const webPort = Number(process.env.WEB_PORT ?? 5173);
 const apiTarget = process.env.VITE_API_PROXY_TARGET ?? 'http://127.0.0.1:5000';
 
 export default defineConfig({
-  plugins: [react(), preloadLandingRoute({ routeModule: '/src/app/routes/dashboard-page.tsx', pathname: paths.dashboard, sessionHintKey: SESSION_HINT_KEY })],
+  plugins: [
+    react(),
+    preloadLandingRoute({
+      routeModule: '/src/app/routes/dashboard-page.tsx',
+      pathname: paths.dashboard,
+      sessionHintKey: SESSION_HINT_KEY,
+      earlyReads: { responsesGlobal: EARLY_RESPONSES_GLOBAL, ...LANDING_PAGE_READS },
+    }),
+  ],
   server: {
     // Cookies are per host, not per port: the browser must reach both the web app and the API's
     // OAuth callback as `localhost`, so the session cookie set through this proxy reaches the callback.

@@ -7,7 +7,27 @@ import type { Plugin, Rollup } from 'vite';
  * beside the chunks (the production CSP allows no inline script), adds `<link rel="modulepreload">` for each;
  * a signed-out visit (sign-in page) loads none of them. `import()` later finds them fetched and parsed.
  */
-export function preloadLandingRoute({ routeModule, pathname, sessionHintKey }: { routeModule: string; pathname: string; sessionHintKey: string }): Plugin {
+export interface EarlyReads {
+  /** Where the app looks for them (lib/early-responses.ts). */
+  responsesGlobal: string;
+  session: string;
+  forEveryone: readonly string[];
+  /** Read once the session's user has one of these roles. */
+  forRoles: { roles: readonly string[]; urls: readonly string[] };
+}
+
+export function preloadLandingRoute({
+  routeModule,
+  pathname,
+  sessionHintKey,
+  earlyReads,
+}: {
+  routeModule: string;
+  pathname: string;
+  sessionHintKey: string;
+  /** The route's first API reads, started by the same script (the app's code would start them only after React has loaded). */
+  earlyReads?: EarlyReads;
+}): Plugin {
   return {
     name: 'crm:preload-landing-route',
     apply: 'build',
@@ -29,9 +49,21 @@ export function preloadLandingRoute({ routeModule, pathname, sessionHintKey }: {
       };
       visit(route.fileName);
       const hrefs = files.map((file) => `/${file}`);
+      const json = JSON.stringify;
+      // Same request as the app's client (lib/api-client.ts) makes; the response is cloned before the app reads it.
+      const reads = earlyReads
+        ? `const early=globalThis[${json(earlyReads.responsesGlobal)}]=new Map();` +
+          `const options={headers:{accept:'application/json'},credentials:'same-origin'};` +
+          `const get=(url)=>{const response=fetch(url,options);response.catch(()=>{});early.set(url,response);return response};` +
+          `const session=get(${json(earlyReads.session)});for(const url of ${json(earlyReads.forEveryone)})get(url);` +
+          // In the map at once, so the app, however soon it asks, waits for this read rather than starting its own.
+          `const allowed=session.then((response)=>response.ok?response.clone().json():null).then((body)=>${json(earlyReads.forRoles.roles)}.includes(body?.user?.role),()=>false);` +
+          `for(const url of ${json(earlyReads.forRoles.urls)}){const response=allowed.then((yes)=>yes?fetch(url,options):null);response.catch(()=>{});early.set(url,response)}`
+        : '';
       const source =
-        `try{if(localStorage.getItem(${JSON.stringify(sessionHintKey)})==='1'&&location.pathname===${JSON.stringify(pathname)})` +
-        `for(const href of ${JSON.stringify(hrefs)}){const link=document.createElement('link');link.rel='modulepreload';link.crossOrigin='';link.href=href;document.head.append(link)}}catch{}\n`;
+        `try{if(localStorage.getItem(${json(sessionHintKey)})==='1'&&location.pathname===${json(pathname)}){` +
+        `for(const href of ${json(hrefs)}){const link=document.createElement('link');link.rel='modulepreload';link.crossOrigin='';link.href=href;document.head.append(link)}` +
+        `${reads}}}catch{}\n`;
       const scriptFile = this.getFileName(this.emitFile({ type: 'asset', name: 'preload-landing-route.js', source }));
       const html = bundle['index.html'];
       if (html?.type !== 'asset' || typeof html.source !== 'string') this.error('preload-landing-route: index.html is not in the bundle');

@@ -8,7 +8,7 @@ function chunk(fileName: string, imports: string[], extra: Partial<Rollup.Output
 }
 
 /** Runs the plugin over a bundle shaped like the real one: entry → react; dashboard route → its chunks (react too). */
-function build() {
+function build(earlyReads?: Parameters<typeof preloadLandingRoute>[0]['earlyReads']) {
   const bundle: Record<string, Rollup.OutputChunk | Rollup.OutputAsset> = {
     'assets/index-1.js': chunk('assets/index-1.js', ['assets/react-1.js'], { isEntry: true }),
     'assets/react-1.js': chunk('assets/react-1.js', []),
@@ -26,7 +26,7 @@ function build() {
       throw new Error(message);
     },
   };
-  const plugin = preloadLandingRoute({ routeModule: '/src/app/routes/dashboard-page.tsx', pathname: '/', sessionHintKey: 'crm.signed-in' });
+  const plugin = preloadLandingRoute({ routeModule: '/src/app/routes/dashboard-page.tsx', pathname: '/', sessionHintKey: 'crm.signed-in', ...(earlyReads ? { earlyReads } : {}) });
   const hook = plugin.generateBundle as unknown as (this: typeof context, options: unknown, bundle: unknown) => void;
   hook.call(context, {}, bundle);
   return { html: (bundle['index.html'] as Rollup.OutputAsset).source as string, script: String(emitted[0]?.source) };
@@ -60,6 +60,26 @@ describe('preload-landing-route build plugin', () => {
       expect(preloadedBy(script)).toEqual([]);
     } finally {
       window.history.pushState({}, '', '/');
+    }
+  });
+
+  it("with early reads, the session and lists are fetched at once, and the schedule form's reads only for a role that schedules", async () => {
+    const reads = { responsesGlobal: '__earlyForTest', session: '/api/auth/me', forEveryone: ['/api/list'], forRoles: { roles: ['recruiter'], urls: ['/api/for-recruiters'] } };
+    const { script } = build(reads);
+    localStorage.setItem('crm.signed-in', '1');
+    for (const role of ['recruiter', 'interviewer']) {
+      const fetched: string[] = [];
+      globalThis.fetch = jest.fn(async (url: string) => {
+        fetched.push(url);
+        const body = url === '/api/auth/me' ? { user: { role } } : {};
+        return { ok: true, status: 200, json: async () => body, clone: () => ({ json: async () => body }) } as unknown as Response;
+      }) as unknown as typeof fetch;
+      preloadedBy(script);
+      const early = (globalThis as unknown as Record<string, Map<string, Promise<Response | null>>>)[reads.responsesGlobal]!;
+      expect([...early.keys()]).toEqual(['/api/auth/me', '/api/list', '/api/for-recruiters']);
+      const forRecruiters = await early.get('/api/for-recruiters');
+      expect(forRecruiters === null).toBe(role !== 'recruiter');
+      expect(fetched).toEqual(role === 'recruiter' ? ['/api/auth/me', '/api/list', '/api/for-recruiters'] : ['/api/auth/me', '/api/list']);
     }
   });
 
