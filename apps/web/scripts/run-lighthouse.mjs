@@ -7,6 +7,8 @@
 // which is what to compare: one run on a busy machine swings by ten points.
 // LIGHTHOUSE_ONLY=dashboard:mobile measures one row (page:preset, comma-separated) while iterating;
 // LIGHTHOUSE_JSON_DIR=<dir> keeps each row's median report there, to read its audits.
+// LIGHTHOUSE_WEB_DIST=<dir> serves another build (a copy of an earlier `dist`), so two builds can be measured
+// interleaved on the same machine load instead of against old figures.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,6 +20,7 @@ import lighthouse, { desktopConfig } from 'lighthouse';
 
 const webRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const apiRoot = join(webRoot, '..', 'api');
+const webDist = process.env.LIGHTHOUSE_WEB_DIST ?? join(webRoot, 'dist');
 const chromePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = [
   '--headless',
@@ -31,7 +34,7 @@ const CHROME_FLAGS = [
 ];
 
 for (const [file, hint] of [
-  [join(webRoot, 'dist', 'index.html'), 'run `pnpm build` first'],
+  [join(webDist, 'index.html'), 'run `pnpm build` first'],
   [join(apiRoot, 'dist', 'main.js'), 'run `pnpm build` first'],
   [chromePath, 'install Chromium (`apt-get install chromium`) or set CHROMIUM_PATH'],
 ]) {
@@ -90,7 +93,7 @@ start(process.execPath, ['dist/main.js'], {
     MONGODB_URI: '',
   },
 });
-start(join(webRoot, 'node_modules', '.bin', 'vite'), ['preview'], {
+start(join(webRoot, 'node_modules', '.bin', 'vite'), ['preview', '--outDir', webDist], {
   cwd: webRoot,
   env: { ...process.env, WEB_PORT: String(webPort), VITE_API_PROXY_TARGET: `http://127.0.0.1:${apiPort}` },
 });

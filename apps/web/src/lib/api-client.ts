@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorEnvelope } from '@crm/shared/error-codes';
+import { takeEarlyResponse } from './early-responses';
 
 /** Codes the web app adds for failures that never reached the API's error envelope. */
 export type ClientErrorCode = 'network_error' | 'unexpected_response';
@@ -76,8 +77,11 @@ export async function apiRequest<T>(path: string, options: RequestOptions = {}):
   }
 
   let response: Response;
+  const url = withQuery(path, options.query);
   try {
-    response = await fetch(withQuery(path, options.query), {
+    // The landing page's first reads may already be on their way (started before this code loaded).
+    const early = method === 'GET' ? await takeEarlyResponse(url) : null;
+    response = early ?? await fetch(url, {
       method,
       headers,
       credentials: 'same-origin',

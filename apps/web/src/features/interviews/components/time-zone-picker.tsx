@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import type { FieldControlProps } from '../../../components/form-field';
 import { searchTimeZones, timeZoneCatalog, zoneNamedBy } from '../../../lib/time-zone-catalog';
 
@@ -20,9 +20,12 @@ export function TimeZonePicker({
   name?: string;
 }) {
   const [query, setQuery] = useState('');
+  // The first render lists the chosen zone only; the other ~420 follow in a render that yields to the browser,
+  // so the form's first paint is not one long task (the list is the same a moment later).
+  const listAll = useDeferredValue(true, false);
   // Offsets as of now: the list is for choosing, the times shown elsewhere use each instant's own offset.
   const catalog = useMemo(() => timeZoneCatalog(new Date(), value ? [value] : []), [value]);
-  const found = searchTimeZones(catalog, query);
+  const found = listAll ? searchTimeZones(catalog, query) : [];
   const shown = found.some((choice) => choice.id === value) ? found : [...catalog.filter((choice) => choice.id === value), ...found];
   const searchId = `${control.id}-search`;
   return (
