@@ -52,11 +52,16 @@ export function InterviewItem({
   }, [mode]);
 
   function onCancel() {
-    // Either way the dialog closes: the page says what happened (the item may leave the list), or the notice below says why not.
-    cancel.mutate(undefined, {
-      onSuccess: ({ interview: cancelledNow }) => feedback.show(cancelledFeedback(cancelledNow)),
-      onSettled: () => setMode('view'),
-    });
+    // Either way the dialog closes: the page says what happened, or the notice below says why not. From the
+    // promise, not a `mutate` callback: the cancelled item can leave the list (unmounting this component)
+    // before such a callback runs, and then the page would never say the interview was cancelled.
+    cancel
+      .mutateAsync()
+      .then(
+        ({ interview: cancelledNow }) => feedback.show(cancelledFeedback(cancelledNow)),
+        () => undefined,
+      )
+      .finally(() => setMode('view'));
   }
 
   return (
