@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import path from 'node:path';
 import { DEMO_SECRETS } from '../src/config/env';
+import { startTestApi } from './support/start-test-api';
 
 const API_DIR = path.resolve(__dirname, '..');
 const TSX_CLI = require.resolve('tsx/cli');
@@ -120,6 +122,17 @@ describe('start-up configuration', () => {
     const result = await startApiProcess({ NODE_ENV: 'production', PORT: '0', ...REAL });
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(/^\s*- MONGODB_URI: /m);
+  });
+
+  test('when its port is taken, starting the API fails with EADDRINUSE (not later, with no address to report)', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      await expect(startTestApi({ env: { PORT: String(port) } })).rejects.toMatchObject({ code: 'EADDRINUSE' });
+    } finally {
+      await new Promise<void>((resolve) => blocker.close(() => resolve()));
+    }
   });
 
   test('with a valid configuration the same command starts and listens (so the refusals above are about configuration)', async () => {

@@ -45,7 +45,8 @@ export async function startApi(
   let server: Server;
   try {
     server = await new Promise((resolve, reject) => {
-      const listening = app.listen(env.PORT, env.HOST, () => resolve(listening));
+      // Express 5 calls back on a failed listen too (EADDRINUSE), with the error.
+      const listening = app.listen(env.PORT, env.HOST, (error?: Error) => (error ? reject(error) : resolve(listening)));
       listening.once('error', reject);
     });
   } catch (error) {

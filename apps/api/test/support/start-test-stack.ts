@@ -43,8 +43,19 @@ export async function startTestStack(
     emitApiChanges?: boolean;
   } = {},
 ): Promise<TestStack> {
+  // The API's port is picked before it listens (the simulator must know its redirect URI first), so another
+  // process may take it in between: then everything starts again on a new port.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startTestStackOn(await freePort(), options);
+    } catch (error) {
+      if (attempt >= 3 || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+    }
+  }
+}
+
+async function startTestStackOn(port: number, options: Parameters<typeof startTestStack>[0] = {}): Promise<TestStack> {
   const clock = new TestClock();
-  const port = await freePort();
   const apiUrl = `http://127.0.0.1:${port}`;
   const redirectUri = `${apiUrl}/api/zoom/callback`;
   const zoom = await startZoomSimulator({
