@@ -6,6 +6,8 @@ test('"Sign in with SSO": a newcomer signs in at the demo identity provider, arr
   const context = await browser.newContext({ baseURL: webUrl });
   const page = await context.newPage();
   await page.goto('/login');
+  // The sign-in page is a chunk of its own: scan it once it is drawn, not the moment before.
+  await expect(page.getByRole('heading', { name: 'Sign in', level: 1 })).toBeVisible();
   await snap(page, testInfo, 'sign-in page with SSO');
 
   await page.getByRole('link', { name: 'Sign in with SSO' }).click();
