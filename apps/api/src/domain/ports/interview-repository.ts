@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@crm/shared/error-codes';
 import type { HostReason, HostSource, InterviewStatus, MeetingAction, MeetingStatus } from '@crm/shared/interviews';
 import type { CarriedInvitation } from './invitation-repository';
 
@@ -61,7 +62,7 @@ export interface JoinLinkChange {
 
 /** An interviewer whose own Zoom account can no longer host, and the reason their meetings move. */
 /** The `lastError.code` of a meeting that found every fallback host busy (fallback-host-pool.ts). */
-export const NO_FALLBACK_HOST_FREE = 'no_fallback_host_free';
+export const NO_FALLBACK_HOST_FREE = 'no_fallback_host_free' satisfies ErrorCode;
 
 export interface RehostRequest {
   interviewerId: string;

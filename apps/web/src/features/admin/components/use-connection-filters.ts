@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { ZOOM_CONNECTION_STATES, type ZoomConnectionState } from '@crm/shared/zoom-connection';
+import { writeSearchParam } from '../../../lib/write-search-param';
 import type { ZoomConnectionFilters } from '../api/get-zoom-connections';
 
 /** URL parameters of the connections table's filters, so a filtered view can be shared and Back undoes a change. */
@@ -25,18 +26,8 @@ export function useConnectionFilters(): ConnectionFilterView {
     return {
       values: { q, state: state ?? 'all' },
       filters: { ...(trimmed ? { q: trimmed } : {}), ...(state ? { state } : {}) },
-      set: (name, value) => {
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            if (value === '' || value === 'all') next.delete(PARAMS[name]);
-            else next.set(PARAMS[name], value);
-            return next;
-          },
-          // Typing replaces the entry; a state change is one Back can undo.
-          { replace: name === 'q' },
-        );
-      },
+      // Typing replaces the entry; a state change is one Back can undo.
+      set: (name, value) => writeSearchParam(setParams, PARAMS[name], value === '' || value === 'all' ? null : value, { replace: name === 'q' }),
     };
   }, [params, setParams]);
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { InterviewListQuery } from '@crm/shared/interviews';
 import { MEETING_STATUSES, HOST_SOURCES } from '@crm/shared/interviews';
+import { writeSearchParam } from '../../../lib/write-search-param';
 import { activeFilters, type InterviewFilters } from '../api/interview-filters';
 
 /** URL parameter of each filter: short names, so a shared link stays readable. */
@@ -65,17 +66,7 @@ export function useInterviewFilters(): InterviewFilterView {
     return {
       values,
       filters,
-      set: (name, value) => {
-        setParams(
-          (current) => {
-            const next = new URLSearchParams(current);
-            if (value === '' || value === 'false') next.delete(PARAMS[name]);
-            else next.set(PARAMS[name], value);
-            return next;
-          },
-          { replace: name === 'q' },
-        );
-      },
+      set: (name, value) => writeSearchParam(setParams, PARAMS[name], value === '' || value === 'false' ? null : value, { replace: name === 'q' }),
       clear: () => {
         setParams((current) => {
           const next = new URLSearchParams(current);
