@@ -1,4 +1,5 @@
 import { recordAuditEvent, SYSTEM_ACTOR } from '../audit/record-audit-event';
+import { tryReserveFallbackHost } from '../meetings/fallback-host-pool';
 import type { InterviewDeps } from './interview-deps';
 import { syncNow } from './sync-interview-meeting';
 
@@ -14,12 +15,9 @@ const WAITING_PER_PASS = 50;
 export async function offerFreedFallbackSlots(deps: InterviewDeps): Promise<number> {
   const pool = deps.fallbackHosts;
   if (!pool) return 0;
-  const now = deps.clock.now();
   let offered = 0;
-  for (const waiting of await deps.interviews.listWaitingForFallbackHost(now, WAITING_PER_PASS)) {
-    const endTime = new Date(waiting.startTime.getTime() + waiting.durationMinutes * 60_000);
-    const host = await pool.slots.reserve({ interviewId: waiting.id, hosts: pool.hosts, startTime: waiting.startTime, endTime, now });
-    if (!host) continue;
+  for (const waiting of await deps.interviews.listWaitingForFallbackHost(deps.clock.now(), WAITING_PER_PASS)) {
+    if (!(await tryReserveFallbackHost(pool, { interviewId: waiting.id, startTime: waiting.startTime, durationMinutes: waiting.durationMinutes }))) continue;
     const after = (await syncNow(deps, waiting.id)) ?? waiting;
     const interviewer = await deps.users.findById(waiting.interviewerId);
     await recordAuditEvent(deps.audit, {

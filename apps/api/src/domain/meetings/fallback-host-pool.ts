@@ -35,9 +35,14 @@ function noFallbackHostFree(message: string): AppError {
   return new AppError({ code: NO_FALLBACK_HOST_FREE, status: 409, message, details: { reason: NO_FALLBACK_HOST_FREE, retryable: false, retryAfterMs: null } });
 }
 
+/** Takes a free slot for the interview (first host in the pool's order); null when every host is busy then. */
+export function tryReserveFallbackHost(pool: FallbackHostPool, slot: FallbackSlot): Promise<string | null> {
+  return pool.slots.reserve({ interviewId: slot.interviewId, hosts: pool.hosts, ...window(slot), now: pool.clock.now() });
+}
+
 /** Takes a free slot for the interview (first host in the pool's order), or throws no_fallback_host_free. */
 export async function reserveFallbackHost(pool: FallbackHostPool, slot: FallbackSlot): Promise<string> {
-  const host = await pool.slots.reserve({ interviewId: slot.interviewId, hosts: pool.hosts, ...window(slot), now: pool.clock.now() });
+  const host = await tryReserveFallbackHost(pool, slot);
   if (host) return host;
   const slots = pool.hosts.reduce((sum, each) => sum + each.allowance, 0);
   throw noFallbackHostFree(
