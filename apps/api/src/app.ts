@@ -35,6 +35,8 @@ export const CSRF_EXEMPT_PATHS: string[] = [zoomEndpoints.webhook.path];
 export function createApp(deps: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
+  // JSON answers are no-store (typed-route.ts), so an ETag (a SHA-1 of every body sent) would never be used.
+  app.set('etag', false);
   app.set('trust proxy', deps.env.TRUST_PROXY);
 
   app.use(

@@ -39,6 +39,16 @@ describe('HTTP basics', () => {
     expect(response.headers['x-powered-by']).toBeUndefined();
   });
 
+  test('signed-in JSON answers (the session, a list of candidates) tell every cache not to keep them, and carry no ETag', async () => {
+    const { agent } = await signInAs(api, 'recruiter');
+    for (const path of ['/api/auth/me', '/api/interviews?limit=5']) {
+      const response = await agent.get(path);
+      expect(response.status).toBe(200);
+      expect(response.headers['cache-control']).toBe('no-store');
+      expect(response.headers.etag).toBeUndefined();
+    }
+  });
+
   test('unknown fields in a login body are refused with validation_failed', async () => {
     const response = await request(api.url).post('/api/auth/login').send({ email: 'a@example.test', password: 'x', role: 'admin' });
     expect(response.status).toBe(400);

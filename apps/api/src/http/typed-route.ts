@@ -71,6 +71,8 @@ export function route<E extends Endpoint>(router: Router, endpoint: E, ...rest: 
     if (!checked.success) {
       throw new Error(`${endpoint.method} ${endpoint.path} answered outside its declared response: ${JSON.stringify(checked.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })))}`);
     }
+    // Every JSON answer is someone's own data (a session, candidates, tokens' state): no cache keeps it.
+    if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'no-store');
     res.json(checked.data);
   };
   router[ROUTER_METHOD[endpoint.method]](endpoint.path, ...guards, serve);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InterviewListFilter, InterviewRecord, NewInterview } from '../../src/domain/ports/interview-repository';
+import type { InterviewListFilter, ListedInterview, NewInterview } from '../../src/domain/ports/interview-repository';
 import { newInterviewFixture } from '../support/new-interview-fixture';
 import { useStore, type StoreContract } from './store-contract';
 
@@ -18,7 +18,7 @@ export const candidateSearchContract: StoreContract = (makeStore, raw) => {
       const ids: string[] = [];
       let after: InterviewListFilter['after'];
       for (let page = 0; page < 20; page += 1) {
-        const found: InterviewRecord[] = await store().interviews.list({ ...base, ...(after ? { after } : {}) });
+        const found: readonly ListedInterview[] = await store().interviews.list({ ...base, ...(after ? { after } : {}) });
         ids.push(...found.map((record) => record.id));
         const last = found[found.length - 1];
         if (found.length < base.limit || !last) break;

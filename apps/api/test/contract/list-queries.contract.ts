@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { InterviewListFilter, NewInterview } from '../../src/domain/ports/interview-repository';
+import type { InterviewListFilter, ListedInterview, NewInterview } from '../../src/domain/ports/interview-repository';
 import { newInterviewFixture } from '../support/new-interview-fixture';
 import { useStore, type StoreContract } from './store-contract';
 
@@ -39,6 +39,26 @@ export const listQueriesContract: StoreContract = (makeStore) => {
       expect(new Set(ids).size).toBe(created.length);
       expect(upcomingFirstTwo.map((record) => record.id)).toEqual(ids.slice(0, 2));
       expect(pastAfter.map((record) => record.id)).toEqual([ids[2], ids[1]]);
+    });
+
+    test('a page hands out rows to read, not to change (assigning to one does not compile), and the next page shows a later write', async () => {
+      // Never run: the typecheck of the test command fails if any of these compiles (the directive is then unused).
+      const changeListedRow = (row: ListedInterview) => {
+        // @ts-expect-error a field of a listed row
+        row.candidateName = 'Changed By A Caller';
+        // @ts-expect-error a nested field
+        row.meeting.joinUrl = 'https://attacker.example/j/1';
+        // @ts-expect-error the panel
+        row.interviewerIds.push('someone-else');
+      };
+      void changeListedRow;
+      const interviewerId = `interviewer-${randomUUID()}`;
+      const created = await interview({ interviewerId, createdById: 'r', startTime: new Date(Date.now() + 2 * 60 * 60 * 1000) });
+      const filter: InterviewListFilter = { interviewerId, when: 'upcoming', now: new Date(), includeCancelled: false, limit: 10 };
+      expect((await store().interviews.list(filter)).map((row) => row.position)).toEqual([created.position]);
+
+      await store().interviews.updateDetails(created.id, { position: 'Principal Engineer' }, { bumpRevision: false, now: new Date() });
+      expect((await store().interviews.list(filter)).map((row) => row.position)).toEqual(['Principal Engineer']);
     });
 
     test('interviews filter by scheduler, candidate prefix (name, a word of it, email), meeting state, host and start range', async () => {

@@ -9,6 +9,7 @@ import type {
   InterviewListFilter,
   InterviewRecord,
   InterviewRepository,
+  ListedInterview,
   MeetingHostCount,
   MeetingPatch,
   MeetingRecord,
@@ -91,7 +92,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
     return doc ? cloneDocument(doc) : null;
   }
 
-  async list(filter: InterviewListFilter): Promise<InterviewRecord[]> {
+  async list(filter: InterviewListFilter): Promise<readonly ListedInterview[]> {
     const now = filter.now.getTime();
     const matches = (doc: InterviewRecord) =>
       (filter.interviewerId === undefined || panelOf(doc).includes(filter.interviewerId)) &&
@@ -131,7 +132,8 @@ export class MemoryInterviewRepository implements InterviewRepository {
         if (matches(doc)) page.push(doc);
       }
     }
-    return cloneDocument(page);
+    // The stored documents themselves, typed read-only: copying them was a fifth of a page's cost.
+    return page;
   }
 
   /** Nothing to do: the memory store indexes every record it holds as it stores it. */

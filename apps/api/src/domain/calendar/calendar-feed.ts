@@ -5,7 +5,7 @@ import type { InvitationDeps } from '../invitations/invitation-deps';
 import { buildInterviewInvitation, invitationUid } from '../invitations/interview-invitation';
 import { renderCalendarFeed } from '../invitations/render-invitation-ics';
 import type { CalendarFeedRepository } from '../ports/calendar-feed-repository';
-import type { InterviewRecord, InterviewRepository } from '../ports/interview-repository';
+import type { InterviewRepository, ListedInterview } from '../ports/interview-repository';
 
 export interface CalendarFeedDeps {
   feeds: CalendarFeedRepository;
@@ -50,7 +50,7 @@ export async function renderCalendarFeedFor(deps: CalendarFeedDeps, secret: stri
   const since = now.getTime() - FEED_PAST_DAYS * 24 * 60 * 60_000;
   const filter = { interviewerId: feed.userId, now, includeCancelled: false, limit: FEED_LIMIT } as const;
   const [upcoming, past] = await Promise.all([deps.interviews.list({ ...filter, when: 'upcoming' }), deps.interviews.list({ ...filter, when: 'past' })]);
-  const interviews: InterviewRecord[] = [...past.filter((interview) => interview.endTime.getTime() >= since).reverse(), ...upcoming];
+  const interviews: ListedInterview[] = [...past.filter((interview) => interview.endTime.getTime() >= since).reverse(), ...upcoming];
   const entries = await Promise.all(
     interviews.map(async (interview) => {
       const [invitation, record] = await Promise.all([buildInterviewInvitation(deps.invitations, interview), deps.invitations.invitations.find(interview.id)]);

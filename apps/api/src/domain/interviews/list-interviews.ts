@@ -1,7 +1,7 @@
 import type { InterviewListFilters, InterviewListQuery } from '@crm/shared/interviews';
 import { AppError } from '../../errors/app-error';
 import type { CursorScope } from '../pagination/page-cursor';
-import type { InterviewListFilter, InterviewRecord } from '../ports/interview-repository';
+import type { InterviewListFilter, InterviewRecord, ListedInterview } from '../ports/interview-repository';
 import type { UserRecord, UserRepository } from '../ports/user-repository';
 import type { InterviewDeps } from './interview-deps';
 import { findInterviewOrThrow } from './find-interview-or-throw';
@@ -9,7 +9,7 @@ import { isOnPanel, panelOf } from './interview-panel';
 import type { Viewer } from './present-interview';
 
 export interface InterviewPage {
-  records: InterviewRecord[];
+  records: readonly ListedInterview[];
   /** Null on the last page. */
   nextCursor: string | null;
 }
@@ -70,7 +70,7 @@ export async function getInterview(deps: InterviewDeps, viewer: Viewer, id: stri
 }
 
 /** Loads every panel member of a page of interviews in one round trip. */
-export async function loadInterviewers(deps: { users: Pick<UserRepository, 'findByIds'> }, interviews: InterviewRecord[]): Promise<Map<string, UserRecord | null>> {
+export async function loadInterviewers(deps: { users: Pick<UserRepository, 'findByIds'> }, interviews: readonly ListedInterview[]): Promise<Map<string, UserRecord | null>> {
   const ids = [...new Set(interviews.flatMap((interview) => panelOf(interview)))];
   const found = new Map((ids.length > 0 ? await deps.users.findByIds(ids) : []).map((user) => [user.id, user]));
   return new Map(ids.map((id) => [id, found.get(id) ?? null]));

@@ -1,5 +1,5 @@
 import type { Interview } from '@crm/shared/interviews';
-import type { InterviewRecord } from '../ports/interview-repository';
+import type { InterviewRecord, ListedInterview } from '../ports/interview-repository';
 import { hasAttendance, presentAttendance, presentZoomNotices } from '../zoom-events/derive-attendance-state';
 import type { InterviewDeps } from './interview-deps';
 import { loadInterviewers } from './list-interviews';
@@ -11,7 +11,7 @@ type PresentDeps = { users: Pick<InterviewDeps['users'], 'findByIds'> } & Partia
  * The interviews as this viewer may see them, every panel member loaded once, with what Zoom reported
  * (attendance, changes made in Zoom). Internal notes only for the hiring team (maySeeNotes).
  */
-export async function presentInterviewsForViewer(deps: PresentDeps, records: InterviewRecord[], viewer: Viewer): Promise<Interview[]> {
+export async function presentInterviewsForViewer(deps: PresentDeps, records: readonly ListedInterview[], viewer: Viewer): Promise<Interview[]> {
   const [interviewers, attendance] = await Promise.all([
     loadInterviewers(deps, records),
     deps.interviewAttendance ? deps.interviewAttendance.findMany(records.map((record) => record.id)) : [],

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ORGANISATION_MEETING_DEFAULTS } from '@crm/shared/interviews';
-import type { InterviewRecord } from '../ports/interview-repository';
+import type { ListedInterview } from '../ports/interview-repository';
 import type { InvitationDeps } from './invitation-deps';
 import { hostInterviewerOf, panelOf } from '../interviews/interview-panel';
 
@@ -41,7 +41,7 @@ export function invitationUid(interviewId: string, uidDomain: string): string {
 }
 
 /** The invitation the interview's current state calls for. */
-export async function buildInterviewInvitation(deps: Pick<InvitationDeps, 'users' | 'meetingDefaults' | 'uidDomain'>, interview: InterviewRecord): Promise<InterviewInvitation> {
+export async function buildInterviewInvitation(deps: Pick<InvitationDeps, 'users' | 'meetingDefaults' | 'uidDomain'>, interview: ListedInterview): Promise<InterviewInvitation> {
   // Within a create these come from what scheduling already read (known-records.ts): no extra round trip.
   const [organizer, interviewer, ...others] = await Promise.all([deps.users.findById(interview.createdById), ...panelOf(interview).map((id) => deps.users.findById(id))]);
   const otherInterviewers = others.flatMap((member) => (member ? [{ name: member.name, email: member.email }] : []));

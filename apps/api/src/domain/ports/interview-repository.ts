@@ -144,7 +144,7 @@ export interface InterviewListFilter {
 
 /** Live interviews overlapping [from, to) for any of these interviewers or this candidate email (conflict checks). */
 export interface OverlapQuery {
-  interviewerIds: string[];
+  interviewerIds: readonly string[];
   candidateEmail: string | null;
   from: Date;
   to: Date;
@@ -178,11 +178,17 @@ export class ZoomMeetingTakenError extends Error {
   }
 }
 
+/** Read-only all the way down, Dates aside (nothing calls their setters). */
+export type ReadonlyDeep<T> = T extends Date ? T : T extends readonly (infer Item)[] ? readonly ReadonlyDeep<Item>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
+
+/** A row of a list page: the memory store hands out what it stores, so rows are for reading only. */
+export type ListedInterview = ReadonlyDeep<InterviewRecord>;
+
 export interface InterviewRepository {
   create(input: NewInterview): Promise<InterviewRecord>;
   findById(id: string): Promise<InterviewRecord | null>;
   /** upcoming: endTime >= now, soonest first; past: endTime < now, latest first; all: soonest first. Ties by id, in the same direction. */
-  list(filter: InterviewListFilter): Promise<InterviewRecord[]>;
+  list(filter: InterviewListFilter): Promise<readonly ListedInterview[]>;
   /** Changes details and, when `bumpRevision`, owes Zoom an update (meeting becomes pending). Null when absent or cancelled. */
   updateDetails(id: string, changes: Partial<InterviewDetails>, options: { bumpRevision: boolean; now: Date }): Promise<InterviewRecord | null>;
   /** Marks the interview cancelled and owes Zoom a delete. Null when absent or already cancelled. */

@@ -1,4 +1,4 @@
-import type { InterviewRecord } from '../ports/interview-repository';
+import type { ListedInterview } from '../ports/interview-repository';
 import type { UserRecord } from '../ports/user-repository';
 import type { ReminderRecipient } from '../invitations/compose-reminder-emails';
 import type { ReminderDeps } from './reminder-deps';
@@ -18,11 +18,11 @@ export function unconnectedRecipient(user: UserRecord): ReminderRecipient | null
  * because their own Zoom is not connected (or needs a reconnect): what both the email and the banner
  * are about. Empty when there is no fallback account, since then nothing "falls back" to warn about.
  */
-export async function dueZoomReconnectReminders(deps: Pick<ReminderDeps, 'interviews' | 'leadMs' | 'fallbackAvailable'>, interviewer: UserRecord, now: Date): Promise<InterviewRecord[]> {
+export async function dueZoomReconnectReminders(deps: Pick<ReminderDeps, 'interviews' | 'leadMs' | 'fallbackAvailable'>, interviewer: UserRecord, now: Date): Promise<ListedInterview[]> {
   if (!deps.fallbackAvailable || !unconnectedRecipient(interviewer)) return [];
   const horizon = now.getTime() + deps.leadMs;
   const upcoming = await deps.interviews.list({ interviewerId: interviewer.id, when: 'upcoming', now, includeCancelled: false, limit: INTERVIEWS_READ_PER_INTERVIEWER });
   // A panel another member hosts on their own Zoom does not fall back: nothing to remind this one about.
-  const hostedByAnother = (interview: InterviewRecord) => interview.meeting.hostSource === 'interviewer' && hostInterviewerOf(interview) !== interviewer.id;
+  const hostedByAnother = (interview: ListedInterview) => interview.meeting.hostSource === 'interviewer' && hostInterviewerOf(interview) !== interviewer.id;
   return upcoming.filter((interview) => interview.status === 'scheduled' && !hostedByAnother(interview) && interview.startTime.getTime() > now.getTime() && interview.startTime.getTime() <= horizon);
 }

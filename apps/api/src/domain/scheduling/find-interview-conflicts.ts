@@ -15,7 +15,7 @@ export interface ConflictCheckDeps {
 }
 
 export interface ProposedSlot {
-  interviewerIds: string[];
+  interviewerIds: readonly string[];
   /** Null when only interviewers are checked (members added to a panel at an unchanged time). */
   candidateEmail: string | null;
   startTime: Date;
