@@ -181,7 +181,10 @@ export class ZoomMeetingTakenError extends Error {
 /** Read-only all the way down, Dates aside (nothing calls their setters). */
 export type ReadonlyDeep<T> = T extends Date ? T : T extends readonly (infer Item)[] ? readonly ReadonlyDeep<Item>[] : T extends object ? { readonly [K in keyof T]: ReadonlyDeep<T[K]> } : T;
 
-/** A row of a list page: the memory store hands out what it stores, so rows are for reading only. */
+/**
+ * A row of a list page, for reading only: the memory store hands out the documents it stores (copying a
+ * page was a fifth of its cost), so a row read before an await may already show a later write.
+ */
 export type ListedInterview = ReadonlyDeep<InterviewRecord>;
 
 export interface InterviewRepository {
