@@ -132,7 +132,7 @@ export class MemoryInterviewRepository implements InterviewRepository {
         if (matches(doc)) page.push(doc);
       }
     }
-    // The stored documents themselves, typed read-only: copying them was a fifth of a page's cost.
+    // The stored documents themselves, typed read-only: copying them was a quarter of a page's handling.
     return page;
   }
 

@@ -183,7 +183,7 @@ export type ReadonlyDeep<T> = T extends Date ? T : T extends readonly (infer Ite
 
 /**
  * A row of a list page, for reading only: the memory store hands out the documents it stores (copying a
- * page was a fifth of its cost), so a row read before an await may already show a later write.
+ * page's rows was a quarter of its handling), so a row read before an await may already show a later write.
  */
 export type ListedInterview = ReadonlyDeep<InterviewRecord>;
 
