@@ -69,11 +69,20 @@ export async function getInterview(deps: InterviewDeps, viewer: Viewer, id: stri
   return interview;
 }
 
-/** Loads every panel member of a page of interviews in one round trip. */
+/**
+ * Loads every panel member of a page of interviews in one round trip. Rows may be the store's live
+ * documents (ListedInterview): members a panel change added during that read are read in a second one,
+ * rather than shown as removed users.
+ */
 export async function loadInterviewers(deps: { users: Pick<UserRepository, 'findByIds'> }, interviews: readonly ListedInterview[]): Promise<Map<string, UserRecord | null>> {
-  const ids = [...new Set(interviews.flatMap((interview) => panelOf(interview)))];
-  const found = new Map((ids.length > 0 ? await deps.users.findByIds(ids) : []).map((user) => [user.id, user]));
-  return new Map(ids.map((id) => [id, found.get(id) ?? null]));
+  const users = new Map<string, UserRecord | null>();
+  for (let round = 0; round < 2; round += 1) {
+    const missing = [...new Set(interviews.flatMap((interview) => panelOf(interview)))].filter((id) => !users.has(id));
+    if (missing.length === 0) break;
+    const found = new Map((await deps.users.findByIds(missing)).map((user) => [user.id, user]));
+    for (const id of missing) users.set(id, found.get(id) ?? null);
+  }
+  return users;
 }
 
 export type { InterviewListQuery };

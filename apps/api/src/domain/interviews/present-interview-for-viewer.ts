@@ -2,7 +2,6 @@ import type { Interview } from '@crm/shared/interviews';
 import type { InterviewRecord, ListedInterview } from '../ports/interview-repository';
 import { hasAttendance, presentAttendance, presentZoomNotices } from '../zoom-events/derive-attendance-state';
 import type { InterviewDeps } from './interview-deps';
-import { panelOf } from './interview-panel';
 import { loadInterviewers } from './list-interviews';
 import { presentInterview, type Viewer } from './present-interview';
 
@@ -17,10 +16,6 @@ export async function presentInterviewsForViewer(deps: PresentDeps, records: rea
     loadInterviewers(deps, records),
     deps.interviewAttendance ? deps.interviewAttendance.findMany(records.map((record) => record.id)) : [],
   ]);
-  // Listed rows may be the store's live documents (ListedInterview): members a panel change added while the
-  // users were being read are read too, rather than shown as removed users.
-  const joined = [...new Set(records.flatMap((record) => panelOf(record)))].filter((id) => !interviewers.has(id));
-  if (joined.length > 0) for (const user of await deps.users.findByIds(joined)) interviewers.set(user.id, user);
   const attendanceById = new Map(attendance.map((entry) => [entry.interviewId, entry]));
   const now = deps.clock?.now() ?? new Date();
   return records.map((record) => {
